@@ -6,7 +6,10 @@
 
 namespace xdrgen {
 
-Lexer::Lexer(std::string_view source, std::string file) : m_src(source), m_file(std::move(file)) {}
+Lexer::Lexer(std::string_view source, std::string file)
+    : m_storage(source), m_src(m_storage), m_file(std::move(file))
+{
+}
 
 void Lexer::error(const std::string &message) const
 {

@@ -29,6 +29,7 @@ private:
     void skipSpaceAndComments(std::string &doc);
     [[noreturn]] void error(const std::string &message) const;
 
+    std::string m_storage;
     std::string_view m_src;
     std::string m_file;
     size_t m_pos = 0;

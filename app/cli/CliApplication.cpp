@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "CliApplication.h"
+
+#include "CommandContext.h"
+#include "CommandLine.h"
+#include "HelpPrinter.h"
+#include "OptionParser.h"
+#include "Session.h"
+
+#include <verx/Connection.h>
+
+namespace verx::cli {
+
+namespace {
+
+struct ParsedCommand
+{
+    const Command *command = nullptr;
+    OptionParser parser;
+};
+
+void helpCommand(CommandRegistry &registry)
+{
+    Command c;
+    c.name = QStringLiteral("help");
+    c.group = QStringLiteral("virsh");
+    c.summary = QStringLiteral("print help");
+    c.description = QStringLiteral(
+        "Prints global help, command specific help, or help for a group of related commands");
+    c.options = {dataOption(QStringLiteral("command"), QStringLiteral("Prints global help, command "
+                                                                      "specific help, or help for "
+                                                                      "a group of related commands"),
+                            false)};
+    c.needsConnection = false;
+    c.run = [&registry](CommandContext &ctx) {
+        const QString what = ctx.value(QStringLiteral("command"));
+        if (what.isEmpty()) {
+            ctx.print(HelpPrinter::overview(registry));
+            return true;
+        }
+        if (const Command *cmd = registry.find(what)) {
+            ctx.print(HelpPrinter::command(*cmd));
+            return true;
+        }
+        if (const CommandGroup *group = registry.findGroup(what)) {
+            ctx.print(HelpPrinter::group(registry, *group));
+            return true;
+        }
+        ctx.error(QStringLiteral("command or command group '%1' doesn't exist").arg(what));
+        return false;
+    };
+    registry.add(c);
+}
+
+bool parseInt(const QString &text, int *out)
+{
+    bool ok = false;
+    const int v = text.toInt(&ok);
+    if (ok)
+        *out = v;
+    return ok;
+}
+
+} // namespace
+
+CliApplication::CliApplication()
+{
+    m_registry.addGroup(QStringLiteral("domain"), QStringLiteral("Domain Management"));
+    m_registry.addGroup(QStringLiteral("monitor"), QStringLiteral("Domain Monitoring"));
+    m_registry.addGroup(QStringLiteral("host"), QStringLiteral("Host and Hypervisor"));
+    m_registry.addGroup(QStringLiteral("network"), QStringLiteral("Networking"));
+    m_registry.addGroup(QStringLiteral("pool"), QStringLiteral("Storage Pool"));
+    m_registry.addGroup(QStringLiteral("volume"), QStringLiteral("Storage Volume"));
+    m_registry.addGroup(QStringLiteral("snapshot"), QStringLiteral("Snapshot"));
+    m_registry.addGroup(QStringLiteral("virsh"), QStringLiteral("Virsh itself"));
+    registerDomainCommands(m_registry);
+    registerConsoleCommand(m_registry);
+    registerEventCommand(m_registry);
+    registerHostCommands(m_registry);
+    registerNetworkCommands(m_registry);
+    registerPoolCommands(m_registry);
+    registerVolumeCommands(m_registry);
+    registerSnapshotCommands(m_registry);
+    helpCommand(m_registry);
+}
+
+int CliApplication::run(const QStringList &arguments)
+{
+    Session::Options options;
+    options.uri = qEnvironmentVariable("VERX_DEFAULT_URI", qEnvironmentVariable("LIBVIRT_DEFAULT_URI"));
+    qsizetype i = 1;
+    auto takeValue = [&](const QString &arg, const QString &longName, QString *value) -> bool {
+        // -c URI, --connect URI, --connect=URI, -cURI
+        if (arg.startsWith(longName + QLatin1Char('='))) {
+            *value = arg.mid(longName.size() + 1);
+            return true;
+        }
+        if (i + 1 >= arguments.size())
+            return false;
+        *value = arguments.at(++i);
+        return true;
+    };
+    for (; i < arguments.size(); ++i) {
+        const QString arg = arguments.at(i);
+        if (!arg.startsWith(QLatin1Char('-')) || arg == QLatin1String("-"))
+            break;
+        if (arg == QLatin1String("--")) {
+            ++i;
+            break;
+        }
+        auto is = [&](const char *s, const char *l) {
+            return arg == QLatin1String(s) || arg == QLatin1String(l) ||
+                   arg.startsWith(QLatin1String(l) + QLatin1Char('='));
+        };
+        QString value;
+        if (is("-c", "--connect")) {
+            if (!takeValue(arg, QStringLiteral("--connect"), &value)) {
+                Session::writeErr(QStringLiteral("error: option '-c' requires an argument\n"));
+                return 1;
+            }
+            options.uri = value;
+        } else if (is("-r", "--readonly")) {
+            options.readOnly = true;
+        } else if (is("-q", "--quiet")) {
+            options.quiet = true;
+        } else if (is("-k", "--keepalive-interval") || is("-K", "--keepalive-count") ||
+                   is("-t", "--timeout")) {
+            const bool interval = is("-k", "--keepalive-interval");
+            const bool count = is("-K", "--keepalive-count");
+            const QString longName = interval ? QStringLiteral("--keepalive-interval")
+                                     : count  ? QStringLiteral("--keepalive-count")
+                                              : QStringLiteral("--timeout");
+            int n = 0;
+            if (!takeValue(arg, longName, &value) || !parseInt(value, &n) || n < 0) {
+                Session::writeErr(QStringLiteral("error: Invalid value for option %1\n").arg(arg));
+                return 1;
+            }
+            if (interval)
+                options.keepaliveInterval = n;
+            else if (count)
+                options.keepaliveCount = n;
+            else
+                options.callTimeoutMs = n * 1000;
+        } else if (is("-h", "--help")) {
+            Session::writeOut(HelpPrinter::programUsage(m_registry));
+            return 0;
+        } else if (is("-v", "--version")) {
+            Session::writeOut(QStringLiteral(VERX_CLI_VERSION "\n"));
+            return 0;
+        } else {
+            Session::writeErr(QStringLiteral("error: unsupported option '%1'. See --help.\n").arg(arg));
+            return 1;
+        }
+    }
+
+    QList<QStringList> commandWords;
+    const QStringList rest = arguments.mid(i);
+    if (rest.size() == 1) {
+        if (!CommandLine::splitString(rest.first(), &commandWords)) {
+            Session::writeErr(QStringLiteral("error: dangling \\ or unterminated quote\n"));
+            return 1;
+        }
+    } else {
+        commandWords = CommandLine::splitArguments(rest);
+    }
+    if (commandWords.isEmpty()) {
+        Session::writeOut(HelpPrinter::programUsage(m_registry));
+        return 0;
+    }
+
+    // Parse everything first: a syntax error runs nothing (as in virsh).
+    std::vector<std::unique_ptr<ParsedCommand>> parsed;
+    for (const QStringList &words : commandWords) {
+        const Command *command = m_registry.find(words.first());
+        if (!command) {
+            Session::writeErr(QStringLiteral("error: unknown command: '%1'\n").arg(words.first()));
+            return 1;
+        }
+        auto pc = std::unique_ptr<ParsedCommand>(new ParsedCommand{command, OptionParser(*command)});
+        if (!pc->parser.parse(words.mid(1))) {
+            Session::writeErr(QStringLiteral("error: %1\n").arg(pc->parser.errorString()));
+            return 1;
+        }
+        parsed.push_back(std::move(pc));
+    }
+
+    Session session(options);
+    bool ok = true;
+    for (const auto &pc : parsed) {
+        const Command &command = *pc->command;
+        if (pc->parser.helpRequested()) {
+            Session::writeOut(HelpPrinter::command(command));
+            ok = true;
+            continue;
+        }
+        if (command.needsConnection && !session.connection()) {
+            verx::Error error;
+            if (!session.connect(&error)) {
+                Session::writeErr(QStringLiteral("error: failed to connect to the hypervisor\n"));
+                Session::writeErr(QStringLiteral("error: %1\n").arg(error.message()));
+                return 1;
+            }
+        }
+        CommandContext ctx(session, command, pc->parser.options());
+        ok = command.run(ctx);
+        if (!ok && ctx.lastError().isError())
+            Session::writeErr(QStringLiteral("error: %1\n").arg(ctx.lastError().message()));
+        if (!options.quiet && command.trailingBlankLine)
+            Session::writeOut(QStringLiteral("\n"));
+        if (session.connection() && !session.connection()->isOpen() && command.needsConnection) {
+            // The connection died: the next command reconnects.
+            session.close();
+        }
+    }
+    session.close();
+    return ok ? 0 : 1;
+}
+
+} // namespace verx::cli

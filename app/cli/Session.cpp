@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "Session.h"
+
+#include "Terminal.h"
+
+#include <verx/Connection.h>
+#include <verx/calls/QemuCalls.h>
+#include <verx/calls/RemoteCalls.h>
+
+#include <QEventLoop>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace verx::cli {
+
+Session::Session(Options options) : m_options(std::move(options)) {}
+
+Session::~Session()
+{
+    close();
+}
+
+QString Session::uri() const
+{
+    if (m_connection && m_connection->uri().isValid())
+        return m_connection->uri().toString();
+    return m_options.uri;
+}
+
+void Session::writeOut(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    fwrite(bytes.constData(), 1, bytes.size(), stdout);
+    fflush(stdout);
+}
+
+void Session::writeErr(const QString &text)
+{
+    fflush(stdout);
+    const QByteArray bytes = text.toUtf8();
+    fwrite(bytes.constData(), 1, bytes.size(), stderr);
+    fflush(stderr);
+}
+
+void Session::answer(verx::AuthRequest *request)
+{
+    QString text = request->prompt();
+    if (!request->detail().isEmpty())
+        writeErr(request->detail() + QLatin1Char('\n'));
+    if (request->kind() == verx::AuthRequest::Kind::HostKeyConfirmation) {
+        const auto reply = Terminal::prompt(text + QStringLiteral(" (yes/no): "), true);
+        if (reply && reply->trimmed().compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0)
+            request->confirm();
+        else
+            request->cancel();
+        return;
+    }
+    if (!request->defaultValue().isEmpty())
+        text += QStringLiteral(" [%1]").arg(request->defaultValue());
+    if (!text.endsWith(QLatin1Char(' ')))
+        text += QLatin1Char(' ');
+    const auto value = Terminal::prompt(text, request->echo());
+    if (!value) {
+        request->cancel();
+        return;
+    }
+    request->answer(value->isEmpty() && !request->defaultValue().isEmpty()
+                        ? request->defaultValue()
+                        : *value);
+}
+
+verx::Connection *Session::connect(verx::Error *error)
+{
+    if (m_connection && m_connection->isOpen())
+        return m_connection.get();
+    m_connection = std::make_unique<verx::Connection>();
+    m_connection->setKeepAlive(m_options.keepaliveInterval, m_options.keepaliveCount);
+    m_connection->setDefaultCallTimeout(m_options.callTimeoutMs);
+
+    QEventLoop loop;
+    QTimer timer;
+    timer.setSingleShot(true);
+    bool timedOut = false;
+    verx::Error failure;
+    QObject::connect(&timer, &QTimer::timeout, &loop, [&] {
+        timedOut = true;
+        loop.quit();
+    });
+    QObject::connect(m_connection.get(), &verx::Connection::opened, &loop, &QEventLoop::quit);
+    QObject::connect(m_connection.get(), &verx::Connection::disconnected, &loop,
+                     [&](const verx::Error &e) {
+                         failure = e;
+                         loop.quit();
+                     });
+    QObject::connect(m_connection.get(), &verx::Connection::authenticationRequired, &loop,
+                     [&](verx::AuthRequest *request) {
+                         timer.stop(); // the user types at their own pace
+                         answer(request);
+                         timer.start(m_options.connectTimeoutMs);
+                     });
+    m_connection->open(m_options.uri, m_options.readOnly ? verx::Connection::ReadOnly
+                                                         : verx::Connection::NoFlags);
+    if (!m_connection->isOpen()) {
+        timer.start(m_options.connectTimeoutMs);
+        loop.exec();
+    }
+    QObject::disconnect(m_connection.get(), nullptr, &loop, nullptr);
+    if (!m_connection->isOpen()) {
+        if (timedOut)
+            failure = verx::Error::transport(
+                verx::Error::Timeout, QStringLiteral("timed out connecting to '%1' after %2 s")
+                                          .arg(m_options.uri)
+                                          .arg(m_options.connectTimeoutMs / 1000));
+        else if (!failure.isError())
+            failure = m_connection->lastError();
+        if (!failure.isError())
+            failure = verx::Error::transport(verx::Error::ConnectionClosed,
+                                             QStringLiteral("the connection was closed"));
+        *error = failure;
+        m_connection.reset();
+        return nullptr;
+    }
+    m_remote = std::make_unique<verx::remote::Calls>(m_connection.get());
+    m_qemu = std::make_unique<verx::qemu::Calls>(m_connection.get());
+    return m_connection.get();
+}
+
+verx::remote::Calls &Session::remote()
+{
+    return *m_remote;
+}
+
+verx::qemu::Calls &Session::qemu()
+{
+    return *m_qemu;
+}
+
+void Session::close()
+{
+    if (!m_connection)
+        return;
+    m_remote.reset();
+    m_qemu.reset();
+    if (m_connection->isOpen()) {
+        QEventLoop loop;
+        QObject::connect(m_connection.get(), &verx::Connection::disconnected, &loop,
+                         &QEventLoop::quit);
+        QTimer::singleShot(3000, &loop, &QEventLoop::quit);
+        m_connection->close();
+        if (m_connection->state() != verx::Connection::State::Disconnected)
+            loop.exec();
+    }
+    m_connection.reset();
+}
+
+} // namespace verx::cli

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "TextFormat.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace verx::cli::TextFormat {
+
+QString field(const QString &label, const QString &value, int width)
+{
+    return QStringLiteral("%1 %2\n").arg(label, -width).arg(value);
+}
+
+QString capacity(quint64 bytes)
+{
+    static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    double value = static_cast<double>(bytes);
+    int unit = 0;
+    quint64 whole = bytes;
+    // Same steps as virsh: divide while the value is 1024 or more.
+    while (whole >= 1024 && unit < 6) {
+        value /= 1024.0;
+        whole /= 1024;
+        ++unit;
+    }
+    return QString::asprintf("%.2f %s", value, units[unit]);
+}
+
+namespace {
+template <class Bytes> QString uuidFrom(const Bytes &bytes)
+{
+    QString s;
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            s += QLatin1Char('-');
+        s += QString::asprintf("%02x", static_cast<unsigned>(static_cast<quint8>(bytes[i])));
+    }
+    return s;
+}
+} // namespace
+
+QString uuid(const QByteArray &bytes)
+{
+    if (bytes.size() != 16)
+        return {};
+    return uuidFrom(bytes);
+}
+
+QString uuid(const std::array<char, 16> &bytes)
+{
+    return uuidFrom(bytes);
+}
+
+QString uuid(const std::array<quint8, 16> &bytes)
+{
+    return uuidFrom(bytes);
+}
+
+QByteArray parseUuid(const QString &text)
+{
+    QString hex;
+    for (const QChar c : text) {
+        if (c == QLatin1Char('-') || c == QLatin1Char(' '))
+            continue;
+        hex += c;
+    }
+    if (hex.size() != 32)
+        return {};
+    for (const QChar c : hex)
+        if (!isxdigit(c.toLatin1()))
+            return {};
+    return QByteArray::fromHex(hex.toLatin1());
+}
+
+QString yesNo(bool value)
+{
+    return value ? QStringLiteral("yes") : QStringLiteral("no");
+}
+
+QString json(const QJsonValue &value)
+{
+    QJsonDocument doc;
+    if (value.isArray())
+        doc = QJsonDocument(value.toArray());
+    else if (value.isObject())
+        doc = QJsonDocument(value.toObject());
+    else {
+        // A bare value: wrap it, then strip the wrapper.
+        const QByteArray text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+        return QString::fromUtf8(text.mid(1, text.size() - 2)) + QLatin1Char('\n');
+    }
+    return QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+}
+
+} // namespace verx::cli::TextFormat

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QString>
+
+#include <array>
+
+namespace verx::cli {
+
+// Small formatters shared by the commands, each matching virsh's output.
+namespace TextFormat {
+
+// "%-15s %s\n" style lines: label padded to width, a space, the value.
+QString field(const QString &label, const QString &value, int width = 15);
+// virsh's vshPrettyCapacity + "%.2lf %s": "100.00 GiB", "0.00 B".
+QString capacity(quint64 bytes);
+// The canonical 8-4-4-4-12 form of a 16-byte UUID.
+QString uuid(const QByteArray &bytes);
+QString uuid(const std::array<char, 16> &bytes);
+QString uuid(const std::array<quint8, 16> &bytes);
+// Parses a UUID with or without dashes; empty on failure.
+QByteArray parseUuid(const QString &text);
+// "yes"/"no".
+QString yesNo(bool value);
+// A JSON document, indented, ending with a newline.
+QString json(const QJsonValue &value);
+
+} // namespace TextFormat
+
+} // namespace verx::cli

@@ -1,0 +1,804 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Domain management and monitoring: list, dominfo, domstate, domid, domname,
+// domuuid, dumpxml, define, undefine, create, start, shutdown, reboot,
+// reset, destroy, suspend, resume, managedsave, autostart, domstats,
+// screenshot, qemu-monitor-command.
+#include "CliApplication.h"
+#include "CommandContext.h"
+#include "DomainStateNames.h"
+#include "Lookup.h"
+#include "StreamTransfer.h"
+#include "Table.h"
+#include "TextFormat.h"
+#include "TypedParams.h"
+#include "XdrText.h"
+
+#include <verx/Stream.h>
+#include <verx/calls/QemuCalls.h>
+#include <verx/calls/RemoteCalls.h>
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <climits>
+
+namespace verx::cli {
+
+using namespace verx::remote;
+
+namespace {
+
+const QString kJsonHelp = QStringLiteral("print the result as JSON (verx extension)");
+const QString kDomainHelp = QStringLiteral("domain name, id or uuid");
+
+OptionSpec domainOption()
+{
+    return dataOption(QStringLiteral("domain"), kDomainHelp);
+}
+
+QString domainText(CommandContext &ctx)
+{
+    return ctx.value(QStringLiteral("domain"));
+}
+
+std::optional<NonnullDomain> domainArg(CommandContext &ctx, int by = Lookup::ByAny)
+{
+    return Lookup::domain(ctx, domainText(ctx), by);
+}
+
+std::optional<DomainGetStateRet> domainState(CommandContext &ctx, const NonnullDomain &dom)
+{
+    DomainGetStateArgs args;
+    args.dom = dom;
+    args.flags = 0;
+    return ctx.wait(ctx.remote().domainGetState(args));
+}
+
+QString idText(int id)
+{
+    return id < 0 ? QStringLiteral("-") : QString::number(id);
+}
+
+// ---- list ----------------------------------------------------------------
+
+bool list(CommandContext &ctx)
+{
+    enum : unsigned {
+        Active = 1,
+        Inactive = 2,
+        Persistent = 4,
+        Transient = 8,
+        Running = 16,
+        Paused = 32,
+        Shutoff = 64,
+        Other = 128,
+        Autostart = 1024,
+        NoAutostart = 2048,
+    };
+    unsigned flags = Active;
+    if (ctx.flag(QStringLiteral("inactive")))
+        flags = Inactive;
+    if (ctx.flag(QStringLiteral("all")))
+        flags = Active | Inactive;
+    const std::pair<const char *, unsigned> filters[] = {
+        {"persistent", Persistent},   {"transient", Transient},      {"state-running", Running},
+        {"state-paused", Paused},     {"state-shutoff", Shutoff},    {"state-other", Other},
+        {"autostart", Autostart},     {"no-autostart", NoAutostart},
+    };
+    for (const auto &[name, bit] : filters)
+        if (ctx.flag(QLatin1String(name)))
+            flags |= bit;
+
+    ConnectListAllDomainsArgs args;
+    args.need_results = 1;
+    args.flags = flags;
+    const auto ret = ctx.wait(ctx.remote().connectListAllDomains(args));
+    if (!ret) {
+        ctx.error(QStringLiteral("Failed to list domains"));
+        return false;
+    }
+    QList<NonnullDomain> doms(ret->domains.begin(), ret->domains.end());
+    std::sort(doms.begin(), doms.end(), [](const NonnullDomain &a, const NonnullDomain &b) {
+        const bool aActive = a.id >= 0, bActive = b.id >= 0;
+        if (aActive && bActive)
+            return a.id < b.id;
+        if (aActive != bActive)
+            return aActive;
+        return XdrText::str(a.name).compare(XdrText::str(b.name), Qt::CaseInsensitive) < 0;
+    });
+
+    const bool byName = ctx.flag(QStringLiteral("name"));
+    const bool byUuid = ctx.flag(QStringLiteral("uuid"));
+    const bool byId = ctx.flag(QStringLiteral("id"));
+
+    struct Row
+    {
+        NonnullDomain dom;
+        int state = 0;
+    };
+    QList<Row> rows;
+    for (const NonnullDomain &dom : doms) {
+        const auto st = domainState(ctx, dom);
+        if (!st)
+            return false;
+        rows.append({dom, st->state});
+    }
+
+    if (ctx.json()) {
+        QJsonArray array;
+        for (const Row &r : rows)
+            array.append(QJsonObject{{QStringLiteral("id"), r.dom.id},
+                                     {QStringLiteral("name"), XdrText::str(r.dom.name)},
+                                     {QStringLiteral("uuid"), XdrText::uuid(r.dom.uuid)},
+                                     {QStringLiteral("state"), DomainStateNames::state(r.state)},
+                                     {QStringLiteral("stateId"), DomainStateNames::stateId(r.state)}});
+        ctx.printJson(array);
+        return true;
+    }
+    if (byName || byUuid || byId) {
+        for (const Row &r : rows) {
+            QStringList parts;
+            if (byId) {
+                if (r.dom.id < 0)
+                    continue;
+                parts << QString::number(r.dom.id);
+            }
+            if (byUuid)
+                parts << XdrText::uuid(r.dom.uuid);
+            if (byName)
+                parts << XdrText::str(r.dom.name);
+            ctx.print(parts.join(QLatin1Char(' ')) + QLatin1Char('\n'));
+        }
+        return true;
+    }
+    Table table({QStringLiteral("Id"), QStringLiteral("Name"), QStringLiteral("State")});
+    for (const Row &r : rows)
+        table.addRow({idText(r.dom.id), XdrText::str(r.dom.name), DomainStateNames::state(r.state)});
+    ctx.print(table.toString(!ctx.quiet()));
+    return true;
+}
+
+// ---- dominfo, domstate, domid, domname, domuuid --------------------------
+
+bool dominfo(CommandContext &ctx)
+{
+    const auto dom = domainArg(ctx);
+    if (!dom)
+        return false;
+    DomainGetInfoArgs infoArgs;
+    infoArgs.dom = *dom;
+    const auto info = ctx.wait(ctx.remote().domainGetInfo(infoArgs));
+    DomainGetOsTypeArgs osArgs;
+    osArgs.dom = *dom;
+    const auto os = ctx.wait(ctx.remote().domainGetOsType(osArgs));
+    DomainIsPersistentArgs persistentArgs;
+    persistentArgs.dom = *dom;
+    const auto persistent = ctx.wait(ctx.remote().domainIsPersistent(persistentArgs));
+    DomainGetAutostartArgs autostartArgs;
+    autostartArgs.dom = *dom;
+    const auto autostart = ctx.wait(ctx.remote().domainGetAutostart(autostartArgs));
+    DomainHasManagedSaveImageArgs msArgs;
+    msArgs.dom = *dom;
+    msArgs.flags = 0;
+    const auto managed = ctx.wait(ctx.remote().domainHasManagedSaveImage(msArgs));
+    ctx.clearError();
+    const auto secModel = ctx.wait(ctx.remote().nodeGetSecurityModel());
+    const QString model = secModel ? XdrText::chars(secModel->model) : QString();
+    std::optional<DomainGetSecurityLabelRet> label;
+    if (!model.isEmpty()) {
+        DomainGetSecurityLabelArgs labelArgs;
+        labelArgs.dom = *dom;
+        label = ctx.wait(ctx.remote().domainGetSecurityLabel(labelArgs));
+    }
+    DomainGetMessagesArgs messagesArgs;
+    messagesArgs.dom = *dom;
+    messagesArgs.flags = 0;
+    const auto messages = ctx.wait(ctx.remote().domainGetMessages(messagesArgs));
+    ctx.clearError();
+
+    const QString name = XdrText::str(dom->name);
+    const QString uuid = XdrText::uuid(dom->uuid);
+    if (ctx.json()) {
+        QJsonObject o{{QStringLiteral("id"), dom->id},
+                      {QStringLiteral("name"), name},
+                      {QStringLiteral("uuid"), uuid}};
+        if (os)
+            o.insert(QStringLiteral("osType"), XdrText::str(os->type));
+        if (info) {
+            o.insert(QStringLiteral("state"), DomainStateNames::state(info->state));
+            o.insert(QStringLiteral("stateId"), DomainStateNames::stateId(info->state));
+            o.insert(QStringLiteral("cpus"), int(info->nrVirtCpu));
+            o.insert(QStringLiteral("cpuTimeNs"), qint64(info->cpuTime));
+            o.insert(QStringLiteral("maxMemoryKiB"), qint64(info->maxMem));
+            o.insert(QStringLiteral("usedMemoryKiB"), qint64(info->memory));
+        }
+        if (persistent)
+            o.insert(QStringLiteral("persistent"), persistent->persistent != 0);
+        if (autostart)
+            o.insert(QStringLiteral("autostart"), autostart->autostart != 0);
+        if (managed)
+            o.insert(QStringLiteral("managedSave"), managed->result != 0);
+        if (!model.isEmpty()) {
+            o.insert(QStringLiteral("securityModel"), model);
+            o.insert(QStringLiteral("securityDoi"), XdrText::chars(secModel->doi));
+            if (label && !XdrText::chars(label->label).isEmpty()) {
+                o.insert(QStringLiteral("securityLabel"), XdrText::chars(label->label));
+                o.insert(QStringLiteral("securityEnforcing"), label->enforcing != 0);
+            }
+        }
+        ctx.printJson(o);
+        return bool(info);
+    }
+    auto f = [&](const char *l, const QString &v) { ctx.print(TextFormat::field(QLatin1String(l), v)); };
+    f("Id:", idText(dom->id));
+    f("Name:", name);
+    f("UUID:", uuid);
+    if (os)
+        f("OS Type:", XdrText::str(os->type));
+    if (info) {
+        f("State:", DomainStateNames::state(info->state));
+        f("CPU(s):", QString::number(info->nrVirtCpu));
+        if (info->cpuTime != 0)
+            f("CPU time:", QString::asprintf("%.1fs", double(info->cpuTime) / 1000000000.0));
+        f("Max memory:", info->maxMem == UINT_MAX ? QStringLiteral("no limit")
+                                                  : QStringLiteral("%1 KiB").arg(info->maxMem));
+        f("Used memory:", QStringLiteral("%1 KiB").arg(info->memory));
+    }
+    f("Persistent:", persistent ? TextFormat::yesNo(persistent->persistent) : QStringLiteral("unknown"));
+    if (autostart)
+        f("Autostart:", autostart->autostart ? QStringLiteral("enable") : QStringLiteral("disable"));
+    f("Managed save:", managed ? TextFormat::yesNo(managed->result) : QStringLiteral("unknown"));
+    if (!model.isEmpty()) {
+        f("Security model:", model);
+        f("Security DOI:", XdrText::chars(secModel->doi));
+        if (label && !XdrText::chars(label->label).isEmpty())
+            f("Security label:", QStringLiteral("%1 (%2)").arg(
+                                     XdrText::chars(label->label),
+                                     label->enforcing ? QStringLiteral("enforcing")
+                                                      : QStringLiteral("permissive")));
+    }
+    if (messages) {
+        for (qsizetype i = 0; i < messages->msgs.size(); ++i)
+            ctx.print(TextFormat::field(i == 0 ? QStringLiteral("Messages:") : QString(),
+                                        XdrText::str(messages->msgs.at(i))));
+    }
+    return bool(info);
+}
+
+bool domstate(CommandContext &ctx)
+{
+    const auto dom = domainArg(ctx);
+    if (!dom)
+        return false;
+    const auto st = domainState(ctx, *dom);
+    if (!st)
+        return false;
+    if (ctx.json()) {
+        ctx.printJson(QJsonObject{{QStringLiteral("state"), DomainStateNames::state(st->state)},
+                                  {QStringLiteral("stateId"), DomainStateNames::stateId(st->state)},
+                                  {QStringLiteral("reason"),
+                                   DomainStateNames::reason(st->state, st->reason)}});
+        return true;
+    }
+    if (ctx.flag(QStringLiteral("reason")))
+        ctx.print(QStringLiteral("%1 (%2)\n").arg(DomainStateNames::state(st->state),
+                                                 DomainStateNames::reason(st->state, st->reason)));
+    else
+        ctx.print(DomainStateNames::state(st->state) + QLatin1Char('\n'));
+    return true;
+}
+
+bool domid(CommandContext &ctx)
+{
+    const auto dom = domainArg(ctx, Lookup::ByName | Lookup::ByUuid);
+    if (!dom)
+        return false;
+    ctx.print(idText(dom->id) + QLatin1Char('\n'));
+    return true;
+}
+
+bool domname(CommandContext &ctx)
+{
+    const auto dom = domainArg(ctx, Lookup::ById | Lookup::ByUuid);
+    if (!dom)
+        return false;
+    ctx.print(XdrText::str(dom->name) + QLatin1Char('\n'));
+    return true;
+}
+
+bool domuuid(CommandContext &ctx)
+{
+    const auto dom = domainArg(ctx, Lookup::ById | Lookup::ByName);
+    if (!dom)
+        return false;
+    ctx.print(XdrText::uuid(dom->uuid) + QLatin1Char('\n'));
+    return true;
+}
+
+bool dumpxml(CommandContext &ctx)
+{
+    const auto dom = domainArg(ctx);
+    if (!dom)
+        return false;
+    DomainGetXmlDescArgs args;
+    args.dom = *dom;
+    args.flags = (ctx.flag(QStringLiteral("security-info")) ? 1u : 0u) |
+                 (ctx.flag(QStringLiteral("inactive")) ? 2u : 0u) |
+                 (ctx.flag(QStringLiteral("update-cpu")) ? 4u : 0u) |
+                 (ctx.flag(QStringLiteral("migratable")) ? 8u : 0u);
+    const auto ret = ctx.wait(ctx.remote().domainGetXmlDesc(args));
+    if (!ret)
+        return false;
+    ctx.print(XdrText::str(ret->xml));
+    return true;
+}
+
+// ---- define, undefine, create ------------------------------------------
+
+std::optional<QByteArray> readXmlFile(CommandContext &ctx, const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        ctx.error(QStringLiteral("Failed to open file '%1': %2").arg(path, file.errorString()));
+        return std::nullopt;
+    }
+    return file.readAll();
+}
+
+bool define(CommandContext &ctx)
+{
+    const QString path = ctx.value(QStringLiteral("file"));
+    const auto xml = readXmlFile(ctx, path);
+    if (!xml)
+        return false;
+    DomainDefineXmlFlagsArgs args;
+    args.xml = *xml;
+    args.flags = ctx.flag(QStringLiteral("validate")) ? 1u : 0u;
+    const auto ret = ctx.wait(ctx.remote().domainDefineXmlFlags(args));
+    if (!ret) {
+        ctx.error(QStringLiteral("Failed to define domain from %1").arg(path));
+        return false;
+    }
+    ctx.print(QStringLiteral("Domain '%1' defined from %2\n").arg(XdrText::str(ret->dom.name), path));
+    return true;
+}
+
+bool create(CommandContext &ctx)
+{
+    const QString path = ctx.value(QStringLiteral("file"));
+    const auto xml = readXmlFile(ctx, path);
+    if (!xml)
+        return false;
+    DomainCreateXmlArgs args;
+    args.xml_desc = *xml;
+    args.flags = (ctx.flag(QStringLiteral("paused")) ? 1u : 0u) |
+                 (ctx.flag(QStringLiteral("autodestroy")) ? 2u : 0u);
+    const auto ret = ctx.wait(ctx.remote().domainCreateXml(args));
+    if (!ret) {
+        ctx.error(QStringLiteral("Failed to create domain from %1").arg(path));
+        return false;
+    }
+    ctx.print(QStringLiteral("Domain '%1' created from %2\n").arg(XdrText::str(ret->dom.name), path));
+    return true;
+}
+
+bool undefine(CommandContext &ctx)
+{
+    const auto dom = domainArg(ctx);
+    if (!dom)
+        return false;
+    DomainUndefineFlagsArgs args;
+    args.dom = *dom;
+    args.flags = (ctx.flag(QStringLiteral("managed-save")) ? 1u : 0u) |
+                 (ctx.flag(QStringLiteral("snapshots-metadata")) ? 2u : 0u) |
+                 (ctx.flag(QStringLiteral("nvram")) ? 4u : 0u);
+    if (!ctx.wait(ctx.remote().domainUndefineFlags(args))) {
+        ctx.error(QStringLiteral("Failed to undefine domain '%1'").arg(domainText(ctx)));
+        return false;
+    }
+    ctx.print(QStringLiteral("Domain '%1' has been undefined\n").arg(domainText(ctx)));
+    return true;
+}
+
+// ---- lifecycle ------------------------------------------------------------
+
+bool start(CommandContext &ctx)
+{
+    const auto dom = domainArg(ctx);
+    if (!dom)
+        return false;
+    if (dom->id >= 0) {
+        ctx.error(QStringLiteral("Domain is already active"));
+        return false;
+    }
+    DomainCreateWithFlagsArgs args;
+    args.dom = *dom;
+    args.flags = (ctx.flag(QStringLiteral("paused")) ? 1u : 0u) |
+                 (ctx.flag(QStringLiteral("autodestroy")) ? 2u : 0u) |
+                 (ctx.flag(QStringLiteral("force-boot")) ? 8u : 0u);
+    if (!ctx.wait(ctx.remote().domainCreateWithFlags(args))) {
+        ctx.error(QStringLiteral("Failed to start domain '%1'").arg(domainText(ctx)));
+        return false;
+    }
+    ctx.print(QStringLiteral("Domain '%1' started\n").arg(domainText(ctx)));
+    return true;
+}
+
+// A command that sends one call about a domain and prints one line.
+template <class MakeCall>
+bool simpleAction(CommandContext &ctx, MakeCall makeCall, const char *done, const char *failed)
+{
+    const auto dom = domainArg(ctx);
+    if (!dom)
+        return false;
+    if (!ctx.wait(makeCall(*dom))) {
+        ctx.error(QString::fromLatin1(failed).arg(domainText(ctx)));
+        return false;
+    }
+    ctx.print(QString::fromLatin1(done).arg(domainText(ctx)));
+    return true;
+}
+
+bool shutdown(CommandContext &ctx)
+{
+    return simpleAction(
+        ctx,
+        [&](const NonnullDomain &d) {
+            DomainShutdownArgs a;
+            a.dom = d;
+            return ctx.remote().domainShutdown(a);
+        },
+        "Domain '%1' is being shutdown\n", "Failed to shutdown domain '%1'");
+}
+
+bool reboot(CommandContext &ctx)
+{
+    return simpleAction(
+        ctx,
+        [&](const NonnullDomain &d) {
+            DomainRebootArgs a;
+            a.dom = d;
+            a.flags = 0;
+            return ctx.remote().domainReboot(a);
+        },
+        "Domain '%1' is being rebooted\n", "Failed to reboot domain '%1'");
+}
+
+bool reset(CommandContext &ctx)
+{
+    return simpleAction(
+        ctx,
+        [&](const NonnullDomain &d) {
+            DomainResetArgs a;
+            a.dom = d;
+            a.flags = 0;
+            return ctx.remote().domainReset(a);
+        },
+        "Domain '%1' was reset\n", "Failed to reset domain '%1'");
+}
+
+bool destroy(CommandContext &ctx)
+{
+    const bool graceful = ctx.flag(QStringLiteral("graceful"));
+    return simpleAction(
+        ctx,
+        [&](const NonnullDomain &d) {
+            DomainDestroyFlagsArgs a;
+            a.dom = d;
+            a.flags = graceful ? 1u : 0u;
+            return ctx.remote().domainDestroyFlags(a);
+        },
+        "Domain '%1' destroyed\n", "Failed to destroy domain '%1'");
+}
+
+bool suspend(CommandContext &ctx)
+{
+    return simpleAction(
+        ctx,
+        [&](const NonnullDomain &d) {
+            DomainSuspendArgs a;
+            a.dom = d;
+            return ctx.remote().domainSuspend(a);
+        },
+        "Domain '%1' suspended\n", "Failed to suspend domain '%1'");
+}
+
+bool resume(CommandContext &ctx)
+{
+    return simpleAction(
+        ctx,
+        [&](const NonnullDomain &d) {
+            DomainResumeArgs a;
+            a.dom = d;
+            return ctx.remote().domainResume(a);
+        },
+        "Domain '%1' resumed\n", "Failed to resume domain '%1'");
+}
+
+bool managedsave(CommandContext &ctx)
+{
+    return simpleAction(
+        ctx,
+        [&](const NonnullDomain &d) {
+            DomainManagedSaveArgs a;
+            a.dom = d;
+            a.flags = (ctx.flag(QStringLiteral("bypass-cache")) ? 1u : 0u) |
+                      (ctx.flag(QStringLiteral("running")) ? 2u : 0u) |
+                      (ctx.flag(QStringLiteral("paused")) ? 4u : 0u);
+            return ctx.remote().domainManagedSave(a);
+        },
+        "\nDomain '%1' state saved by libvirt\n", "Failed to save domain '%1' state");
+}
+
+bool autostart(CommandContext &ctx)
+{
+    const bool disable = ctx.flag(QStringLiteral("disable"));
+    return simpleAction(
+        ctx,
+        [&](const NonnullDomain &d) {
+            DomainSetAutostartArgs a;
+            a.dom = d;
+            a.autostart = disable ? 0 : 1;
+            return ctx.remote().domainSetAutostart(a);
+        },
+        disable ? "Domain '%1' unmarked as autostarted\n" : "Domain '%1' marked as autostarted\n",
+        disable ? "Failed to unmark domain '%1' as autostarted"
+                : "Failed to mark domain '%1' as autostarted");
+}
+
+// ---- domstats -------------------------------------------------------------
+
+const std::pair<const char *, unsigned> kStatGroups[] = {
+    {"state", 1},   {"cpu-total", 2}, {"balloon", 4},  {"vcpu", 8},         {"interface", 16},
+    {"block", 32},  {"perf", 64},     {"iothread", 128}, {"memory", 256}, {"dirtyrate", 512},
+    {"vm", 1024},
+};
+
+bool domstats(CommandContext &ctx)
+{
+    unsigned stats = 0;
+    for (const auto &[name, bit] : kStatGroups)
+        if (ctx.flag(QLatin1String(name)))
+            stats |= bit;
+    unsigned flags = 0;
+    const std::pair<const char *, unsigned> filterFlags[] = {
+        {"list-active", 1},      {"list-inactive", 2},     {"list-persistent", 4},
+        {"list-transient", 8},   {"list-running", 16},     {"list-paused", 32},
+        {"list-shutoff", 64},    {"list-other", 128},      {"nowait", 0x20000000},
+        {"backing", 0x40000000}, {"enforce", 0x80000000},
+    };
+    for (const auto &[name, bit] : filterFlags)
+        if (ctx.flag(QLatin1String(name)))
+            flags |= bit;
+
+    ConnectGetAllDomainStatsArgs args;
+    if (!domainText(ctx).isEmpty()) {
+        for (const QString &name : domainText(ctx).split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            const auto dom = Lookup::domain(ctx, name);
+            if (!dom)
+                return false;
+            args.doms.append(*dom);
+        }
+    }
+    args.stats = stats;
+    args.flags = flags;
+    const auto ret = ctx.wait(ctx.remote().connectGetAllDomainStats(args));
+    if (!ret)
+        return false;
+    if (ctx.json()) {
+        QJsonArray array;
+        for (const auto &record : ret->retStats) {
+            QJsonObject params;
+            for (const auto &p : record.params)
+                params.insert(XdrText::str(p.field), TypedParams::toJson(p.value));
+            array.append(QJsonObject{{QStringLiteral("name"), XdrText::str(record.dom.name)},
+                                     {QStringLiteral("stats"), params}});
+        }
+        ctx.printJson(array);
+        return true;
+    }
+    for (const auto &record : ret->retStats) {
+        QString text = QStringLiteral("Domain: '%1'\n").arg(XdrText::str(record.dom.name));
+        for (const auto &p : record.params)
+            text += QStringLiteral("  %1=%2\n").arg(XdrText::str(p.field),
+                                                     TypedParams::toText(p.value));
+        ctx.print(text + QLatin1Char('\n'));
+    }
+    return true;
+}
+
+// ---- screenshot -----------------------------------------------------------
+
+bool screenshot(CommandContext &ctx)
+{
+    const auto dom = domainArg(ctx);
+    if (!dom)
+        return false;
+    bool ok = true;
+    const auto screen = ctx.options().number(QStringLiteral("screen"), &ok);
+    verx::Stream stream;
+    DomainScreenshotArgs args;
+    args.dom = *dom;
+    args.screen = screen ? unsigned(*screen) : 0u;
+    args.flags = 0;
+    const auto ret = ctx.wait(ctx.remote().domainScreenshot(args, &stream));
+    if (!ret) {
+        ctx.error(QStringLiteral("could not take a screenshot of %1").arg(domainText(ctx)));
+        return false;
+    }
+    const QString mime = XdrText::str(ret->mime);
+    QString file = ctx.value(QStringLiteral("file"));
+    const bool generated = file.isEmpty();
+    if (generated) {
+        const QString ext = mime == QLatin1String("image/png")            ? QStringLiteral(".png")
+                            : mime == QLatin1String("image/x-portable-pixmap") ? QStringLiteral(".ppm")
+                                                                              : QString();
+        file = QStringLiteral("%1-%2%3")
+                   .arg(XdrText::str(dom->name),
+                        QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HH:mm:ss")),
+                        ext);
+    }
+    if (!StreamTransfer::download(ctx, &stream, file, false, false)) {
+        ctx.error(QStringLiteral("could not receive data from domain '%1'").arg(domainText(ctx)));
+        return false;
+    }
+    ctx.print(QStringLiteral("Screenshot saved to %1, with type of %2\n").arg(file, mime));
+    return true;
+}
+
+// ---- qemu-monitor-command -----------------------------------------------
+
+bool qemuMonitorCommand(CommandContext &ctx)
+{
+    const auto dom = domainArg(ctx);
+    if (!dom)
+        return false;
+    verx::qemu::DomainMonitorCommandArgs args;
+    args.dom = *dom;
+    args.cmd = XdrText::bytes(ctx.value(QStringLiteral("cmd")));
+    args.flags = ctx.flag(QStringLiteral("hmp")) ? 1u : 0u;
+    const auto ret = ctx.wait(ctx.qemu().domainMonitorCommand(args));
+    if (!ret)
+        return false;
+    QString result = XdrText::str(ret->result);
+    if (ctx.flag(QStringLiteral("pretty"))) {
+        const QJsonDocument doc = QJsonDocument::fromJson(ret->result);
+        if (!doc.isNull())
+            result = QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
+    }
+    ctx.print(result + QLatin1Char('\n'));
+    return true;
+}
+
+Command make(const char *group, const char *name, const char *summary, const char *description,
+             std::function<bool(CommandContext &)> run, QList<OptionSpec> options)
+{
+    Command c;
+    c.name = QLatin1String(name);
+    c.group = QLatin1String(group);
+    c.summary = QLatin1String(summary);
+    c.description = QLatin1String(description);
+    c.options = std::move(options);
+    c.run = std::move(run);
+    return c;
+}
+
+OptionSpec flag(const char *name, const char *help)
+{
+    return flagOption(QLatin1String(name), QLatin1String(help));
+}
+
+} // namespace
+
+void registerDomainCommands(CommandRegistry &r)
+{
+    const OptionSpec json = flagOption(QStringLiteral("json"), kJsonHelp);
+    const OptionSpec file = dataOption(QStringLiteral("file"),
+                                       QStringLiteral("file containing an XML domain description"));
+    r.add(make("domain", "autostart", "autostart a domain", "Configure a domain to be automatically started at boot.",
+               autostart, {domainOption(), flag("disable", "disable autostarting")}));
+    r.add(make("domain", "create", "create a domain from an XML file",
+               "Create a domain.", create,
+               {file, flag("paused", "leave the guest paused after creation"),
+                flag("autodestroy", "automatically destroy the guest when virsh disconnects")}));
+    r.add(make("domain", "define", "define (but don't start) a domain from an XML file",
+               "Define a domain.", define,
+               {file, flag("validate", "validate the XML against the schema")}));
+    r.add(make("domain", "destroy", "destroy (stop) a domain",
+               "Forcefully stop a given domain, but leave its resources intact.", destroy,
+               {domainOption(), flag("graceful", "terminate gracefully")}));
+    r.add(make("domain", "dumpxml", "domain information in XML",
+               "Output the domain information as an XML dump to stdout.", dumpxml,
+               {domainOption(), flag("inactive", "show inactive defined XML"),
+                flag("security-info", "include security sensitive information in XML dump"),
+                flag("update-cpu", "update guest CPU according to host CPU"),
+                flag("migratable", "provide XML suitable for migrations")}));
+    r.add(make("domain", "managedsave", "managed save of a domain state",
+               "Save and destroy a running domain, so it can be restarted from\n    the same state at a later time.  When the virsh 'start'\n    command is next run for the domain, it will automatically\n    be started from this saved state.",
+               managedsave,
+               {domainOption(), flag("bypass-cache", "avoid file system cache when saving"),
+                flag("running", "set domain to be running on next start"),
+                flag("paused", "set domain to be paused on next start")}));
+    r.add(make("domain", "qemu-monitor-command", "QEMU Monitor Command",
+               "QEMU Monitor Command", qemuMonitorCommand,
+               {domainOption(), flag("hmp", "command is in human monitor protocol"),
+                flag("pretty", "pretty-print any qemu monitor protocol output"),
+                argvOption(QStringLiteral("cmd"), QStringLiteral("command"))}));
+    r.add(make("domain", "reboot", "reboot a domain", "Run a reboot command in the target domain.",
+               reboot, {domainOption()}));
+    r.add(make("domain", "reset", "reset a domain",
+               "Reset the target domain as if by power button", reset, {domainOption()}));
+    r.add(make("domain", "resume", "resume a domain", "Resume a previously suspended domain.",
+               resume, {domainOption()}));
+    r.add(make("domain", "screenshot", "take a screenshot of a current domain console and store it into a file",
+               "screenshot of a current domain console", screenshot,
+               {domainOption(),
+                stringOption(QStringLiteral("file"), QStringLiteral("where to store the screenshot"),
+                             false, true),
+                numberOption(QStringLiteral("screen"),
+                             QStringLiteral("ID of a screen to take screenshot of"))}));
+    r.add(make("domain", "shutdown", "gracefully shutdown a domain",
+               "Run shutdown in the target domain.", shutdown, {domainOption()}));
+    r.add(make("domain", "start", "start a (previously defined) inactive domain",
+               "Start a domain, either from the last managedsave\n    state, or via a fresh boot if no managedsave state\n    is present.",
+               start,
+               {domainOption(), flag("paused", "leave the guest paused after creation"),
+                flag("autodestroy", "automatically destroy the guest when virsh disconnects"),
+                flag("force-boot", "force fresh boot by discarding any managed save")}));
+    r.add(make("domain", "suspend", "suspend a domain",
+               "Suspend a running domain.", suspend, {domainOption()}));
+    r.add(make("domain", "undefine", "undefine a domain",
+               "Undefine an inactive domain, or convert persistent to transient.", undefine,
+               {domainOption(), flag("managed-save", "remove domain managed state file"),
+                flag("snapshots-metadata", "remove all domain snapshot metadata (vm must be inactive)"),
+                flag("nvram", "remove nvram file")}));
+
+    r.add(make("monitor", "dominfo", "domain information",
+               "Returns basic information about the domain.", dominfo, {domainOption(), json}));
+    r.add(make("monitor", "domstate", "domain state", "Returns state about a domain.", domstate,
+               {domainOption(), flag("reason", "also print reason for the state"), json}));
+    QList<OptionSpec> statsOptions;
+    for (const auto &[name, bit] : kStatGroups)
+        statsOptions.append(flagOption(QLatin1String(name),
+                                       QStringLiteral("report domain %1 statistics").arg(QLatin1String(name))));
+    for (const char *name : {"list-active", "list-inactive", "list-persistent", "list-transient",
+                             "list-running", "list-paused", "list-shutoff", "list-other"})
+        statsOptions.append(flagOption(QLatin1String(name),
+                                       QStringLiteral("list only %1 domains").arg(QLatin1String(name + 5))));
+    statsOptions.append(flag("nowait", "report only stats that are accessible instantly"));
+    statsOptions.append(flag("backing", "add backing chain information to block stats"));
+    statsOptions.append(flag("enforce", "enforce requested stats parameters"));
+    statsOptions.append(json);
+    statsOptions.append(argvOption(QStringLiteral("domain"), QStringLiteral("list of domains to get stats for")));
+    statsOptions.last().required = false;
+    Command stats = make("monitor", "domstats", "get statistics about one or multiple domains",
+                         "Gets statistics about one or more (or all) domains", domstats,
+                         statsOptions);
+    stats.trailingBlankLine = false;
+    r.add(stats);
+
+    r.add(make("domain", "domid", "convert a domain name or UUID to domain id", "", domid,
+               {dataOption(QStringLiteral("domain"), QStringLiteral("domain name or uuid"))}));
+    r.add(make("domain", "domname", "convert a domain id or UUID to domain name", "", domname,
+               {dataOption(QStringLiteral("domain"), QStringLiteral("domain id or uuid"))}));
+    r.add(make("domain", "domuuid", "convert a domain name or id to domain UUID", "", domuuid,
+               {dataOption(QStringLiteral("domain"), QStringLiteral("domain id or name"))}));
+    r.add(make("domain", "list", "list domains", "Returns list of domains.", list,
+               {flag("inactive", "list inactive domains"),
+                flag("all", "list inactive & active domains"),
+                flag("transient", "list transient domains"),
+                flag("persistent", "list persistent domains"),
+                flag("state-running", "list domains in running state"),
+                flag("state-paused", "list domains in paused state"),
+                flag("state-shutoff", "list domains in shutoff state"),
+                flag("state-other", "list domains in other states"),
+                flag("autostart", "list domains with autostart enabled"),
+                flag("no-autostart", "list domains with autostart disabled"),
+                flag("uuid", "list uuid's only"), flag("name", "list domain names only"),
+                flag("id", "list domain IDs only"), json}));
+}
+
+} // namespace verx::cli

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Networking: net-list, net-info, net-dumpxml.
+#include "CliApplication.h"
+#include "CommandContext.h"
+#include "Lookup.h"
+#include "Table.h"
+#include "TextFormat.h"
+#include "XdrText.h"
+
+#include <verx/calls/RemoteCalls.h>
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace verx::cli {
+
+using namespace verx::remote;
+
+namespace {
+
+struct NetworkFacts
+{
+    std::optional<bool> active, persistent, autostart;
+};
+
+NetworkFacts facts(CommandContext &ctx, const NonnullNetwork &net)
+{
+    NetworkFacts f;
+    NetworkIsActiveArgs a;
+    a.net = net;
+    if (auto r = ctx.wait(ctx.remote().networkIsActive(a)))
+        f.active = r->active != 0;
+    NetworkIsPersistentArgs p;
+    p.net = net;
+    if (auto r = ctx.wait(ctx.remote().networkIsPersistent(p)))
+        f.persistent = r->persistent != 0;
+    NetworkGetAutostartArgs s;
+    s.net = net;
+    if (auto r = ctx.wait(ctx.remote().networkGetAutostart(s)))
+        f.autostart = r->autostart != 0;
+    return f;
+}
+
+QString yesNoUnknown(const std::optional<bool> &v)
+{
+    return v ? TextFormat::yesNo(*v) : QStringLiteral("unknown");
+}
+
+bool netList(CommandContext &ctx)
+{
+    unsigned flags = 1; // active
+    if (ctx.flag(QStringLiteral("inactive")))
+        flags = 2;
+    if (ctx.flag(QStringLiteral("all")))
+        flags = 3;
+    if (ctx.flag(QStringLiteral("persistent")))
+        flags |= 4;
+    if (ctx.flag(QStringLiteral("transient")))
+        flags |= 8;
+    if (ctx.flag(QStringLiteral("autostart")))
+        flags |= 16;
+    if (ctx.flag(QStringLiteral("no-autostart")))
+        flags |= 32;
+    ConnectListAllNetworksArgs args;
+    args.need_results = 1;
+    args.flags = flags;
+    const auto ret = ctx.wait(ctx.remote().connectListAllNetworks(args));
+    if (!ret) {
+        ctx.error(QStringLiteral("Failed to list networks"));
+        return false;
+    }
+    QList<NonnullNetwork> nets(ret->nets.begin(), ret->nets.end());
+    std::sort(nets.begin(), nets.end(), [](const NonnullNetwork &a, const NonnullNetwork &b) {
+        return XdrText::str(a.name).compare(XdrText::str(b.name), Qt::CaseInsensitive) < 0;
+    });
+    if (ctx.flag(QStringLiteral("name")) || ctx.flag(QStringLiteral("uuid"))) {
+        for (const NonnullNetwork &n : nets) {
+            QStringList parts;
+            if (ctx.flag(QStringLiteral("uuid")))
+                parts << XdrText::uuid(n.uuid);
+            if (ctx.flag(QStringLiteral("name")))
+                parts << XdrText::str(n.name);
+            ctx.print(parts.join(QLatin1Char(' ')) + QLatin1Char('\n'));
+        }
+        return true;
+    }
+    QJsonArray array;
+    Table table({QStringLiteral("Name"), QStringLiteral("State"), QStringLiteral("Autostart"),
+                 QStringLiteral("Persistent")});
+    for (const NonnullNetwork &n : nets) {
+        const NetworkFacts f = facts(ctx, n);
+        array.append(QJsonObject{{QStringLiteral("name"), XdrText::str(n.name)},
+                                 {QStringLiteral("uuid"), XdrText::uuid(n.uuid)},
+                                 {QStringLiteral("active"), f.active.value_or(false)},
+                                 {QStringLiteral("autostart"), f.autostart.value_or(false)},
+                                 {QStringLiteral("persistent"), f.persistent.value_or(false)}});
+        table.addRow({XdrText::str(n.name),
+                      f.active ? (*f.active ? QStringLiteral("active") : QStringLiteral("inactive"))
+                               : QStringLiteral("unknown"),
+                      yesNoUnknown(f.autostart), yesNoUnknown(f.persistent)});
+    }
+    ctx.clearError();
+    if (ctx.json())
+        ctx.printJson(array);
+    else
+        ctx.print(table.toString(!ctx.quiet()));
+    return true;
+}
+
+bool netInfo(CommandContext &ctx)
+{
+    const auto net = Lookup::network(ctx, ctx.value(QStringLiteral("network")));
+    if (!net)
+        return false;
+    const NetworkFacts f = facts(ctx, *net);
+    NetworkGetBridgeNameArgs b;
+    b.net = *net;
+    const auto bridge = ctx.wait(ctx.remote().networkGetBridgeName(b));
+    ctx.clearError();
+    if (ctx.json()) {
+        QJsonObject o{{QStringLiteral("name"), XdrText::str(net->name)},
+                      {QStringLiteral("uuid"), XdrText::uuid(net->uuid)},
+                      {QStringLiteral("active"), f.active.value_or(false)},
+                      {QStringLiteral("persistent"), f.persistent.value_or(false)},
+                      {QStringLiteral("autostart"), f.autostart.value_or(false)}};
+        if (bridge)
+            o.insert(QStringLiteral("bridge"), XdrText::str(bridge->name));
+        ctx.printJson(o);
+        return true;
+    }
+    auto field = [&](const char *l, const QString &v) {
+        ctx.print(TextFormat::field(QLatin1String(l), v));
+    };
+    field("Name:", XdrText::str(net->name));
+    field("UUID:", XdrText::uuid(net->uuid));
+    field("Active:", yesNoUnknown(f.active));
+    field("Persistent:", yesNoUnknown(f.persistent));
+    field("Autostart:", f.autostart ? TextFormat::yesNo(*f.autostart) : QStringLiteral("no autostart"));
+    if (bridge)
+        field("Bridge:", XdrText::str(bridge->name));
+    return true;
+}
+
+bool netDumpxml(CommandContext &ctx)
+{
+    const auto net = Lookup::network(ctx, ctx.value(QStringLiteral("network")));
+    if (!net)
+        return false;
+    NetworkGetXmlDescArgs args;
+    args.net = *net;
+    args.flags = ctx.flag(QStringLiteral("inactive")) ? 1u : 0u;
+    const auto ret = ctx.wait(ctx.remote().networkGetXmlDesc(args));
+    if (!ret)
+        return false;
+    ctx.print(XdrText::str(ret->xml));
+    return true;
+}
+
+Command make(const char *name, const char *summary, const char *description,
+             std::function<bool(CommandContext &)> run, QList<OptionSpec> options)
+{
+    Command c;
+    c.name = QLatin1String(name);
+    c.group = QStringLiteral("network");
+    c.summary = QLatin1String(summary);
+    c.description = QLatin1String(description);
+    c.options = std::move(options);
+    c.run = std::move(run);
+    return c;
+}
+
+} // namespace
+
+void registerNetworkCommands(CommandRegistry &r)
+{
+    const OptionSpec json =
+        flagOption(QStringLiteral("json"), QStringLiteral("print the result as JSON (verx extension)"));
+    const OptionSpec network =
+        dataOption(QStringLiteral("network"), QStringLiteral("network name or uuid"));
+    r.add(make("net-dumpxml", "network information in XML",
+               "Output the network information as an XML dump to stdout.", netDumpxml,
+               {network, flagOption(QStringLiteral("inactive"),
+                                    QStringLiteral("show inactive defined XML"))}));
+    r.add(make("net-info", "network information", "Returns basic information about the network",
+               netInfo, {network, json}));
+    auto flag = [](const char *n, const char *h) {
+        return flagOption(QLatin1String(n), QLatin1String(h));
+    };
+    r.add(make("net-list", "list networks", "Returns list of networks.", netList,
+               {flag("inactive", "list inactive networks"),
+                flag("all", "list inactive & active networks"),
+                flag("persistent", "list persistent networks"),
+                flag("transient", "list transient networks"),
+                flag("autostart", "list networks with autostart enabled"),
+                flag("no-autostart", "list networks with autostart disabled"),
+                flag("uuid", "list uuid's only"), flag("name", "list network names only"), json}));
+}
+
+} // namespace verx::cli

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QCollator>
+#include <QSortFilterProxyModel>
+
+namespace verx::manager {
+
+// Sorts DomainTableModel on raw values (natural order for names) and filters
+// on the name with a case-insensitive substring.
+class DomainFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit DomainFilterProxy(QObject *parent = nullptr);
+
+protected:
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    QCollator m_collator;
+};
+
+} // namespace verx::manager

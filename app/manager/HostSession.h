@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "SavedConnection.h"
+
+#include <verx/Error.h>
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+#include <memory>
+
+class QTimer;
+
+namespace verx {
+class AuthRequest;
+class Connection;
+struct DomainEvent;
+namespace remote {
+class Calls;
+struct NonnullDomain;
+} // namespace remote
+} // namespace verx
+
+namespace verx::manager {
+
+class DomainTableModel;
+struct DomainRecord;
+
+// One libvirt host: its connection (with reconnect and backoff), and its
+// domain list kept current by lifecycle events plus one bulk statistics
+// call per interval. Everything is asynchronous.
+class HostSession : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Status { Disconnected, Connecting, AuthNeeded, Connected, Lost, Reconnecting };
+    Q_ENUM(Status)
+
+    enum class Action { Start, Shutdown, Reboot, ForceOff, Pause, Resume, ManagedSave, Delete };
+    Q_ENUM(Action)
+    // VIR_DOMAIN_UNDEFINE_* for Delete.
+    enum UndefineFlag { UndefineManagedSave = 1, UndefineSnapshotsMetadata = 2, UndefineNvram = 4 };
+
+    explicit HostSession(const SavedConnection &saved, QObject *parent = nullptr);
+    ~HostSession() override;
+
+    const SavedConnection &saved() const { return m_saved; }
+    void setSaved(const SavedConnection &saved) { m_saved = saved; }
+    QString displayName() const { return m_saved.displayName(); }
+
+    Status status() const { return m_status; }
+    QString statusText() const;
+    QString lastError() const { return m_lastError; }
+    bool isConnected() const { return m_status == Status::Connected; }
+    // True once the first full domain list arrived after connecting.
+    bool isPopulated() const { return m_populated; }
+
+    DomainTableModel *model() const { return m_model; }
+    verx::Connection *connection() const { return m_connection; }
+    verx::remote::Calls *calls() const { return m_calls.get(); }
+    // The reference libvirt wants in calls, from the model's record.
+    verx::remote::NonnullDomain domainRef(const QByteArray &uuid) const;
+
+    void setStatsInterval(int seconds);
+    void setAutoReconnect(bool on) { m_autoReconnect = on; }
+
+public slots:
+    void connectToHost();
+    void disconnectFromHost();
+    // Runs action on each domain; results and errors come as messages.
+    void runAction(verx::manager::HostSession::Action action, const QList<QByteArray> &uuids,
+                   uint flags = 0);
+    // One bulk statistics call now (unless one is still running).
+    void refreshStats();
+
+signals:
+    void statusChanged(verx::manager::HostSession::Status status);
+    void authenticationRequired(verx::AuthRequest *request);
+    void info(const QString &text);
+    void error(const QString &text);
+    // The full list arrived (after each (re)connect).
+    void populated();
+    // A lifecycle event for uuid (details pages watch for changes).
+    void domainEvent(const QByteArray &uuid, int event, int detail);
+    // One statistics refresh applied to the model.
+    void statsApplied();
+
+private:
+    void setStatus(Status status);
+    void onOpened();
+    void onDisconnected(const verx::Error &error);
+    void onAuthRequired(verx::AuthRequest *request);
+    void onDomainEvent(const verx::DomainEvent &event);
+    void loadDomains();
+    void fetchStats(const QList<QByteArray> &only);
+    void scheduleReconnect();
+    void markDirty(const QByteArray &uuid);
+    QString domainName(const QByteArray &uuid) const;
+
+    SavedConnection m_saved;
+    verx::Connection *m_connection = nullptr;
+    std::unique_ptr<verx::remote::Calls> m_calls;
+    DomainTableModel *m_model = nullptr;
+    // Parent of every reply context of the current connection: deleting it
+    // drops late answers of a previous connection.
+    QPointer<QObject> m_live;
+    Status m_status = Status::Disconnected;
+    QString m_lastError;
+    bool m_populated = false;
+    bool m_userClosed = false;
+    bool m_autoReconnect = true;
+    bool m_wasConnected = false;
+    int m_backoffSeconds = 0;
+    QTimer *m_reconnectTimer = nullptr;
+    QTimer *m_statsTimer = nullptr;
+    QTimer *m_dirtyTimer = nullptr;
+    QSet<QByteArray> m_dirty;
+    bool m_statsPending = false;
+    bool m_statsUnsupported = false;
+    bool m_triedStoredSecret = false;
+    struct CpuSample
+    {
+        quint64 cpuTimeNs = 0;
+        qint64 atMs = 0;
+    };
+    QHash<QByteArray, CpuSample> m_cpu;
+    QElapsedTimer m_clock;
+};
+
+} // namespace verx::manager

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+namespace verx {
+class Stream;
+}
+
+namespace verx::manager {
+
+class HostSession;
+class ScreenshotView;
+
+// Takes screenshots of a domain through the screenshot stream and shows
+// them in a ScreenshotView.
+class ScreenshotPage : public QWidget
+{
+    Q_OBJECT
+public:
+    ScreenshotPage(HostSession *session, const QByteArray &uuid, QWidget *parent = nullptr);
+
+    ScreenshotView *view() const { return m_view; }
+
+public slots:
+    void refresh();
+
+signals:
+    void screenshotShown();
+    void screenshotFailed(const QString &message);
+
+private:
+    void fail(const QString &message);
+
+    QPointer<HostSession> m_session;
+    QByteArray m_uuid;
+    ScreenshotView *m_view = nullptr;
+    bool m_busy = false;
+};
+
+} // namespace verx::manager

@@ -1,0 +1,791 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <verx/Connection.h>
+
+#include "../auth/SaslClient.h"
+#include "../transport/TcpTransport.h"
+#include "../transport/Transport.h"
+#include "../transport/TransportFactory.h"
+#include "Dispatcher.h"
+#include "EventTable.h"
+
+#include <verx/Stream.h>
+#include <verx/xdr/Decoder.h>
+#include <verx/xdr/Encoder.h>
+
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <functional>
+
+namespace verx {
+
+namespace {
+
+constexpr quint32 RemoteProgram = 0x20008086;
+constexpr quint32 QemuProgram = 0x20008087;
+constexpr quint32 StringMax = 4194304;
+constexpr quint32 SaslDataMax = 65536;
+constexpr quint32 AuthTypeListMax = 20;
+
+enum Proc : int {
+    ConnectOpen = 1,
+    ConnectClose = 2,
+    SupportsFeature = 60,
+    AuthList = 66,
+    AuthSaslInit = 67,
+    AuthSaslStart = 68,
+    AuthSaslStep = 69,
+    AuthPolkit = 70,
+    DomainEventRegister = 316,
+    DomainEventDeregister = 317,
+    RegisterCloseCallback = 360,
+    NetworkEventRegister = 313,
+    NetworkEventDeregister = 314,
+    StoragePoolEventRegister = 368,
+    StoragePoolEventDeregister = 369,
+    NodeDeviceEventRegister = 374,
+    NodeDeviceEventDeregister = 375,
+    SecretEventRegister = 380,
+    SecretEventDeregister = 381,
+    QemuMonitorEventRegister = 4,
+    QemuMonitorEventDeregister = 5,
+};
+
+enum Feature : int { FeatureKeepAlive = 10, FeatureEventCallback = 14, FeatureCloseCallback = 15 };
+
+enum AuthType : int { AuthNone = 0, AuthSasl = 1, AuthPolkitType = 2 };
+
+// A reply that keeps its raw payload (internal handshake calls).
+class RawReply : public Reply
+{
+public:
+    using Reply::Reply;
+};
+
+void encodeCharData(xdr::Encoder &e, const std::optional<QByteArray> &data)
+{
+    e.i32(data ? 0 : 1); // nil
+    const QByteArray bytes = data.value_or(QByteArray());
+    e.count(bytes.size());
+    for (char c : bytes)
+        e.ch(c);
+}
+
+bool decodeCharData(xdr::Decoder &d, std::optional<QByteArray> *out)
+{
+    qint32 nil = 0;
+    quint32 n = 0;
+    if (!d.i32(nil) || !d.count(n, SaslDataMax, 4))
+        return false;
+    QByteArray bytes;
+    bytes.reserve(n);
+    for (quint32 i = 0; i < n; ++i) {
+        char c = 0;
+        if (!d.ch(c))
+            return false;
+        bytes.append(c);
+    }
+    if (nil)
+        *out = std::nullopt;
+    else
+        *out = bytes;
+    return true;
+}
+
+void encodeOptionalDomain(xdr::Encoder &e, const std::optional<DomainRef> &dom)
+{
+    e.presence(dom.has_value());
+    if (!dom)
+        return;
+    e.string(dom->name.toUtf8());
+    QByteArray uuid = dom->uuid.left(16);
+    uuid.resize(16, '\0');
+    e.fixedOpaque(reinterpret_cast<const quint8 *>(uuid.constData()), 16);
+    e.i32(dom->id);
+}
+
+void encodeOptionalString(xdr::Encoder &e, const QString &s)
+{
+    e.presence(!s.isEmpty());
+    if (!s.isEmpty())
+        e.string(s.toUtf8());
+}
+
+} // namespace
+
+struct Connection::Private
+{
+    Connection *q;
+    State state = State::Disconnected;
+    Uri uri;
+    OpenFlags flags;
+    Error lastError;
+    int keepAliveInterval = 5;
+    int keepAliveCount = 6;
+    int defaultTimeout = 0;
+    QPointer<Transport> transport;
+    QPointer<detail::Dispatcher> dispatcher;
+    std::unique_ptr<SaslClient> sasl;
+    SaslClient::Status saslStatus = SaslClient::Status::Continue;
+    quint64 generation = 0;
+
+    explicit Private(Connection *c) : q(c) {}
+
+    void setState(State s)
+    {
+        if (state == s)
+            return;
+        state = s;
+        Q_EMIT q->stateChanged(s);
+    }
+
+    void teardown()
+    {
+        if (transport) {
+            transport->disconnect(q);
+            transport->abort();
+            transport->deleteLater();
+        }
+        if (dispatcher) {
+            dispatcher->disconnect(q);
+            dispatcher->deleteLater();
+        }
+        transport = nullptr;
+        dispatcher = nullptr;
+        ++generation;
+    }
+
+    void fail(const Error &error)
+    {
+        if (state == State::Disconnected)
+            return;
+        lastError = error;
+        QPointer<Connection> guard(q);
+        if (dispatcher)
+            dispatcher->failAll(error);
+        if (!guard)
+            return;
+        teardown();
+        sasl.reset();
+        setState(State::Disconnected);
+        Q_EMIT q->disconnected(error);
+    }
+
+    void finishClose()
+    {
+        if (state == State::Disconnected)
+            return;
+        lastError = {};
+        QPointer<Connection> guard(q);
+        if (dispatcher)
+            dispatcher->failAll(Error::transport(Error::ConnectionClosed,
+                                                 QStringLiteral("the connection was closed")));
+        if (!guard)
+            return;
+        if (transport)
+            transport->disconnectFromPeer();
+        teardown();
+        sasl.reset();
+        setState(State::Disconnected);
+        Q_EMIT q->disconnected(Error());
+    }
+
+    // An internal call during the handshake; failures end the connection.
+    void internalCall(quint32 program, int procedure, const QByteArray &args,
+                      std::function<void(const QByteArray &)> onSuccess,
+                      std::function<void(const Error &)> onError = {})
+    {
+        if (!dispatcher)
+            return;
+        auto *reply = new RawReply();
+        const quint64 gen = generation;
+        QObject::connect(
+            reply, &Reply::finished, q,
+            [this, reply, gen, onSuccess = std::move(onSuccess), onError = std::move(onError)]() {
+                reply->deleteLater();
+                if (gen != generation)
+                    return;
+                if (reply->hasError()) {
+                    if (onError)
+                        onError(reply->error());
+                    else
+                        fail(reply->error());
+                    return;
+                }
+                onSuccess(reply->payload());
+            });
+        dispatcher->call(reply, program, 1, procedure, args, nullptr, 30000);
+    }
+
+    void protocolError(const QString &what, const xdr::Decoder &d)
+    {
+        fail(Error::transport(
+            Error::ProtocolViolation,
+            QStringLiteral("malformed %1 reply: %2").arg(what, d.error().toString())));
+    }
+
+    void onConnected()
+    {
+        dispatcher->setTransport(transport);
+        setState(State::Authenticating);
+        internalCall(RemoteProgram, AuthList, {}, [this](const QByteArray &payload) {
+            xdr::Decoder d(payload);
+            quint32 n = 0;
+            QList<int> types;
+            if (!d.count(n, AuthTypeListMax, 4))
+                return protocolError(QStringLiteral("AUTH_LIST"), d);
+            for (quint32 i = 0; i < n; ++i) {
+                qint32 t = 0;
+                if (!d.i32(t))
+                    return protocolError(QStringLiteral("AUTH_LIST"), d);
+                types.append(t);
+            }
+            chooseAuth(types);
+        });
+    }
+
+    void chooseAuth(const QList<int> &types)
+    {
+        const QString wanted = uri.queryItemValue(QStringLiteral("auth")).toLower();
+        int chosen = types.isEmpty() ? AuthNone : types.first();
+        if (!wanted.isEmpty()) {
+            int want = -1;
+            if (wanted == QLatin1String("none"))
+                want = AuthNone;
+            else if (wanted == QLatin1String("polkit"))
+                want = AuthPolkitType;
+            else if (wanted == QLatin1String("sasl") || wanted.startsWith(QLatin1String("sasl.")))
+                want = AuthSasl;
+            if (want < 0 || (!types.isEmpty() && !types.contains(want)) ||
+                (types.isEmpty() && want != AuthNone))
+                return fail(Error::transport(
+                    Error::AuthFailed,
+                    QStringLiteral("requested authentication type %1 rejected").arg(wanted)));
+            chosen = want;
+        }
+        switch (chosen) {
+        case AuthNone:
+            return negotiateFeatures();
+        case AuthPolkitType:
+            return internalCall(RemoteProgram, AuthPolkit, {},
+                                [this](const QByteArray &) { negotiateFeatures(); });
+        case AuthSasl:
+            return startSasl();
+        default:
+            return fail(
+                Error::transport(Error::AuthFailed,
+                                 QStringLiteral("unsupported authentication type %1").arg(chosen)));
+        }
+    }
+
+    // --- SASL ---------------------------------------------------------
+    void startSasl()
+    {
+        internalCall(RemoteProgram, AuthSaslInit, {}, [this](const QByteArray &payload) {
+            xdr::Decoder d(payload);
+            QByteArray mechlist;
+            if (!d.string(mechlist, StringMax))
+                return protocolError(QStringLiteral("AUTH_SASL_INIT"), d);
+            const QString wanted = uri.queryItemValue(QStringLiteral("auth"));
+            if (wanted.startsWith(QLatin1String("sasl."), Qt::CaseInsensitive)) {
+                const QByteArray mech = wanted.mid(5).toUpper().toUtf8();
+                const QList<QByteArray> offered = mechlist.replace(',', ' ').split(' ');
+                if (!offered.contains(mech))
+                    return fail(
+                        Error::transport(Error::AuthFailed,
+                                         QStringLiteral("SASL mechanism %1 not supported by server")
+                                             .arg(QString::fromUtf8(mech))));
+                mechlist = mech;
+            }
+            sasl = std::make_unique<SaslClient>();
+            SaslClient::Options options;
+            options.host = uri.host().isEmpty() ? QStringLiteral("localhost") : uri.host();
+            if (auto *tcp = qobject_cast<TcpTransport *>(transport.data())) {
+                options.localAddress = QStringLiteral("%1;%2")
+                                           .arg(tcp->socket()->localAddress().toString())
+                                           .arg(tcp->socket()->localPort());
+                options.remoteAddress = QStringLiteral("%1;%2")
+                                            .arg(tcp->socket()->peerAddress().toString())
+                                            .arg(tcp->socket()->peerPort());
+                options.minSsf = 56; // plain TCP: insist on a security layer
+            }
+            if (!sasl->init(options))
+                return fail(Error::transport(
+                    Error::AuthFailed,
+                    QStringLiteral("SASL initialisation failed: %1").arg(sasl->errorString())));
+            saslStartWith(mechlist);
+        });
+    }
+
+    void saslStartWith(const QByteArray &mechlist)
+    {
+        QByteArray mech;
+        std::optional<QByteArray> out;
+        const SaslClient::Status status = sasl->start(mechlist, &mech, &out);
+        if (status == SaslClient::Status::NeedCredentials)
+            return askCredentials([this, mechlist]() { saslStartWith(mechlist); });
+        if (status == SaslClient::Status::Failed)
+            return fail(Error::transport(
+                Error::AuthFailed,
+                QStringLiteral("SASL authentication failed: %1").arg(sasl->errorString())));
+        saslStatus = status;
+        xdr::Encoder e;
+        e.string(mech);
+        encodeCharData(e, out);
+        internalCall(RemoteProgram, AuthSaslStart, e.take(),
+                     [this](const QByteArray &payload) { saslServerAnswer(payload, "START"); });
+    }
+
+    void saslServerAnswer(const QByteArray &payload, const char *what)
+    {
+        xdr::Decoder d(payload);
+        qint32 complete = 0;
+        std::optional<QByteArray> serverData;
+        if (!d.i32(complete) || !decodeCharData(d, &serverData))
+            return protocolError(QStringLiteral("AUTH_SASL_%1").arg(QLatin1String(what)), d);
+        saslContinue(complete != 0, serverData);
+    }
+
+    void saslContinue(bool serverComplete, const std::optional<QByteArray> &serverData)
+    {
+        if (serverComplete && saslStatus == SaslClient::Status::Complete)
+            return saslDone();
+        std::optional<QByteArray> out;
+        const SaslClient::Status status = sasl->step(serverData, &out);
+        if (status == SaslClient::Status::NeedCredentials)
+            return askCredentials(
+                [this, serverComplete, serverData]() { saslContinue(serverComplete, serverData); });
+        if (status == SaslClient::Status::Failed)
+            return fail(Error::transport(
+                Error::AuthFailed,
+                QStringLiteral("SASL authentication failed: %1").arg(sasl->errorString())));
+        saslStatus = status;
+        if (serverComplete && status == SaslClient::Status::Complete)
+            return saslDone();
+        xdr::Encoder e;
+        encodeCharData(e, out);
+        internalCall(RemoteProgram, AuthSaslStep, e.take(),
+                     [this](const QByteArray &payload) { saslServerAnswer(payload, "STEP"); });
+    }
+
+    void saslDone()
+    {
+        if (sasl->hasSecurityLayer())
+            dispatcher->setSecurityLayer(sasl.get());
+        negotiateFeatures();
+    }
+
+    void askCredentials(std::function<void()> retry)
+    {
+        const QList<SaslClient::Prompt> prompts = sasl->prompts();
+        if (!q->isSignalConnected(QMetaMethod::fromSignal(&Connection::authenticationRequired)))
+            return fail(Error::transport(
+                Error::AuthFailed,
+                QStringLiteral("authentication needs credentials but nobody answers "
+                               "authenticationRequired()")));
+        auto answers = std::make_shared<QList<std::optional<QString>>>();
+        askNext(prompts, 0, answers, std::move(retry));
+    }
+
+    void askNext(const QList<SaslClient::Prompt> &prompts, qsizetype index,
+                 const std::shared_ptr<QList<std::optional<QString>>> &answers,
+                 std::function<void()> retry)
+    {
+        if (index >= prompts.size()) {
+            sasl->setAnswers(*answers);
+            return retry();
+        }
+        const SaslClient::Prompt &p = prompts.at(index);
+        AuthRequest::Kind kind = AuthRequest::Kind::Other;
+        switch (p.kind) {
+        case SaslClient::Prompt::Kind::AuthName:
+        case SaslClient::Prompt::Kind::UserName:
+            kind = AuthRequest::Kind::Username;
+            break;
+        case SaslClient::Prompt::Kind::Password:
+        case SaslClient::Prompt::Kind::NoEchoPrompt:
+            kind = AuthRequest::Kind::Password;
+            break;
+        default:
+            break;
+        }
+        auto *request = new AuthRequest(kind, p.prompt, q);
+        request->setDetail(p.challenge);
+        request->setDefaultValue(p.defaultValue);
+        request->setHost(uri.host());
+        const quint64 gen = generation;
+        QObject::connect(
+            request, &AuthRequest::done, q, [this, request, prompts, index, answers, retry, gen]() {
+                request->deleteLater();
+                if (gen != generation)
+                    return;
+                if (request->isCancelled())
+                    return fail(
+                        Error::transport(Error::AuthCancelled,
+                                         QStringLiteral("authentication cancelled by the user")));
+                answers->append(request->value());
+                askNext(prompts, index + 1, answers, retry);
+            });
+        Q_EMIT q->authenticationRequired(request);
+    }
+
+    // --- after authentication -----------------------------------------
+    void supportsFeature(int feature, std::function<void(bool)> then)
+    {
+        xdr::Encoder e;
+        e.i32(feature);
+        internalCall(RemoteProgram, SupportsFeature, e.take(),
+                     [this, then = std::move(then)](const QByteArray &payload) {
+                         xdr::Decoder d(payload);
+                         qint32 supported = 0;
+                         if (!d.i32(supported))
+                             return protocolError(QStringLiteral("SUPPORTS_FEATURE"), d);
+                         then(supported != 0);
+                     });
+    }
+
+    void negotiateFeatures()
+    {
+        setState(State::Opening);
+        supportsFeature(FeatureKeepAlive, [this](bool keepAlive) {
+            if (keepAlive && keepAliveInterval > 0)
+                dispatcher->startKeepAlive(keepAliveInterval, keepAliveCount);
+            xdr::Encoder e;
+            e.presence(true);
+            e.string(uri.name().toUtf8());
+            e.u32(flags.testFlag(ReadOnly) ? 1u : 0u);
+            internalCall(RemoteProgram, ConnectOpen, e.take(), [this](const QByteArray &) {
+                supportsFeature(FeatureEventCallback, [this](bool) {
+                    supportsFeature(FeatureCloseCallback, [this](bool close) {
+                        if (!close)
+                            return opened();
+                        internalCall(
+                            RemoteProgram, RegisterCloseCallback, {},
+                            [this](const QByteArray &) { opened(); },
+                            [this](const Error &) { opened(); });
+                    });
+                });
+            });
+        });
+    }
+
+    void opened()
+    {
+        setState(State::Open);
+        Q_EMIT q->opened();
+    }
+
+    void onEvent(const PacketHeader &header, const QByteArray &payload)
+    {
+        const detail::EventEntry *entry = detail::findEvent(header.program, header.procedure);
+        if (!entry)
+            return;
+        using F = detail::EventEntry::Family;
+        switch (entry->family) {
+        case F::Domain: {
+            DomainEvent event;
+            if (detail::decodeDomainEvent(*entry, payload, &event))
+                Q_EMIT q->domainEvent(event);
+            return;
+        }
+        case F::QemuMonitor: {
+            QemuMonitorEvent event;
+            if (detail::decodeQemuMonitorEvent(*entry, payload, &event))
+                Q_EMIT q->qemuMonitorEvent(event);
+            return;
+        }
+        case F::Closed: {
+            xdr::Decoder d(payload);
+            qint32 reason = 0;
+            if (d.i32(reason))
+                Q_EMIT q->connectionClosedEvent(ConnectionClosedEvent{reason});
+            return;
+        }
+        default: {
+            ObjectEvent event;
+            if (detail::decodeObjectEvent(*entry, payload, &event))
+                Q_EMIT q->objectEvent(event);
+            return;
+        }
+        }
+    }
+
+    EventRegistration *registration(quint32 program, int procedure, const QByteArray &args,
+                                    bool expectsId, int callbackId = -1)
+    {
+        auto *reply = new EventRegistration();
+        reply->m_expectsId = expectsId;
+        if (!expectsId)
+            reply->setCallbackId(callbackId);
+        q->send(reply, program, 1, procedure, args);
+        return reply;
+    }
+};
+
+Connection::Connection(QObject *parent) : QObject(parent), d(std::make_unique<Private>(this))
+{
+    qRegisterMetaType<verx::Error>();
+    qRegisterMetaType<verx::DomainEvent>();
+    qRegisterMetaType<verx::ObjectEvent>();
+    qRegisterMetaType<verx::QemuMonitorEvent>();
+    qRegisterMetaType<verx::ConnectionClosedEvent>();
+}
+
+Connection::~Connection()
+{
+    if (d->dispatcher) {
+        d->dispatcher->disconnect(this);
+        d->dispatcher->failAll(Error::transport(Error::ConnectionClosed,
+                                                QStringLiteral("the connection was destroyed")));
+    }
+    if (d->transport) {
+        d->transport->disconnect(this);
+        d->transport->abort();
+    }
+}
+
+void Connection::open(const Uri &uri, OpenFlags flags)
+{
+    if (d->state != State::Disconnected)
+        d->fail(Error::transport(Error::ConnectionClosed,
+                                 QStringLiteral("the connection was reopened")));
+    d->teardown();
+    d->uri = uri;
+    d->flags = flags;
+    d->lastError = {};
+    d->setState(State::Connecting);
+
+    const quint64 gen = d->generation;
+    auto failLater = [this, gen](const Error &error) {
+        QTimer::singleShot(0, this, [this, gen, error]() {
+            if (gen == d->generation)
+                d->fail(error);
+        });
+    };
+    if (!uri.isValid())
+        return failLater(Error::transport(Error::InvalidUri, QStringLiteral("invalid URI")));
+
+    Error error;
+    TransportFactory::Options options;
+    options.readOnly = flags.testFlag(ReadOnly);
+    Transport *transport = TransportFactory::create(uri, options, this, &error);
+    if (!transport)
+        return failLater(error);
+    d->transport = transport;
+    d->dispatcher = new detail::Dispatcher(this);
+    connect(d->dispatcher, &detail::Dispatcher::fatalError, this,
+            [this](const Error &e) { d->fail(e); });
+    connect(d->dispatcher, &detail::Dispatcher::eventReceived, this,
+            [this](const PacketHeader &h, const QByteArray &p) { d->onEvent(h, p); });
+    connect(transport, &Transport::connected, this, [this]() { d->onConnected(); });
+    connect(transport, &Transport::errorOccurred, this, [this](const Error &e) { d->fail(e); });
+    connect(transport, &Transport::disconnected, this, [this]() {
+        d->fail(Error::transport(Error::ConnectionClosed,
+                                 QStringLiteral("the connection was closed by the server")));
+    });
+    connect(transport, &Transport::authenticationRequired, this,
+            &Connection::authenticationRequired);
+    transport->connectToPeer();
+}
+
+void Connection::open(const QString &text, OpenFlags flags)
+{
+    Error error;
+    const Uri uri = Uri::resolve(text, &error);
+    if (!uri.isValid()) {
+        d->teardown();
+        d->setState(State::Connecting);
+        const quint64 gen = d->generation;
+        QTimer::singleShot(0, this, [this, gen, error]() {
+            if (gen == d->generation)
+                d->fail(error);
+        });
+        return;
+    }
+    open(uri, flags);
+}
+
+void Connection::close()
+{
+    if (d->state == State::Disconnected || d->state == State::Closing)
+        return;
+    if (d->state != State::Open || !d->dispatcher || d->dispatcher->isDead())
+        return d->finishClose();
+    d->setState(State::Closing);
+    d->dispatcher->stopKeepAlive();
+    d->internalCall(
+        RemoteProgram, ConnectClose, {}, [this](const QByteArray &) { d->finishClose(); },
+        [this](const Error &) { d->finishClose(); });
+}
+
+Connection::State Connection::state() const
+{
+    return d->state;
+}
+
+Uri Connection::uri() const
+{
+    return d->uri;
+}
+
+bool Connection::isReadOnly() const
+{
+    return d->flags.testFlag(ReadOnly);
+}
+
+Error Connection::lastError() const
+{
+    return d->lastError;
+}
+
+void Connection::setKeepAlive(int intervalSeconds, int count)
+{
+    d->keepAliveInterval = intervalSeconds;
+    d->keepAliveCount = count;
+}
+
+int Connection::keepAliveInterval() const
+{
+    return d->keepAliveInterval;
+}
+
+int Connection::keepAliveCount() const
+{
+    return d->keepAliveCount;
+}
+
+void Connection::setDefaultCallTimeout(int ms)
+{
+    d->defaultTimeout = ms;
+}
+
+int Connection::defaultCallTimeout() const
+{
+    return d->defaultTimeout;
+}
+
+Reply *Connection::callVoid(quint32 program, quint32 version, int procedure, QByteArray args,
+                            Stream *stream)
+{
+    auto *reply = new RawReply();
+    send(reply, program, version, procedure, std::move(args), stream);
+    return reply;
+}
+
+void Connection::send(Reply *reply, quint32 program, quint32 version, int procedure,
+                      QByteArray args, Stream *stream)
+{
+    if (d->state != State::Open || !d->dispatcher) {
+        QPointer<Reply> r(reply);
+        QPointer<Stream> s(stream);
+        const Error error =
+            Error::transport(Error::NotConnected, QStringLiteral("the connection is not open"));
+        QTimer::singleShot(0, this, [r, s, error]() {
+            if (s)
+                s->abort();
+            if (r && !r->isFinished()) {
+                r->setError(error);
+                r->setFinished();
+            }
+        });
+        return;
+    }
+    d->dispatcher->call(reply, program, version, procedure, args, stream, d->defaultTimeout);
+}
+
+EventRegistration *Connection::registerDomainEvent(int eventId,
+                                                   const std::optional<DomainRef> &domain)
+{
+    xdr::Encoder e;
+    e.i32(eventId);
+    encodeOptionalDomain(e, domain);
+    return d->registration(RemoteProgram, DomainEventRegister, e.take(), true);
+}
+
+EventRegistration *Connection::deregisterDomainEvent(int callbackId)
+{
+    xdr::Encoder e;
+    e.i32(callbackId);
+    return d->registration(RemoteProgram, DomainEventDeregister, e.take(), false, callbackId);
+}
+
+EventRegistration *Connection::registerObjectEvent(ObjectEvent::Kind kind, int eventId,
+                                                   const QString &objectName,
+                                                   const QByteArray &uuid)
+{
+    xdr::Encoder e;
+    e.i32(eventId);
+    const bool restrict = !objectName.isEmpty() || !uuid.isEmpty();
+    e.presence(restrict);
+    QByteArray raw = uuid.left(16);
+    raw.resize(16, '\0');
+    const auto *u = reinterpret_cast<const quint8 *>(raw.constData());
+    int procedure = NetworkEventRegister;
+    switch (kind) {
+    case ObjectEvent::Kind::Network:
+    case ObjectEvent::Kind::StoragePool:
+        procedure =
+            kind == ObjectEvent::Kind::Network ? NetworkEventRegister : StoragePoolEventRegister;
+        if (restrict) {
+            e.string(objectName.toUtf8());
+            e.fixedOpaque(u, 16);
+        }
+        break;
+    case ObjectEvent::Kind::NodeDevice:
+        procedure = NodeDeviceEventRegister;
+        if (restrict)
+            e.string(objectName.toUtf8());
+        break;
+    case ObjectEvent::Kind::Secret:
+        procedure = SecretEventRegister;
+        if (restrict) {
+            e.fixedOpaque(u, 16);
+            e.i32(0);
+            e.string(objectName.toUtf8());
+        }
+        break;
+    }
+    return d->registration(RemoteProgram, procedure, e.take(), true);
+}
+
+EventRegistration *Connection::deregisterObjectEvent(ObjectEvent::Kind kind, int callbackId)
+{
+    int procedure = NetworkEventDeregister;
+    switch (kind) {
+    case ObjectEvent::Kind::Network:
+        procedure = NetworkEventDeregister;
+        break;
+    case ObjectEvent::Kind::StoragePool:
+        procedure = StoragePoolEventDeregister;
+        break;
+    case ObjectEvent::Kind::NodeDevice:
+        procedure = NodeDeviceEventDeregister;
+        break;
+    case ObjectEvent::Kind::Secret:
+        procedure = SecretEventDeregister;
+        break;
+    }
+    xdr::Encoder e;
+    e.i32(callbackId);
+    return d->registration(RemoteProgram, procedure, e.take(), false, callbackId);
+}
+
+EventRegistration *Connection::registerQemuMonitorEvent(const std::optional<DomainRef> &domain,
+                                                        const QString &event, uint flags)
+{
+    xdr::Encoder e;
+    encodeOptionalDomain(e, domain);
+    encodeOptionalString(e, event);
+    e.u32(flags);
+    return d->registration(QemuProgram, QemuMonitorEventRegister, e.take(), true);
+}
+
+EventRegistration *Connection::deregisterQemuMonitorEvent(int callbackId)
+{
+    xdr::Encoder e;
+    e.i32(callbackId);
+    return d->registration(QemuProgram, QemuMonitorEventDeregister, e.take(), false, callbackId);
+}
+
+} // namespace verx

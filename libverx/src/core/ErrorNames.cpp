@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "ErrorNames.h"
+
+#include <verx/Error.h>
+
+namespace verx::detail {
+
+QString errorCodeName(int code)
+{
+    switch (code) {
+    case Error::NoError:
+        return QStringLiteral("VIR_ERR_OK");
+    case Error::ConnectionRefused:
+        return QStringLiteral("VERX_ERR_CONNECTION_REFUSED");
+    case Error::ConnectionClosed:
+        return QStringLiteral("VERX_ERR_CONNECTION_CLOSED");
+    case Error::Timeout:
+        return QStringLiteral("VERX_ERR_TIMEOUT");
+    case Error::ProtocolViolation:
+        return QStringLiteral("VERX_ERR_PROTOCOL_VIOLATION");
+    case Error::TlsError:
+        return QStringLiteral("VERX_ERR_TLS");
+    case Error::AuthFailed:
+        return QStringLiteral("VERX_ERR_AUTH_FAILED");
+    case Error::AuthCancelled:
+        return QStringLiteral("VERX_ERR_AUTH_CANCELLED");
+    case Error::HostNotFound:
+        return QStringLiteral("VERX_ERR_HOST_NOT_FOUND");
+    case Error::InvalidUri:
+        return QStringLiteral("VERX_ERR_INVALID_URI");
+    case Error::Aborted:
+        return QStringLiteral("VERX_ERR_ABORTED");
+    case Error::NotConnected:
+        return QStringLiteral("VERX_ERR_NOT_CONNECTED");
+    case Error::DecodeFailed:
+        return QStringLiteral("VERX_ERR_DECODE_FAILED");
+    case Error::TransportFailure:
+        return QStringLiteral("VERX_ERR_TRANSPORT");
+    case Error::Unsupported:
+        return QStringLiteral("VERX_ERR_UNSUPPORTED");
+    default:
+        break;
+    }
+    // libvirt's virErrorNumber names come from the generated API enums
+    // once the protocol layer provides them.
+    return {};
+}
+
+QString errorDomainName(int domain)
+{
+    if (domain == Error::TransportDomain)
+        return QStringLiteral("VERX_FROM_TRANSPORT");
+    return {};
+}
+
+} // namespace verx::detail

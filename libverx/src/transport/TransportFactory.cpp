@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "TransportFactory.h"
+
+#include "TcpTransport.h"
+#include "UnixTransport.h"
+
+namespace verx {
+
+Transport *TransportFactory::create(const Uri &uri, const Options &options, QObject *parent,
+                                    Error *error)
+{
+    const QString transport = uri.transport();
+    if (transport == QLatin1String("unix")) {
+        Error socketError;
+        const QString path = uri.unixSocketPath(options.readOnly, &socketError);
+        if (socketError.isError()) {
+            if (error)
+                *error = socketError;
+            return nullptr;
+        }
+        return new UnixTransport(path, parent);
+    }
+    if (transport == QLatin1String("tcp"))
+        return new TcpTransport(uri.host(), quint16(uri.effectivePort()), parent);
+
+    if (error)
+        *error = Error::transport(Error::Unsupported,
+                                  QStringLiteral("transport '%1' is not supported (URI '%2')")
+                                      .arg(transport, uri.toString()));
+    return nullptr;
+}
+
+} // namespace verx

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QStringList>
+
+namespace verx::test {
+
+// Runs a command-line program and collects its output.
+struct CliResult
+{
+    int exitCode = -1;
+    bool timedOut = false;
+    QByteArray out;
+    QByteArray err;
+};
+
+CliResult runCli(const QString &program, const QStringList &arguments, int timeoutMs = 60000,
+                 const QByteArray &input = {});
+
+} // namespace verx::test

@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "CommandLine.h"
+#include "CommandRegistry.h"
+#include "DomainStateNames.h"
+#include "HelpPrinter.h"
+#include "OptionParser.h"
+#include "Table.h"
+#include "TextFormat.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace verx::cli;
+
+class TestCliBase : public QObject
+{
+    Q_OBJECT
+
+private:
+    static Command domstateCommand()
+    {
+        Command c;
+        c.name = QStringLiteral("domstate");
+        c.summary = QStringLiteral("domain state");
+        c.description = QStringLiteral("Returns state about a domain.");
+        c.options = {
+            dataOption(QStringLiteral("domain"), QStringLiteral("domain name, id or uuid")),
+            flagOption(QStringLiteral("reason"),
+                       QStringLiteral("also print reason for the state"))};
+        return c;
+    }
+    static Command volDownloadCommand()
+    {
+        Command c;
+        c.name = QStringLiteral("vol-download");
+        c.summary = QStringLiteral("download volume contents to a file");
+        c.options = {
+            dataOption(QStringLiteral("vol"), QStringLiteral("vol name, key or path")),
+            dataOption(QStringLiteral("file"), QStringLiteral("file")),
+            dataOption(QStringLiteral("pool"), QStringLiteral("pool name or uuid"), false),
+            numberOption(QStringLiteral("offset"),
+                         QStringLiteral("volume offset to download from")),
+            flagOption(QStringLiteral("sparse"), QStringLiteral("preserve sparseness of volume"))};
+        return c;
+    }
+
+private slots:
+    void parsesPositionalAndFlags()
+    {
+        const Command c = domstateCommand();
+        OptionParser p(c);
+        QVERIFY(p.parse({QStringLiteral("--reason"), QStringLiteral("test")}));
+        QCOMPARE(p.options().value(QStringLiteral("domain")), QStringLiteral("test"));
+        QVERIFY(p.options().flag(QStringLiteral("reason")));
+
+        OptionParser named(c);
+        QVERIFY(named.parse({QStringLiteral("--domain=abc")}));
+        QCOMPARE(named.options().value(QStringLiteral("domain")), QStringLiteral("abc"));
+        QVERIFY(!named.options().flag(QStringLiteral("reason")));
+    }
+
+    void reportsVirshErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing") << QStringList{}
+                                 << QStringLiteral("command 'domstate' requires <domain> option");
+        QTest::newRow("unknown") << QStringList{QStringLiteral("--bogus")}
+                                 << QStringLiteral(
+                                        "command 'domstate' doesn't support option --bogus");
+        QTest::newRow("extra") << QStringList{QStringLiteral("a"), QStringLiteral("extra")}
+                               << QStringLiteral("unexpected data 'extra'");
+    }
+    void reportsVirshErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Command c = domstateCommand();
+        OptionParser p(c);
+        QVERIFY(!p.parse(args));
+        QCOMPARE(p.errorString(), message);
+    }
+
+    void numbersAreChecked()
+    {
+        const Command c = volDownloadCommand();
+        OptionParser good(c);
+        QVERIFY(good.parse({QStringLiteral("v"), QStringLiteral("f"), QStringLiteral("--offset"),
+                            QStringLiteral("4096"), QStringLiteral("pool")}));
+        bool ok = false;
+        QCOMPARE(good.options().number(QStringLiteral("offset"), &ok).value_or(-1), 4096);
+        QVERIFY(ok);
+        QCOMPARE(good.options().value(QStringLiteral("pool")), QStringLiteral("pool"));
+        OptionParser bad(c);
+        QVERIFY(!bad.parse({QStringLiteral("v"), QStringLiteral("f"), QStringLiteral("--offset"),
+                            QStringLiteral("x1")}));
+        QCOMPARE(
+            bad.errorString(),
+            QStringLiteral("Numeric value 'x1' for <offset> option is malformed or out of range"));
+    }
+
+    void helpFlag()
+    {
+        const Command c = domstateCommand();
+        OptionParser p(c);
+        QVERIFY(p.parse({QStringLiteral("--help")}));
+        QVERIFY(p.helpRequested());
+    }
+
+    void helpTextLikeVirsh()
+    {
+        const QString expected =
+            QStringLiteral("  NAME\n"
+                           "    domstate - domain state\n\n"
+                           "  SYNOPSIS\n"
+                           "    domstate <domain> [--reason]\n\n"
+                           "  DESCRIPTION\n"
+                           "    Returns state about a domain.\n\n"
+                           "  OPTIONS\n"
+                           "    [--domain] <string>  domain name, id or uuid\n"
+                           "    --reason         also print reason for the state\n\n");
+        QCOMPARE(HelpPrinter::command(domstateCommand()), expected);
+        QCOMPARE(
+            HelpPrinter::synopsis(volDownloadCommand()),
+            QStringLiteral("vol-download <vol> <file> [<pool>] [--offset <number>] [--sparse]"));
+    }
+
+    void overviewListsGroups()
+    {
+        CommandRegistry r;
+        r.addGroup(QStringLiteral("domain"), QStringLiteral("Domain Management"));
+        Command c = domstateCommand();
+        c.group = QStringLiteral("domain");
+        r.add(c);
+        const QString text = HelpPrinter::overview(r);
+        QVERIFY(text.contains(QStringLiteral(" Domain Management (help keyword 'domain'):\n")));
+        QVERIFY(text.contains(QStringLiteral("    domstate                       domain state\n")));
+        QVERIFY(text.contains(QStringLiteral("--json")));
+        QVERIFY(r.find(QStringLiteral("domstate")));
+        QVERIFY(!r.find(QStringLiteral("nope")));
+    }
+
+    void splitsCommands()
+    {
+        const auto byArgs =
+            CommandLine::splitArguments({QStringLiteral("list"), QStringLiteral(";"),
+                                         QStringLiteral("domstate"), QStringLiteral("test")});
+        QCOMPARE(byArgs.size(), 2);
+        QCOMPARE(byArgs.at(1), (QStringList{QStringLiteral("domstate"), QStringLiteral("test")}));
+
+        QList<QStringList> cmds;
+        QVERIFY(CommandLine::splitString(
+            QStringLiteral(
+                "snapshot-create-as test s1 --description 'a b' ; list --all\ndomstate \"x y\""),
+            &cmds));
+        QCOMPARE(cmds.size(), 3);
+        QCOMPARE(cmds.at(0).at(4), QStringLiteral("a b"));
+        QCOMPARE(cmds.at(1), (QStringList{QStringLiteral("list"), QStringLiteral("--all")}));
+        QCOMPARE(cmds.at(2).at(1), QStringLiteral("x y"));
+        QList<QStringList> broken;
+        QVERIFY(!CommandLine::splitString(QStringLiteral("list 'x"), &broken));
+    }
+
+    void tableLikeVirsh()
+    {
+        Table t({QStringLiteral("Id"), QStringLiteral("Name"), QStringLiteral("State")});
+        t.addRow({QStringLiteral("1"), QStringLiteral("test"), QStringLiteral("running")});
+        QCOMPARE(t.toString(), QStringLiteral(" Id   Name   State\n"
+                                              "----------------------\n"
+                                              " 1    test   running\n"));
+        QCOMPARE(t.toString(false), QStringLiteral(" 1    test   running\n"));
+        Table empty({QStringLiteral("Id"), QStringLiteral("Name"), QStringLiteral("State")});
+        QCOMPARE(empty.toString(), QStringLiteral(" Id   Name   State\n--------------------\n"));
+    }
+
+    void formatters()
+    {
+        QCOMPARE(TextFormat::capacity(0), QStringLiteral("0.00 B"));
+        QCOMPARE(TextFormat::capacity(1023), QStringLiteral("1023.00 B"));
+        QCOMPARE(TextFormat::capacity(107374182400ULL), QStringLiteral("100.00 GiB"));
+        QCOMPARE(TextFormat::capacity(1536), QStringLiteral("1.50 KiB"));
+        QCOMPARE(TextFormat::field(QStringLiteral("Id:"), QStringLiteral("1")),
+                 QStringLiteral("Id:             1\n"));
+        QCOMPARE(TextFormat::field(QStringLiteral("CPU(s):"), QStringLiteral("16"), 20),
+                 QStringLiteral("CPU(s):              16\n"));
+        const QByteArray raw =
+            TextFormat::parseUuid(QStringLiteral("6695eb01-f6a4-8304-79aa-97f2502e193f"));
+        QCOMPARE(raw.size(), 16);
+        QCOMPARE(TextFormat::uuid(raw), QStringLiteral("6695eb01-f6a4-8304-79aa-97f2502e193f"));
+        QVERIFY(TextFormat::parseUuid(QStringLiteral("test")).isEmpty());
+        const QString json = TextFormat::json(QJsonObject{{QStringLiteral("a"), 1}});
+        QCOMPARE(QJsonDocument::fromJson(json.toUtf8()).object().value(QStringLiteral("a")).toInt(),
+                 1);
+        QVERIFY(json.endsWith(QLatin1Char('\n')));
+    }
+
+    void stateNames()
+    {
+        QCOMPARE(DomainStateNames::state(1), QStringLiteral("running"));
+        QCOMPARE(DomainStateNames::state(5), QStringLiteral("shut off"));
+        QCOMPARE(DomainStateNames::state(99), QStringLiteral("no state"));
+        QCOMPARE(DomainStateNames::reason(1, 1), QStringLiteral("booted"));
+        QCOMPARE(DomainStateNames::reason(3, 1), QStringLiteral("user"));
+        QCOMPARE(DomainStateNames::reason(5, 2), QStringLiteral("destroyed"));
+        QCOMPARE(DomainStateNames::reason(1, 99), QStringLiteral("unknown"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliBase)
+#include "tst_clibase.moc"

@@ -1,0 +1,404 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The secure transports and SASL against the real libvirtd fixture. Each
+// case connects, then runs AUTH_LIST (or the SASL exchange and
+// CONNECT_OPEN) over the transport to prove the byte stream works.
+#include "FixtureEnv.h"
+#include "RawRpc.h"
+#include "TestTcpTransport.h"
+
+#include "auth/SaslAuthenticator.h"
+#include "auth/SaslTransport.h"
+#include "transport/ExtTransport.h"
+#include "transport/SshTransport.h"
+#include "transport/TlsTransport.h"
+
+#include <verx/AuthRequest.h>
+#include <verx/Uri.h>
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace verx;
+
+namespace {
+
+constexpr int safetyMs = 60000; // only bounds a hung test, never asserted
+
+struct Outcome
+{
+    bool connected = false;
+    bool done = false;
+    Error error;
+    QByteArray payload;
+};
+
+// Connects transport and, once connected, calls AUTH_LIST (66).
+Outcome connectAndAuthList(Transport *transport)
+{
+    Outcome outcome;
+    test::RawRpc rpc(transport);
+    QObject::connect(transport, &Transport::connected, [&] {
+        outcome.connected = true;
+        rpc.call(66, QByteArray(), [&](const Error &e, const QByteArray &payload) {
+            outcome.error = e;
+            outcome.payload = payload;
+            outcome.done = true;
+        });
+    });
+    QObject::connect(transport, &Transport::errorOccurred, [&](const Error &e) {
+        outcome.error = e;
+        outcome.done = true;
+    });
+    QObject::connect(transport, &Transport::disconnected, [&] {
+        if (!outcome.done)
+            outcome.error = Error::transport(Error::ConnectionClosed, QStringLiteral("closed"));
+        outcome.done = true;
+    });
+    transport->connectToPeer();
+    QTest::qWaitFor([&] { return outcome.done; }, safetyMs);
+    return outcome;
+}
+
+Uri uri(const QString &text)
+{
+    Error error;
+    Uri u = Uri::parse(text, &error);
+    if (!u.isValid())
+        qWarning() << "bad URI" << text << error.message();
+    return u;
+}
+
+} // namespace
+
+class TransportFixtureTest : public QObject
+{
+    Q_OBJECT
+private:
+    test::FixtureEnv env;
+    QString value(const char *key) const { return env[key]; }
+
+    struct SaslResult
+    {
+        Error error;
+        int ssf = -1;
+        QString mechanism;
+        bool opened = false;
+        QList<AuthRequest::Kind> asked;
+    };
+    SaslResult runSasl(const QString &mechanism, const QString &user, const QString &password);
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY2(env.isValid(), qPrintable(env.error())); }
+
+    void tlsGoodCertificates()
+    {
+        TlsTransport t(TlsTransport::optionsFromUri(uri(value("VERX_URI_TLS"))));
+        const Outcome o = connectAndAuthList(&t);
+        QVERIFY2(o.connected, qPrintable(o.error.message()));
+        QVERIFY2(!o.error, qPrintable(o.error.message()));
+        QVERIFY(t.keyBits() >= 128);
+        QCOMPARE(t.peerDescription(), QStringLiteral("tls:localhost:16514"));
+    }
+    void tlsWrongCaRefused()
+    {
+        TlsTransport t(TlsTransport::optionsFromUri(uri(value("VERX_URI_TLS_BAD_CA"))));
+        const Outcome o = connectAndAuthList(&t);
+        QVERIFY(!o.connected);
+        QCOMPARE(o.error.code(), int(Error::TlsError));
+        QVERIFY2(o.error.message().contains(QLatin1String("not signed by a trusted CA")),
+                 qPrintable(o.error.message()));
+    }
+    void tlsWrongHostRefused()
+    {
+        TlsTransport t(TlsTransport::optionsFromUri(uri(value("VERX_URI_TLS_WRONG_HOST"))));
+        const Outcome o = connectAndAuthList(&t);
+        QVERIFY(!o.connected);
+        QCOMPARE(o.error.code(), int(Error::TlsError));
+        QVERIFY2(
+            o.error.message().contains(QLatin1String("does not match the host name '127.0.0.1'")),
+            qPrintable(o.error.message()));
+        QVERIFY2(o.error.message().contains(QLatin1String("'localhost'")),
+                 qPrintable(o.error.message()));
+    }
+    void tlsMissingClientCertificateRefused()
+    {
+        TlsTransport t(TlsTransport::optionsFromUri(uri(value("VERX_URI_TLS_NO_CLIENT_CERT"))));
+        const Outcome o = connectAndAuthList(&t);
+        QVERIFY(!o.connected);
+        QCOMPARE(o.error.code(), int(Error::TlsError));
+        QVERIFY2(o.error.message().contains(QLatin1String("cannot read client certificate")),
+                 qPrintable(o.error.message()));
+    }
+    void tlsServerRefusesClientWithoutCertificate()
+    {
+        // Without pkipath= a missing client certificate is allowed locally
+        // (as libvirt); the server then refuses the client.
+        QTemporaryDir home;
+        QDir().mkpath(home.filePath(QStringLiteral(".pki/libvirt")));
+        QFile::copy(value("VERX_PKI_GOOD") + QStringLiteral("/cacert.pem"),
+                    home.filePath(QStringLiteral(".pki/libvirt/cacert.pem")));
+        TlsTransport::Options options;
+        options.host = QStringLiteral("localhost");
+        options.home = home.path();
+        options.privileged = 0;
+        TlsTransport t(options);
+        const Outcome o = connectAndAuthList(&t);
+        QVERIFY(!o.connected);
+        QCOMPARE(o.error.code(), int(Error::TlsError));
+        QVERIFY2(o.error.message().contains(QLatin1String("localhost:16514")),
+                 qPrintable(o.error.message()));
+    }
+    void tlsNoVerifyAccepted()
+    {
+        TlsTransport t(TlsTransport::optionsFromUri(uri(value("VERX_URI_TLS_NO_VERIFY"))));
+        const Outcome o = connectAndAuthList(&t);
+        QVERIFY2(o.connected, qPrintable(o.error.message()));
+        QVERIFY2(!o.error, qPrintable(o.error.message()));
+    }
+    void tlsPriorityVersions()
+    {
+        TlsTransport t(TlsTransport::optionsFromUri(
+            uri(value("VERX_URI_TLS") + QStringLiteral("&tls_priority=NORMAL:-VERS-TLS1.3"))));
+        const Outcome o = connectAndAuthList(&t);
+        QVERIFY2(!o.error, qPrintable(o.error.message()));
+    }
+
+    void sshWithKey()
+    {
+        QString error;
+        const SshCommand cmd =
+            SshTransport::commandFromUri(uri(value("VERX_URI_SSH")), false, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        SshTransport t(cmd);
+        const Outcome o = connectAndAuthList(&t);
+        QVERIFY2(o.connected && !o.error, qPrintable(o.error.message() + t.standardError()));
+    }
+    void sshNetcatProxy()
+    {
+        QString error;
+        const SshCommand cmd = SshTransport::commandFromUri(
+            uri(value("VERX_URI_SSH") + QStringLiteral("&proxy=netcat")), false, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(
+            cmd.arguments(&error).last().contains(QLatin1String("-U /run/libvirt/libvirt-sock")));
+        SshTransport t(cmd);
+        const Outcome o = connectAndAuthList(&t);
+        QVERIFY2(o.connected && !o.error, qPrintable(o.error.message() + t.standardError()));
+    }
+    void sshPasswordThroughAskpass_data()
+    {
+        QTest::addColumn<bool>("passphrase");
+        QTest::newRow("password") << false;
+        QTest::newRow("key passphrase") << true;
+    }
+    void sshPasswordThroughAskpass()
+    {
+        QFETCH(bool, passphrase);
+        const QString base = QStringLiteral("test+ssh://%1@%2:%3/default?known_hosts=%4")
+                                 .arg(value("VERX_SSH_USER"), value("VERX_SSH_HOST"),
+                                      value("VERX_SSH_PORT"), value("VERX_SSH_KNOWN_HOSTS"));
+        const QString text =
+            passphrase ? base + QStringLiteral("&keyfile=") + value("VERX_SSH_KEY_WITH_PASSPHRASE")
+                       : base;
+        QString error;
+        SshTransport t(SshTransport::commandFromUri(uri(text), false, &error));
+        QList<AuthRequest::Kind> asked;
+        connect(&t, &Transport::authenticationRequired, this, [&](AuthRequest *request) {
+            asked << request->kind();
+            if (request->kind() == AuthRequest::Kind::Passphrase)
+                request->answer(value("VERX_SSH_KEY_PASSPHRASE"));
+            else if (request->kind() == AuthRequest::Kind::Password)
+                request->answer(value("VERX_SSH_PASSWORD"));
+            else
+                request->cancel();
+        });
+        const Outcome o = connectAndAuthList(&t);
+        QVERIFY2(o.connected && !o.error, qPrintable(o.error.message()));
+        QVERIFY(!asked.isEmpty());
+        QCOMPARE(asked.last(),
+                 passphrase ? AuthRequest::Kind::Passphrase : AuthRequest::Kind::Password);
+    }
+    void sshWrongPasswordRefused()
+    {
+        const QString text = QStringLiteral("test+ssh://%1@%2:%3/default?known_hosts=%4")
+                                 .arg(value("VERX_SSH_USER"), value("VERX_SSH_HOST"),
+                                      value("VERX_SSH_PORT"), value("VERX_SSH_KNOWN_HOSTS"));
+        QString error;
+        SshTransport t(SshTransport::commandFromUri(uri(text), false, &error));
+        int asked = 0;
+        connect(&t, &Transport::authenticationRequired, this, [&](AuthRequest *request) {
+            ++asked;
+            request->answer(QStringLiteral("wrong-password"));
+        });
+        const Outcome o = connectAndAuthList(&t);
+        QVERIFY(o.error);
+        QCOMPARE(o.error.code(), int(Error::AuthFailed));
+        QVERIFY2(o.error.message().contains(QLatin1String("Permission denied")),
+                 qPrintable(o.error.message()));
+        QVERIFY(asked >= 1);
+    }
+    void sshCancelledPrompt()
+    {
+        const QString text = QStringLiteral("test+ssh://%1@%2:%3/default?known_hosts=%4")
+                                 .arg(value("VERX_SSH_USER"), value("VERX_SSH_HOST"),
+                                      value("VERX_SSH_PORT"), value("VERX_SSH_KNOWN_HOSTS"));
+        QString error;
+        SshTransport t(SshTransport::commandFromUri(uri(text), false, &error));
+        connect(&t, &Transport::authenticationRequired, this,
+                [&](AuthRequest *request) { request->cancel(); });
+        const Outcome o = connectAndAuthList(&t);
+        QCOMPARE(o.error.code(), int(Error::AuthCancelled));
+    }
+    void sshBatchModeWithoutKeyFails()
+    {
+        const QString text = QStringLiteral("test+ssh://%1@%2:%3/default?known_hosts=%4&no_tty=1")
+                                 .arg(value("VERX_SSH_USER"), value("VERX_SSH_HOST"),
+                                      value("VERX_SSH_PORT"), value("VERX_SSH_KNOWN_HOSTS"));
+        QString error;
+        SshTransport t(SshTransport::commandFromUri(uri(text), false, &error));
+        bool asked = false;
+        connect(&t, &Transport::authenticationRequired, this, [&](AuthRequest *request) {
+            asked = true;
+            request->cancel();
+        });
+        const Outcome o = connectAndAuthList(&t);
+        QVERIFY(!asked);
+        QCOMPARE(o.error.code(), int(Error::AuthFailed));
+        QVERIFY2(o.error.message().startsWith(QLatin1String("ssh: ")),
+                 qPrintable(o.error.message()));
+    }
+
+    void extCommandWithArguments()
+    {
+        ExtTransport t(QStringLiteral("nc -U /run/libvirt/libvirt-sock"));
+        const Outcome o = connectAndAuthList(&t);
+        QVERIFY2(o.connected && !o.error, qPrintable(o.error.message()));
+    }
+    void extCommandProgram()
+    {
+        QTemporaryDir dir;
+        const QString script = dir.filePath(QStringLiteral("tunnel"));
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("#!/bin/sh\nexec nc -U /run/libvirt/libvirt-sock\n");
+        f.close();
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        std::unique_ptr<ExtTransport> t(
+            ExtTransport::fromUri(uri(QStringLiteral("test+ext:///default?command=") + script)));
+        const Outcome o = connectAndAuthList(t.get());
+        QVERIFY2(o.connected && !o.error, qPrintable(o.error.message()));
+    }
+    void extMissingProgram()
+    {
+        ExtTransport t(QStringLiteral("/nonexistent/verx-tunnel"));
+        const Outcome o = connectAndAuthList(&t);
+        QVERIFY(!o.connected);
+        QVERIFY2(o.error.message().contains(QLatin1String("/nonexistent/verx-tunnel")),
+                 qPrintable(o.error.message()));
+    }
+
+    void saslDigestMd5WithSecurityLayer()
+    {
+        const SaslResult r = runSasl(QStringLiteral("DIGEST-MD5"), value("VERX_SASL_USER"),
+                                     value("VERX_SASL_PASSWORD"));
+        QVERIFY2(!r.error, qPrintable(r.error.message()));
+        QCOMPARE(r.mechanism, QStringLiteral("DIGEST-MD5"));
+        QVERIFY(r.ssf >= 56);
+        QVERIFY(r.opened);
+        QVERIFY(r.asked.contains(AuthRequest::Kind::Username));
+        QVERIFY(r.asked.contains(AuthRequest::Kind::Password));
+    }
+    void saslAnyMechanism()
+    {
+        // Without auth=sasl.MECH the library picks from the server's list.
+        const SaslResult r =
+            runSasl(QString(), value("VERX_SASL_USER"), value("VERX_SASL_PASSWORD"));
+        QVERIFY2(!r.error, qPrintable(r.error.message()));
+        QVERIFY(r.opened);
+    }
+    void saslScramSha256()
+    {
+        const SaslResult r = runSasl(QStringLiteral("SCRAM-SHA-256"), value("VERX_SASL_USER"),
+                                     value("VERX_SASL_PASSWORD"));
+        QVERIFY2(!r.error, qPrintable(r.error.message()));
+        QCOMPARE(r.mechanism, QStringLiteral("SCRAM-SHA-256"));
+        QVERIFY(r.opened);
+    }
+    void saslWrongPasswordRefused()
+    {
+        const SaslResult r = runSasl(QStringLiteral("DIGEST-MD5"), value("VERX_SASL_USER"),
+                                     QStringLiteral("not-the-password"));
+        QVERIFY(r.error);
+        QVERIFY(!r.opened);
+        QVERIFY2(
+            r.error.message().contains(QLatin1String("authentication failed"), Qt::CaseInsensitive),
+            qPrintable(r.error.message()));
+    }
+};
+
+TransportFixtureTest::SaslResult TransportFixtureTest::runSasl(const QString &mechanism,
+                                                               const QString &user,
+                                                               const QString &password)
+{
+    SaslResult result;
+    auto *tcp =
+        new test::TestTcpTransport(QStringLiteral("127.0.0.1"), value("VERX_SASL_PORT").toInt());
+    SaslTransport transport(tcp);
+    test::RawRpc rpc(&transport);
+    bool done = false;
+    auto finish = [&](const Error &e) {
+        if (!done)
+            result.error = e;
+        done = true;
+    };
+    std::unique_ptr<SaslAuthenticator> auth;
+    connect(&transport, &Transport::errorOccurred, this, finish);
+    connect(&transport, &Transport::connected, this, [&] {
+        SaslClient::Options options;
+        options.host = QStringLiteral("127.0.0.1");
+        options.localAddress = tcp->localAddress();
+        options.remoteAddress = tcp->remoteAddress();
+        options.minSsf = 56; // plain TCP, as libvirt
+        auth = std::make_unique<SaslAuthenticator>(
+            [&](int proc, const QByteArray &args, SaslAuthenticator::ReplyHandler handler) {
+                rpc.call(proc, args, handler);
+            },
+            options);
+        auth->setMechanism(mechanism);
+        connect(auth.get(), &SaslAuthenticator::authenticationRequired, this,
+                [&](AuthRequest *request) {
+                    result.asked << request->kind();
+                    request->answer(request->kind() == AuthRequest::Kind::Password ? password
+                                                                                   : user);
+                });
+        connect(auth.get(), &SaslAuthenticator::finished, this, [&](const Error &e) {
+            if (e) {
+                finish(e);
+                return;
+            }
+            result.mechanism = auth->mechanism();
+            result.ssf = auth->client()->ssf();
+            if (result.ssf > 0)
+                transport.startSecurityLayer(auth->client());
+            // CONNECT_OPEN {remote_string name = "test:///default", flags 0}
+            QByteArray args;
+            test::RawRpc::put(&args, 1);
+            args += test::RawRpc::string("test:///default");
+            test::RawRpc::put(&args, 0);
+            rpc.call(1, args, [&](const Error &openError, const QByteArray &) {
+                result.opened = !openError;
+                finish(openError);
+            });
+        });
+        auth->start();
+    });
+    transport.connectToPeer();
+    QTest::qWaitFor([&] { return done; }, safetyMs);
+    if (!done)
+        result.error = Error::transport(Error::Timeout, QStringLiteral("SASL test hung"));
+    return result;
+}
+
+QTEST_GUILESS_MAIN(TransportFixtureTest)
+#include "tst_TransportFixture.moc"
