@@ -27,9 +27,10 @@ void helpCommand(CommandRegistry &registry)
     c.summary = QStringLiteral("print help");
     c.description = QStringLiteral(
         "Prints global help, command specific help, or help for a group of related commands");
-    c.options = {dataOption(QStringLiteral("command"), QStringLiteral("Prints global help, command "
-                                                                      "specific help, or help for "
-                                                                      "a group of related commands"),
+    c.options = {dataOption(QStringLiteral("command"),
+                            QStringLiteral("Prints global help, command "
+                                           "specific help, or help for "
+                                           "a group of related commands"),
                             false)};
     c.needsConnection = false;
     c.run = [&registry](CommandContext &ctx) {
@@ -87,7 +88,8 @@ CliApplication::CliApplication()
 int CliApplication::run(const QStringList &arguments)
 {
     Session::Options options;
-    options.uri = qEnvironmentVariable("VERX_DEFAULT_URI", qEnvironmentVariable("LIBVIRT_DEFAULT_URI"));
+    options.uri =
+        qEnvironmentVariable("VERX_DEFAULT_URI", qEnvironmentVariable("LIBVIRT_DEFAULT_URI"));
     qsizetype i = 1;
     auto takeValue = [&](const QString &arg, const QString &longName, QString *value) -> bool {
         // -c URI, --connect URI, --connect=URI, -cURI
@@ -148,7 +150,8 @@ int CliApplication::run(const QStringList &arguments)
             Session::writeOut(QStringLiteral(VERX_CLI_VERSION "\n"));
             return 0;
         } else {
-            Session::writeErr(QStringLiteral("error: unsupported option '%1'. See --help.\n").arg(arg));
+            Session::writeErr(
+                QStringLiteral("error: unsupported option '%1'. See --help.\n").arg(arg));
             return 1;
         }
     }
@@ -176,7 +179,8 @@ int CliApplication::run(const QStringList &arguments)
             Session::writeErr(QStringLiteral("error: unknown command: '%1'\n").arg(words.first()));
             return 1;
         }
-        auto pc = std::unique_ptr<ParsedCommand>(new ParsedCommand{command, OptionParser(*command)});
+        auto pc =
+            std::unique_ptr<ParsedCommand>(new ParsedCommand{command, OptionParser(*command)});
         if (!pc->parser.parse(words.mid(1))) {
             Session::writeErr(QStringLiteral("error: %1\n").arg(pc->parser.errorString()));
             return 1;

@@ -9,8 +9,7 @@ namespace verx::cli {
 CommandContext::CommandContext(Session &session, const Command &command,
                                const ParsedOptions &options)
     : m_session(session), m_command(command), m_options(options)
-{
-}
+{}
 
 bool CommandContext::quiet() const
 {

@@ -46,8 +46,7 @@ public:
 
     // Waits for a call; on failure records its error (printed after the
     // command) and returns nullopt / false. The reply is deleted.
-    template <class T>
-    std::optional<T> wait(verx::TypedReply<T> *reply)
+    template <class T> std::optional<T> wait(verx::TypedReply<T> *reply)
     {
         if (!finish(reply))
             return std::nullopt;

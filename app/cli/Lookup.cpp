@@ -128,8 +128,8 @@ std::optional<NonnullStorageVol> volume(CommandContext &ctx, const QString &text
         if (!poolText.isEmpty() || !text.contains(QLatin1Char('/')))
             ctx.error(QStringLiteral("failed to get vol '%1'").arg(text));
         else
-            ctx.error(QStringLiteral("failed to get vol '%1', specifying --pool might help")
-                          .arg(text));
+            ctx.error(
+                QStringLiteral("failed to get vol '%1', specifying --pool might help").arg(text));
     } else {
         ctx.clearError();
     }

@@ -65,9 +65,8 @@ void Session::answer(verx::AuthRequest *request)
         request->cancel();
         return;
     }
-    request->answer(value->isEmpty() && !request->defaultValue().isEmpty()
-                        ? request->defaultValue()
-                        : *value);
+    request->answer(value->isEmpty() && !request->defaultValue().isEmpty() ? request->defaultValue()
+                                                                           : *value);
 }
 
 verx::Connection *Session::connect(verx::Error *error)
@@ -99,8 +98,8 @@ verx::Connection *Session::connect(verx::Error *error)
                          answer(request);
                          timer.start(m_options.connectTimeoutMs);
                      });
-    m_connection->open(m_options.uri, m_options.readOnly ? verx::Connection::ReadOnly
-                                                         : verx::Connection::NoFlags);
+    m_connection->open(m_options.uri,
+                       m_options.readOnly ? verx::Connection::ReadOnly : verx::Connection::NoFlags);
     if (!m_connection->isOpen()) {
         timer.start(m_options.connectTimeoutMs);
         loop.exec();

@@ -23,7 +23,9 @@ constexpr int kIdleTimeoutMs = 60000;
 class Progress
 {
 public:
-    Progress(bool enabled, qint64 total) : m_enabled(enabled && Terminal::isTerminal(2)), m_total(total) {}
+    Progress(bool enabled, qint64 total)
+        : m_enabled(enabled && Terminal::isTerminal(2)), m_total(total)
+    {}
     void update(qint64 done)
     {
         if (!m_enabled)

@@ -17,8 +17,7 @@ namespace TypedParams {
 
 constexpr std::size_t kBooleanIndex = 5;
 
-template <class Value>
-QString toText(const Value &value)
+template <class Value> QString toText(const Value &value)
 {
     const bool isBool = value.value.index() == kBooleanIndex;
     return std::visit(
@@ -37,8 +36,7 @@ QString toText(const Value &value)
         value.value);
 }
 
-template <class Value>
-QJsonValue toJson(const Value &value)
+template <class Value> QJsonValue toJson(const Value &value)
 {
     const bool isBool = value.value.index() == kBooleanIndex;
     return std::visit(

@@ -28,8 +28,7 @@ inline QByteArray bytes(const QString &text)
 }
 
 // char arrays (fixed or variable, one element per XDR word) up to the first NUL.
-template <class Chars>
-QString chars(const Chars &list)
+template <class Chars> QString chars(const Chars &list)
 {
     QByteArray raw;
     for (const auto c : list) {
@@ -40,8 +39,7 @@ QString chars(const Chars &list)
     return QString::fromUtf8(raw);
 }
 
-template <class Uuid>
-QString uuid(const Uuid &value)
+template <class Uuid> QString uuid(const Uuid &value)
 {
     QByteArray raw;
     for (const auto b : value)
@@ -49,8 +47,7 @@ QString uuid(const Uuid &value)
     return TextFormat::uuid(raw);
 }
 
-template <class Uuid>
-void setUuid(Uuid &target, const QByteArray &raw)
+template <class Uuid> void setUuid(Uuid &target, const QByteArray &raw)
 {
     if constexpr (std::is_same_v<Uuid, QByteArray>) {
         target = raw;

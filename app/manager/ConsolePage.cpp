@@ -71,6 +71,11 @@ ConsolePage::~ConsolePage()
         m_stream->abort();
 }
 
+bool ConsolePage::isAttached() const
+{
+    return !m_stream.isNull();
+}
+
 void ConsolePage::applySettings(const AppSettings &settings)
 {
     m_view->applySettings(settings);

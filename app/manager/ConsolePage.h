@@ -29,7 +29,7 @@ public:
     ~ConsolePage() override;
 
     ConsoleView *view() const { return m_view; }
-    bool isAttached() const { return m_stream != nullptr; }
+    bool isAttached() const;
     void applySettings(const AppSettings &settings);
 
 public slots:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "Emitters.h"
 
+#include <algorithm>
 #include <cctype>
 #include <climits>
 #include <map>
@@ -58,8 +59,8 @@ std::vector<std::string> memberNames(const std::vector<const ApiEnumValue *> &va
     std::vector<std::string> out;
     std::set<std::string> seen;
     for (const auto &n : names) {
-        std::string tail = n.compare(0, prefix.size(), prefix) == 0 ? n.substr(prefix.size())
-                                                                     : n.substr(4);
+        std::string tail =
+            n.compare(0, prefix.size(), prefix) == 0 ? n.substr(prefix.size()) : n.substr(4);
         if (tail.empty() || std::isdigit(static_cast<unsigned char>(tail[0])))
             tail = n.substr(4);
         std::string c = upperSnakeToCamel(tail);
@@ -86,6 +87,9 @@ void emitApiEnums(const Model &model, Output &out)
                 values.push_back(&v);
         if (values.empty())
             continue;
+        std::stable_sort(
+            values.begin(), values.end(),
+            [](const ApiEnumValue *a, const ApiEnumValue *b) { return a->value < b->value; });
         Emitted e;
         e.cppName = name.substr(3);
         long long lo = LLONG_MAX, hi = LLONG_MIN;
@@ -93,7 +97,7 @@ void emitApiEnums(const Model &model, Output &out)
             lo = std::min(lo, v->value);
             hi = std::max(hi, v->value);
         }
-        e.underlying = (lo >= INT_MIN && hi <= INT_MAX) ? "qint32"
+        e.underlying = (lo >= INT_MIN && hi <= INT_MAX)  ? "qint32"
                        : (lo >= 0 && hi <= 0xffffffffLL) ? "quint32"
                                                          : "qint64";
         const auto names = memberNames(values);
@@ -104,7 +108,8 @@ void emitApiEnums(const Model &model, Output &out)
 
     auto &h = out.open("verx/protocol/ApiEnums.h");
     h << "// libvirt's public enums (from libvirt-api.xml), as enum classes with name lookups.\n"
-         "// enumName() gives the C name (e.g. \"VIR_ERR_NO_DOMAIN\"), enumFromName() the reverse.\n"
+         "// enumName() gives the C name (e.g. \"VIR_ERR_NO_DOMAIN\"), enumFromName() the "
+         "reverse.\n"
          "#pragma once\n\n#include <QByteArrayView>\n#include <QtGlobal>\n\nnamespace verx {\n\n";
     for (const auto &e : enums) {
         h << "// vir" << e.cppName << "\n";

@@ -158,8 +158,8 @@ private:
         std::string num(m_s.substr(start, m_i - start));
         if (!std::isdigit(static_cast<unsigned char>(num[0])))
             return m_lookup && m_lookup(num, v);
-        while (!num.empty() && (num.back() == 'U' || num.back() == 'L' || num.back() == 'u' ||
-                                num.back() == 'l'))
+        while (!num.empty() &&
+               (num.back() == 'U' || num.back() == 'L' || num.back() == 'u' || num.back() == 'l'))
             num.pop_back();
         try {
             size_t used = 0;
@@ -225,8 +225,8 @@ ApiDescription parseApiXml(std::string_view xml)
         byName[r.name] = &r;
     ApiDescription api;
     std::map<std::string, int> state; // 1 = in progress
-    std::function<bool(const std::string &, long long &)> resolve =
-        [&](const std::string &name, long long &v) -> bool {
+    std::function<bool(const std::string &, long long &)> resolve = [&](const std::string &name,
+                                                                        long long &v) -> bool {
         if (auto it = api.constants.find(name); it != api.constants.end()) {
             v = it->second;
             return true;

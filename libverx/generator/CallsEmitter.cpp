@@ -39,8 +39,10 @@ void emitCalls(const Model &model, Output &out)
           << "#include <verx/protocol/" << prog->fileStem << "Types.h>\n\n"
           << "namespace verx {\nclass Connection;\nclass Stream;\n} // namespace verx\n\n"
           << "namespace verx::" << prog->ns << " {\n\n"
-          << "// One method per procedure; the caller owns the returned reply (deleteLater() after\n"
-          << "// finished()). Procedures with a stream take the verx::Stream that carries the data.\n"
+          << "// One method per procedure; the caller owns the returned reply (deleteLater() "
+             "after\n"
+          << "// finished()). Procedures with a stream take the verx::Stream that carries the "
+             "data.\n"
           << "class Calls\n{\npublic:\n"
           << "    explicit Calls(verx::Connection *connection) : m_connection(connection) {}\n"
           << "    verx::Connection *connection() const { return m_connection; }\n\n";

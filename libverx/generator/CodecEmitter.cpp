@@ -55,8 +55,8 @@ public:
         for (const auto &f : def.fields)
             encode(*m.shape(f), "v." + f.name, 1, 0);
         s << "}\n\n";
-        s << "bool decode" << name << "([[maybe_unused]] xdr::Decoder &d, [[maybe_unused]] "
-          << name << " &v)\n{\n";
+        s << "bool decode" << name << "([[maybe_unused]] xdr::Decoder &d, [[maybe_unused]] " << name
+          << " &v)\n{\n";
         s << "    static constexpr char T[] = " << cppString(m.displayName(def)) << ";\n";
         for (const auto &f : def.fields)
             decode(*m.shape(f), "v." + f.name, "return d.fail(T, " + cppString(f.name) + ");",
@@ -76,8 +76,8 @@ public:
         for (size_t i = 0; i < def.arms.size(); ++i) {
             s << "    case " << i << ":\n";
             if (def.arms[i].decl.type.kind != TypeSpec::Void)
-                encode(*m.shape(def.arms[i].decl), "(*std::get_if<" + std::to_string(i) + ">(&v.value))",
-                       2, 0);
+                encode(*m.shape(def.arms[i].decl),
+                       "(*std::get_if<" + std::to_string(i) + ">(&v.value))", 2, 0);
             s << "        break;\n";
         }
         s << "    }\n}\n\n";
@@ -215,9 +215,8 @@ private:
               << I << "    auto *p" << L << " = " << lhs << ".data();\n"
               << I << "    for (quint32 i" << L << " = 0; i" << L << " < n" << L << "; ++i" << L
               << ") {\n";
-            const std::string elemFail = level == 0 ? "return d.failAt(T, " + cppString(field) +
-                                                          ", i" + L + ");"
-                                                    : fail;
+            const std::string elemFail =
+                level == 0 ? "return d.failAt(T, " + cppString(field) + ", i" + L + ");" : fail;
             decode(*sh.element, "p" + L + "[i" + L + "]", elemFail, field, depth + 2, level + 1);
             s << I << "    }\n" << I << "}\n";
             break;
@@ -225,9 +224,8 @@ private:
         case Shape::FixedArray: {
             s << I << "for (quint32 i" << L << " = 0; i" << L << " < " << bound(sh.bound) << "; ++i"
               << L << ") {\n";
-            const std::string elemFail = level == 0 ? "return d.failAt(T, " + cppString(field) +
-                                                          ", i" + L + ");"
-                                                    : fail;
+            const std::string elemFail =
+                level == 0 ? "return d.failAt(T, " + cppString(field) + ", i" + L + ");" : fail;
             decode(*sh.element, lhs + "[i" + L + "]", elemFail, field, depth + 1, level + 1);
             s << I << "}\n";
             break;

@@ -8,8 +8,7 @@ namespace xdrgen {
 
 Lexer::Lexer(std::string_view source, std::string file)
     : m_storage(source), m_src(m_storage), m_file(std::move(file))
-{
-}
+{}
 
 void Lexer::error(const std::string &message) const
 {

@@ -134,18 +134,53 @@ Model::Model(const std::string &dir)
     if (fileExists(apiPath))
         m_api = parseApiXml(readFile(apiPath));
 
-    loadProgram(dir, {"virnetprotocol.x", "virnet", "Virnet", "virNet", "VIR_NET_", "", "", "", "",
-                      {}, {}});
-    loadProgram(dir, {"virkeepaliveprotocol.x", "keepalive", "Keepalive", "keepalive_",
-                      "KEEPALIVE_", "KEEPALIVE_PROC_", "keepalive_procedure", "KEEPALIVE_PROGRAM",
-                      "KEEPALIVE_PROTOCOL_VERSION", {}, {}});
-    loadProgram(dir, {"remote_protocol.x", "remote", "Remote", "remote_", "REMOTE_",
-                      "REMOTE_PROC_", "remote_procedure", "REMOTE_PROGRAM",
-                      "REMOTE_PROTOCOL_VERSION", {}, {}});
-    loadProgram(dir, {"qemu_protocol.x", "qemu", "Qemu", "qemu_", "QEMU_", "QEMU_PROC_",
-                      "qemu_procedure", "QEMU_PROGRAM", "QEMU_PROTOCOL_VERSION", {"remote"}, {}});
-    loadProgram(dir, {"lxc_protocol.x", "lxc", "Lxc", "lxc_", "LXC_", "LXC_PROC_", "lxc_procedure",
-                      "LXC_PROGRAM", "LXC_PROTOCOL_VERSION", {"remote"}, {}});
+    loadProgram(
+        dir,
+        {"virnetprotocol.x", "virnet", "Virnet", "virNet", "VIR_NET_", "", "", "", "", {}, {}});
+    loadProgram(dir, {"virkeepaliveprotocol.x",
+                      "keepalive",
+                      "Keepalive",
+                      "keepalive_",
+                      "KEEPALIVE_",
+                      "KEEPALIVE_PROC_",
+                      "keepalive_procedure",
+                      "KEEPALIVE_PROGRAM",
+                      "KEEPALIVE_PROTOCOL_VERSION",
+                      {},
+                      {}});
+    loadProgram(dir, {"remote_protocol.x",
+                      "remote",
+                      "Remote",
+                      "remote_",
+                      "REMOTE_",
+                      "REMOTE_PROC_",
+                      "remote_procedure",
+                      "REMOTE_PROGRAM",
+                      "REMOTE_PROTOCOL_VERSION",
+                      {},
+                      {}});
+    loadProgram(dir, {"qemu_protocol.x",
+                      "qemu",
+                      "Qemu",
+                      "qemu_",
+                      "QEMU_",
+                      "QEMU_PROC_",
+                      "qemu_procedure",
+                      "QEMU_PROGRAM",
+                      "QEMU_PROTOCOL_VERSION",
+                      {"remote"},
+                      {}});
+    loadProgram(dir, {"lxc_protocol.x",
+                      "lxc",
+                      "Lxc",
+                      "lxc_",
+                      "LXC_",
+                      "LXC_PROC_",
+                      "lxc_procedure",
+                      "LXC_PROGRAM",
+                      "LXC_PROTOCOL_VERSION",
+                      {"remote"},
+                      {}});
 
     // Check every reference resolves, and that C++ names are unique per namespace.
     for (const auto &p : m_programs) {
@@ -362,8 +397,8 @@ std::shared_ptr<Shape> Model::shape(const Declaration &decl) const
 {
     auto base = std::make_shared<Shape>();
     const unsigned long long unbounded = 0xffffffffULL;
-    const unsigned long long bound = decl.bound ? static_cast<unsigned long long>(value(*decl.bound))
-                                                : unbounded;
+    const unsigned long long bound =
+        decl.bound ? static_cast<unsigned long long>(value(*decl.bound)) : unbounded;
     switch (decl.type.kind) {
     case TypeSpec::String:
         base->kind = Shape::String;

@@ -118,8 +118,8 @@ private:
     mutable std::set<std::string> m_externalsUsed;
 };
 
-std::string snakeToCamel(const std::string &s);        // domain_get_info -> DomainGetInfo
-std::string upperSnakeToCamel(const std::string &s);   // DOMAIN_GET_INFO -> DomainGetInfo
+std::string snakeToCamel(const std::string &s);      // domain_get_info -> DomainGetInfo
+std::string upperSnakeToCamel(const std::string &s); // DOMAIN_GET_INFO -> DomainGetInfo
 std::string lowerFirst(std::string s);
 // Longest common prefix ending in '_' that leaves every name a valid identifier tail.
 std::string commonPrefix(const std::vector<std::string> &names);

@@ -29,7 +29,8 @@ int Output::write(const std::string &root) const
         {
             std::ifstream in(full, std::ios::binary);
             if (in) {
-                std::string old((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+                std::string old((std::istreambuf_iterator<char>(in)),
+                                std::istreambuf_iterator<char>());
                 if (old == text)
                     continue;
             }

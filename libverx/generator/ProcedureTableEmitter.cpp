@@ -30,25 +30,31 @@ void emitProcedureTable(const Model &model, Output &out)
     };
     s << "const ProcedureInfo table[] = {\n";
     for (const Procedure *p : procs) {
-        const char *stream = p->readStream && p->writeStream ? "Both"
-                             : p->readStream                 ? "Read"
-                             : p->writeStream                ? "Write"
-                                                             : "None";
+        // Consoles and channels are annotated @readstream, but their streams carry data both
+        // ways (the guest's output and the user's input); record what the client must do.
+        const bool bidirectional = p->readStream && (p->name == "REMOTE_PROC_DOMAIN_OPEN_CONSOLE" ||
+                                                     p->name == "REMOTE_PROC_DOMAIN_OPEN_CHANNEL");
+        const char *stream = (p->readStream && p->writeStream) || bidirectional ? "Both"
+                             : p->readStream                                    ? "Read"
+                             : p->writeStream                                   ? "Write"
+                                                                                : "None";
         std::string acl;
         for (const auto &a : p->acl)
             acl += (acl.empty() ? "" : " ") + a;
-        s << "    {" << programNumber(*p) << "u, " << versionNumber(*p) << "u, " << p->number << ", "
-          << cppString(p->name) << ", " << cppString(p->method) << ", " << typeName(p->args) << ", "
-          << typeName(p->ret) << ", " << typeName(p->msg) << ", StreamDirection::" << stream
-          << ", " << (p->sparse ? "true" : "false") << ", ProcedurePriority::"
-          << (p->highPriority ? "High" : "Low") << ", " << cppString(acl) << "},\n";
+        s << "    {" << programNumber(*p) << "u, " << versionNumber(*p) << "u, " << p->number
+          << ", " << cppString(p->name) << ", " << cppString(p->method) << ", " << typeName(p->args)
+          << ", " << typeName(p->ret) << ", " << typeName(p->msg) << ", StreamDirection::" << stream
+          << ", " << (p->sparse ? "true" : "false")
+          << ", ProcedurePriority::" << (p->highPriority ? "High" : "Low") << ", " << cppString(acl)
+          << "},\n";
     }
     s << "};\n\n} // namespace\n\n";
     s << "std::span<const ProcedureInfo> procedureTable()\n{\n    return table;\n}\n\n";
     s << "const ProcedureInfo *findProcedure(quint32 program, qint32 number)\n{\n"
          "    const auto it = std::lower_bound(std::begin(table), std::end(table), "
          "std::pair(program, number),\n"
-         "                                     [](const ProcedureInfo &p, std::pair<quint32, qint32> "
+         "                                     [](const ProcedureInfo &p, std::pair<quint32, "
+         "qint32> "
          "key) {\n"
          "                                         return p.program != key.first ? p.program < "
          "key.first\n"

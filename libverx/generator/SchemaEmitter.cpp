@@ -84,10 +84,11 @@ public:
             element = static_cast<long long>(node(*s.element));
         std::string text = "{SchemaNode::";
         text += kindName(s);
-        text += ", " + std::to_string(s.kind == Shape::Prim || s.kind == Shape::Enum ||
-                                              s.kind == Shape::Struct || s.kind == Shape::Union
-                                          ? 0ULL
-                                          : s.bound) +
+        text += ", " +
+                std::to_string(s.kind == Shape::Prim || s.kind == Shape::Enum ||
+                                       s.kind == Shape::Struct || s.kind == Shape::Union
+                                   ? 0ULL
+                                   : s.bound) +
                 "u, ";
         text += element < 0 ? "nullptr" : "&schemaNodes[" + std::to_string(element) + "]";
         text += ", ";
@@ -120,12 +121,12 @@ public:
                 const size_t first = arms.size();
                 for (const auto &a : d->arms) {
                     const bool isVoid = a.decl.type.kind == TypeSpec::Void;
-                    arms.push_back("{" + std::to_string(m.value(a.cases[0])) + ", " +
-                                   cppString(isVoid ? "" : a.decl.name) + ", " +
-                                   (isVoid ? std::string("nullptr")
-                                           : "&schemaNodes[" + std::to_string(node(*m.shape(a.decl))) +
-                                                 "]") +
-                                   "}");
+                    arms.push_back(
+                        "{" + std::to_string(m.value(a.cases[0])) + ", " +
+                        cppString(isVoid ? "" : a.decl.name) + ", " +
+                        (isVoid ? std::string("nullptr")
+                                : "&schemaNodes[" + std::to_string(node(*m.shape(a.decl))) + "]") +
+                        "}");
                 }
                 line += "nullptr, 0u, &schemaNodes[" +
                         std::to_string(node(*m.shape(d->discriminant))) + "], &schemaArms[" +
@@ -175,7 +176,8 @@ void emitSchema(const Model &model, Output &out)
     SchemaWriter w(model);
     w.write(s);
     s << "} // namespace generated\n\n";
-    s << "std::span<const SchemaType> schemaTypes()\n{\n    return generated::schemaTypeTable;\n}\n\n";
+    s << "std::span<const SchemaType> schemaTypes()\n{\n    return "
+         "generated::schemaTypeTable;\n}\n\n";
     s << "const SchemaType *findSchemaType(std::string_view name)\n{\n"
          "    const auto *begin = std::begin(generated::schemaTypeTable);\n"
          "    const auto *end = std::end(generated::schemaTypeTable);\n"

@@ -107,20 +107,23 @@ void emitProgramTypes(const Model &model, const Program &p, Output &out)
             break;
         case Definition::Union: {
             if (def->defaultArm)
-                throw std::runtime_error(def->name + ": unions with a default arm are not supported");
+                throw std::runtime_error(def->name +
+                                         ": unions with a default arm are not supported");
             s << "// " << def->name << ": one alternative per arm; the discriminant ("
               << def->discriminant.name << ") follows from the alternative.\n";
             s << "struct " << name << "\n{\n";
             s << "    enum Arm : std::size_t {\n";
             for (size_t i = 0; i < def->arms.size(); ++i) {
                 if (def->arms[i].cases.size() != 1)
-                    throw std::runtime_error(def->name + ": arms with several cases are not supported");
+                    throw std::runtime_error(def->name +
+                                             ": arms with several cases are not supported");
                 const std::string armName = def->arms[i].decl.type.kind == TypeSpec::Void
                                                 ? "Void" + std::to_string(i)
                                                 : snakeToCamel(def->arms[i].decl.name);
                 s << "        " << armName << " = " << i << ", // case "
-                  << (def->arms[i].cases[0].name.empty() ? std::to_string(def->arms[i].cases[0].number)
-                                                         : def->arms[i].cases[0].name)
+                  << (def->arms[i].cases[0].name.empty()
+                          ? std::to_string(def->arms[i].cases[0].number)
+                          : def->arms[i].cases[0].name)
                   << " = " << model.value(def->arms[i].cases[0]) << "\n";
             }
             s << "    };\n";

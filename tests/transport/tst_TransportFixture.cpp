@@ -56,7 +56,8 @@ Outcome connectAndAuthList(Transport *transport)
         outcome.done = true;
     });
     transport->connectToPeer();
-    QTest::qWaitFor([&] { return outcome.done; }, safetyMs);
+    if (!QTest::qWaitFor([&] { return outcome.done; }, safetyMs))
+        outcome.error = Error::transport(Error::Timeout, QStringLiteral("transport test hung"));
     return outcome;
 }
 
@@ -317,13 +318,18 @@ private Q_SLOTS:
         QVERIFY2(!r.error, qPrintable(r.error.message()));
         QVERIFY(r.opened);
     }
-    void saslScramSha256()
+    void saslScramSha256NeedsSecureChannel()
     {
+        // On plain TCP libvirtd requires an SSF >= 56, so it does not offer
+        // SCRAM-SHA-256 (no security layer); asking for it is refused with
+        // a clear message. (SCRAM itself is tested in transport.unit.)
         const SaslResult r = runSasl(QStringLiteral("SCRAM-SHA-256"), value("VERX_SASL_USER"),
                                      value("VERX_SASL_PASSWORD"));
-        QVERIFY2(!r.error, qPrintable(r.error.message()));
-        QCOMPARE(r.mechanism, QStringLiteral("SCRAM-SHA-256"));
-        QVERIFY(r.opened);
+        QCOMPARE(r.error.code(), int(Error::AuthFailed));
+        QVERIFY2(r.error.message().contains(
+                     QLatin1String("SASL mechanism SCRAM-SHA-256 not supported by server")),
+                 qPrintable(r.error.message()));
+        QVERIFY(!r.opened);
     }
     void saslWrongPasswordRefused()
     {
@@ -394,8 +400,7 @@ TransportFixtureTest::SaslResult TransportFixtureTest::runSasl(const QString &me
         auth->start();
     });
     transport.connectToPeer();
-    QTest::qWaitFor([&] { return done; }, safetyMs);
-    if (!done)
+    if (!QTest::qWaitFor([&] { return done; }, safetyMs))
         result.error = Error::transport(Error::Timeout, QStringLiteral("SASL test hung"));
     return result;
 }

@@ -24,8 +24,7 @@ public:
     void writeNode(verx::xdr::Encoder &e, const verx::xdr::SchemaNode &n, int depth);
     // Writes node n with its length / count forced to size (an optional is made present and
     // its content sized); elements are written in the writer's mode.
-    void writeSized(verx::xdr::Encoder &e, const verx::xdr::SchemaNode &n, quint32 size,
-                    int depth);
+    void writeSized(verx::xdr::Encoder &e, const verx::xdr::SchemaNode &n, quint32 size, int depth);
 
     // The variable-length node a field's size applies to (through one optional), or nullptr.
     static const verx::xdr::SchemaNode *sizedNode(const verx::xdr::SchemaNode &n);

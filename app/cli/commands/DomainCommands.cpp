@@ -20,6 +20,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -84,9 +85,9 @@ bool list(CommandContext &ctx)
     if (ctx.flag(QStringLiteral("all")))
         flags = Active | Inactive;
     const std::pair<const char *, unsigned> filters[] = {
-        {"persistent", Persistent},   {"transient", Transient},      {"state-running", Running},
-        {"state-paused", Paused},     {"state-shutoff", Shutoff},    {"state-other", Other},
-        {"autostart", Autostart},     {"no-autostart", NoAutostart},
+        {"persistent", Persistent}, {"transient", Transient},      {"state-running", Running},
+        {"state-paused", Paused},   {"state-shutoff", Shutoff},    {"state-other", Other},
+        {"autostart", Autostart},   {"no-autostart", NoAutostart},
     };
     for (const auto &[name, bit] : filters)
         if (ctx.flag(QLatin1String(name)))
@@ -130,11 +131,12 @@ bool list(CommandContext &ctx)
     if (ctx.json()) {
         QJsonArray array;
         for (const Row &r : rows)
-            array.append(QJsonObject{{QStringLiteral("id"), r.dom.id},
-                                     {QStringLiteral("name"), XdrText::str(r.dom.name)},
-                                     {QStringLiteral("uuid"), XdrText::uuid(r.dom.uuid)},
-                                     {QStringLiteral("state"), DomainStateNames::state(r.state)},
-                                     {QStringLiteral("stateId"), DomainStateNames::stateId(r.state)}});
+            array.append(
+                QJsonObject{{QStringLiteral("id"), r.dom.id},
+                            {QStringLiteral("name"), XdrText::str(r.dom.name)},
+                            {QStringLiteral("uuid"), XdrText::uuid(r.dom.uuid)},
+                            {QStringLiteral("state"), DomainStateNames::state(r.state)},
+                            {QStringLiteral("stateId"), DomainStateNames::stateId(r.state)}});
         ctx.printJson(array);
         return true;
     }
@@ -156,7 +158,8 @@ bool list(CommandContext &ctx)
     }
     Table table({QStringLiteral("Id"), QStringLiteral("Name"), QStringLiteral("State")});
     for (const Row &r : rows)
-        table.addRow({idText(r.dom.id), XdrText::str(r.dom.name), DomainStateNames::state(r.state)});
+        table.addRow(
+            {idText(r.dom.id), XdrText::str(r.dom.name), DomainStateNames::state(r.state)});
     ctx.print(table.toString(!ctx.quiet()));
     return true;
 }
@@ -232,7 +235,9 @@ bool dominfo(CommandContext &ctx)
         ctx.printJson(o);
         return bool(info);
     }
-    auto f = [&](const char *l, const QString &v) { ctx.print(TextFormat::field(QLatin1String(l), v)); };
+    auto f = [&](const char *l, const QString &v) {
+        ctx.print(TextFormat::field(QLatin1String(l), v));
+    };
     f("Id:", idText(dom->id));
     f("Name:", name);
     f("UUID:", uuid);
@@ -247,18 +252,20 @@ bool dominfo(CommandContext &ctx)
                                                   : QStringLiteral("%1 KiB").arg(info->maxMem));
         f("Used memory:", QStringLiteral("%1 KiB").arg(info->memory));
     }
-    f("Persistent:", persistent ? TextFormat::yesNo(persistent->persistent) : QStringLiteral("unknown"));
+    f("Persistent:",
+      persistent ? TextFormat::yesNo(persistent->persistent) : QStringLiteral("unknown"));
     if (autostart)
-        f("Autostart:", autostart->autostart ? QStringLiteral("enable") : QStringLiteral("disable"));
+        f("Autostart:",
+          autostart->autostart ? QStringLiteral("enable") : QStringLiteral("disable"));
     f("Managed save:", managed ? TextFormat::yesNo(managed->result) : QStringLiteral("unknown"));
     if (!model.isEmpty()) {
         f("Security model:", model);
         f("Security DOI:", XdrText::chars(secModel->doi));
         if (label && !XdrText::chars(label->label).isEmpty())
-            f("Security label:", QStringLiteral("%1 (%2)").arg(
-                                     XdrText::chars(label->label),
-                                     label->enforcing ? QStringLiteral("enforcing")
-                                                      : QStringLiteral("permissive")));
+            f("Security label:",
+              QStringLiteral("%1 (%2)").arg(XdrText::chars(label->label),
+                                            label->enforcing ? QStringLiteral("enforcing")
+                                                             : QStringLiteral("permissive")));
     }
     if (messages) {
         for (qsizetype i = 0; i < messages->msgs.size(); ++i)
@@ -277,15 +284,16 @@ bool domstate(CommandContext &ctx)
     if (!st)
         return false;
     if (ctx.json()) {
-        ctx.printJson(QJsonObject{{QStringLiteral("state"), DomainStateNames::state(st->state)},
-                                  {QStringLiteral("stateId"), DomainStateNames::stateId(st->state)},
-                                  {QStringLiteral("reason"),
-                                   DomainStateNames::reason(st->state, st->reason)}});
+        ctx.printJson(QJsonObject{
+            {QStringLiteral("state"), DomainStateNames::state(st->state)},
+            {QStringLiteral("stateId"), DomainStateNames::stateId(st->state)},
+            {QStringLiteral("reason"), DomainStateNames::reason(st->state, st->reason)}});
         return true;
     }
     if (ctx.flag(QStringLiteral("reason")))
-        ctx.print(QStringLiteral("%1 (%2)\n").arg(DomainStateNames::state(st->state),
-                                                 DomainStateNames::reason(st->state, st->reason)));
+        ctx.print(QStringLiteral("%1 (%2)\n")
+                      .arg(DomainStateNames::state(st->state),
+                           DomainStateNames::reason(st->state, st->reason)));
     else
         ctx.print(DomainStateNames::state(st->state) + QLatin1Char('\n'));
     return true;
@@ -362,7 +370,8 @@ bool define(CommandContext &ctx)
         ctx.error(QStringLiteral("Failed to define domain from %1").arg(path));
         return false;
     }
-    ctx.print(QStringLiteral("Domain '%1' defined from %2\n").arg(XdrText::str(ret->dom.name), path));
+    ctx.print(
+        QStringLiteral("Domain '%1' defined from %2\n").arg(XdrText::str(ret->dom.name), path));
     return true;
 }
 
@@ -381,7 +390,8 @@ bool create(CommandContext &ctx)
         ctx.error(QStringLiteral("Failed to create domain from %1").arg(path));
         return false;
     }
-    ctx.print(QStringLiteral("Domain '%1' created from %2\n").arg(XdrText::str(ret->dom.name), path));
+    ctx.print(
+        QStringLiteral("Domain '%1' created from %2\n").arg(XdrText::str(ret->dom.name), path));
     return true;
 }
 
@@ -552,9 +562,9 @@ bool autostart(CommandContext &ctx)
 // ---- domstats -------------------------------------------------------------
 
 const std::pair<const char *, unsigned> kStatGroups[] = {
-    {"state", 1},   {"cpu-total", 2}, {"balloon", 4},  {"vcpu", 8},         {"interface", 16},
-    {"block", 32},  {"perf", 64},     {"iothread", 128}, {"memory", 256}, {"dirtyrate", 512},
-    {"vm", 1024},
+    {"state", 1},      {"cpu-total", 2},   {"balloon", 4}, {"vcpu", 8},
+    {"interface", 16}, {"block", 32},      {"perf", 64},   {"iothread", 128},
+    {"memory", 256},   {"dirtyrate", 512}, {"vm", 1024},
 };
 
 bool domstats(CommandContext &ctx)
@@ -565,9 +575,9 @@ bool domstats(CommandContext &ctx)
             stats |= bit;
     unsigned flags = 0;
     const std::pair<const char *, unsigned> filterFlags[] = {
-        {"list-active", 1},      {"list-inactive", 2},     {"list-persistent", 4},
-        {"list-transient", 8},   {"list-running", 16},     {"list-paused", 32},
-        {"list-shutoff", 64},    {"list-other", 128},      {"nowait", 0x20000000},
+        {"list-active", 1},      {"list-inactive", 2},    {"list-persistent", 4},
+        {"list-transient", 8},   {"list-running", 16},    {"list-paused", 32},
+        {"list-shutoff", 64},    {"list-other", 128},     {"nowait", 0x20000000},
         {"backing", 0x40000000}, {"enforce", 0x80000000},
     };
     for (const auto &[name, bit] : filterFlags)
@@ -603,8 +613,8 @@ bool domstats(CommandContext &ctx)
     for (const auto &record : ret->retStats) {
         QString text = QStringLiteral("Domain: '%1'\n").arg(XdrText::str(record.dom.name));
         for (const auto &p : record.params)
-            text += QStringLiteral("  %1=%2\n").arg(XdrText::str(p.field),
-                                                     TypedParams::toText(p.value));
+            text += QStringLiteral("  %1=%2\n")
+                        .arg(XdrText::str(p.field), TypedParams::toText(p.value));
         ctx.print(text + QLatin1Char('\n'));
     }
     return true;
@@ -633,13 +643,13 @@ bool screenshot(CommandContext &ctx)
     QString file = ctx.value(QStringLiteral("file"));
     const bool generated = file.isEmpty();
     if (generated) {
-        const QString ext = mime == QLatin1String("image/png")            ? QStringLiteral(".png")
-                            : mime == QLatin1String("image/x-portable-pixmap") ? QStringLiteral(".ppm")
-                                                                              : QString();
-        file = QStringLiteral("%1-%2%3")
-                   .arg(XdrText::str(dom->name),
-                        QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HH:mm:ss")),
-                        ext);
+        const QString ext = mime == QLatin1String("image/png") ? QStringLiteral(".png")
+                            : mime == QLatin1String("image/x-portable-pixmap")
+                                ? QStringLiteral(".ppm")
+                                : QString();
+        file = QStringLiteral("%1-%2%3").arg(
+            XdrText::str(dom->name),
+            QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HH:mm:ss")), ext);
     }
     if (!StreamTransfer::download(ctx, &stream, file, false, false)) {
         ctx.error(QStringLiteral("could not receive data from domain '%1'").arg(domainText(ctx)));
@@ -698,10 +708,10 @@ void registerDomainCommands(CommandRegistry &r)
     const OptionSpec json = flagOption(QStringLiteral("json"), kJsonHelp);
     const OptionSpec file = dataOption(QStringLiteral("file"),
                                        QStringLiteral("file containing an XML domain description"));
-    r.add(make("domain", "autostart", "autostart a domain", "Configure a domain to be automatically started at boot.",
-               autostart, {domainOption(), flag("disable", "disable autostarting")}));
-    r.add(make("domain", "create", "create a domain from an XML file",
-               "Create a domain.", create,
+    r.add(make("domain", "autostart", "autostart a domain",
+               "Configure a domain to be automatically started at boot.", autostart,
+               {domainOption(), flag("disable", "disable autostarting")}));
+    r.add(make("domain", "create", "create a domain from an XML file", "Create a domain.", create,
                {file, flag("paused", "leave the guest paused after creation"),
                 flag("autodestroy", "automatically destroy the guest when virsh disconnects")}));
     r.add(make("domain", "define", "define (but don't start) a domain from an XML file",
@@ -717,44 +727,49 @@ void registerDomainCommands(CommandRegistry &r)
                 flag("update-cpu", "update guest CPU according to host CPU"),
                 flag("migratable", "provide XML suitable for migrations")}));
     r.add(make("domain", "managedsave", "managed save of a domain state",
-               "Save and destroy a running domain, so it can be restarted from\n    the same state at a later time.  When the virsh 'start'\n    command is next run for the domain, it will automatically\n    be started from this saved state.",
+               "Save and destroy a running domain, so it can be restarted from\n    the same state "
+               "at a later time.  When the virsh 'start'\n    command is next run for the domain, "
+               "it will automatically\n    be started from this saved state.",
                managedsave,
                {domainOption(), flag("bypass-cache", "avoid file system cache when saving"),
                 flag("running", "set domain to be running on next start"),
                 flag("paused", "set domain to be paused on next start")}));
-    r.add(make("domain", "qemu-monitor-command", "QEMU Monitor Command",
-               "QEMU Monitor Command", qemuMonitorCommand,
+    r.add(make("domain", "qemu-monitor-command", "QEMU Monitor Command", "QEMU Monitor Command",
+               qemuMonitorCommand,
                {domainOption(), flag("hmp", "command is in human monitor protocol"),
                 flag("pretty", "pretty-print any qemu monitor protocol output"),
                 argvOption(QStringLiteral("cmd"), QStringLiteral("command"))}));
     r.add(make("domain", "reboot", "reboot a domain", "Run a reboot command in the target domain.",
                reboot, {domainOption()}));
-    r.add(make("domain", "reset", "reset a domain",
-               "Reset the target domain as if by power button", reset, {domainOption()}));
+    r.add(make("domain", "reset", "reset a domain", "Reset the target domain as if by power button",
+               reset, {domainOption()}));
     r.add(make("domain", "resume", "resume a domain", "Resume a previously suspended domain.",
                resume, {domainOption()}));
-    r.add(make("domain", "screenshot", "take a screenshot of a current domain console and store it into a file",
+    r.add(make("domain", "screenshot",
+               "take a screenshot of a current domain console and store it into a file",
                "screenshot of a current domain console", screenshot,
                {domainOption(),
-                stringOption(QStringLiteral("file"), QStringLiteral("where to store the screenshot"),
-                             false, true),
+                stringOption(QStringLiteral("file"),
+                             QStringLiteral("where to store the screenshot"), false, true),
                 numberOption(QStringLiteral("screen"),
                              QStringLiteral("ID of a screen to take screenshot of"))}));
     r.add(make("domain", "shutdown", "gracefully shutdown a domain",
                "Run shutdown in the target domain.", shutdown, {domainOption()}));
     r.add(make("domain", "start", "start a (previously defined) inactive domain",
-               "Start a domain, either from the last managedsave\n    state, or via a fresh boot if no managedsave state\n    is present.",
+               "Start a domain, either from the last managedsave\n    state, or via a fresh boot "
+               "if no managedsave state\n    is present.",
                start,
                {domainOption(), flag("paused", "leave the guest paused after creation"),
                 flag("autodestroy", "automatically destroy the guest when virsh disconnects"),
                 flag("force-boot", "force fresh boot by discarding any managed save")}));
-    r.add(make("domain", "suspend", "suspend a domain",
-               "Suspend a running domain.", suspend, {domainOption()}));
-    r.add(make("domain", "undefine", "undefine a domain",
-               "Undefine an inactive domain, or convert persistent to transient.", undefine,
-               {domainOption(), flag("managed-save", "remove domain managed state file"),
-                flag("snapshots-metadata", "remove all domain snapshot metadata (vm must be inactive)"),
-                flag("nvram", "remove nvram file")}));
+    r.add(make("domain", "suspend", "suspend a domain", "Suspend a running domain.", suspend,
+               {domainOption()}));
+    r.add(make(
+        "domain", "undefine", "undefine a domain",
+        "Undefine an inactive domain, or convert persistent to transient.", undefine,
+        {domainOption(), flag("managed-save", "remove domain managed state file"),
+         flag("snapshots-metadata", "remove all domain snapshot metadata (vm must be inactive)"),
+         flag("nvram", "remove nvram file")}));
 
     r.add(make("monitor", "dominfo", "domain information",
                "Returns basic information about the domain.", dominfo, {domainOption(), json}));
@@ -762,21 +777,24 @@ void registerDomainCommands(CommandRegistry &r)
                {domainOption(), flag("reason", "also print reason for the state"), json}));
     QList<OptionSpec> statsOptions;
     for (const auto &[name, bit] : kStatGroups)
-        statsOptions.append(flagOption(QLatin1String(name),
-                                       QStringLiteral("report domain %1 statistics").arg(QLatin1String(name))));
+        statsOptions.append(
+            flagOption(QLatin1String(name),
+                       QStringLiteral("report domain %1 statistics").arg(QLatin1String(name))));
     for (const char *name : {"list-active", "list-inactive", "list-persistent", "list-transient",
                              "list-running", "list-paused", "list-shutoff", "list-other"})
-        statsOptions.append(flagOption(QLatin1String(name),
-                                       QStringLiteral("list only %1 domains").arg(QLatin1String(name + 5))));
+        statsOptions.append(
+            flagOption(QLatin1String(name),
+                       QStringLiteral("list only %1 domains").arg(QLatin1String(name + 5))));
     statsOptions.append(flag("nowait", "report only stats that are accessible instantly"));
     statsOptions.append(flag("backing", "add backing chain information to block stats"));
     statsOptions.append(flag("enforce", "enforce requested stats parameters"));
     statsOptions.append(json);
-    statsOptions.append(argvOption(QStringLiteral("domain"), QStringLiteral("list of domains to get stats for")));
+    statsOptions.append(
+        argvOption(QStringLiteral("domain"), QStringLiteral("list of domains to get stats for")));
     statsOptions.last().required = false;
-    Command stats = make("monitor", "domstats", "get statistics about one or multiple domains",
-                         "Gets statistics about one or more (or all) domains", domstats,
-                         statsOptions);
+    Command stats =
+        make("monitor", "domstats", "get statistics about one or multiple domains",
+             "Gets statistics about one or more (or all) domains", domstats, statsOptions);
     stats.trailingBlankLine = false;
     r.add(stats);
 
@@ -786,19 +804,18 @@ void registerDomainCommands(CommandRegistry &r)
                {dataOption(QStringLiteral("domain"), QStringLiteral("domain id or uuid"))}));
     r.add(make("domain", "domuuid", "convert a domain name or id to domain UUID", "", domuuid,
                {dataOption(QStringLiteral("domain"), QStringLiteral("domain id or name"))}));
-    r.add(make("domain", "list", "list domains", "Returns list of domains.", list,
-               {flag("inactive", "list inactive domains"),
-                flag("all", "list inactive & active domains"),
-                flag("transient", "list transient domains"),
-                flag("persistent", "list persistent domains"),
-                flag("state-running", "list domains in running state"),
-                flag("state-paused", "list domains in paused state"),
-                flag("state-shutoff", "list domains in shutoff state"),
-                flag("state-other", "list domains in other states"),
-                flag("autostart", "list domains with autostart enabled"),
-                flag("no-autostart", "list domains with autostart disabled"),
-                flag("uuid", "list uuid's only"), flag("name", "list domain names only"),
-                flag("id", "list domain IDs only"), json}));
+    r.add(make(
+        "domain", "list", "list domains", "Returns list of domains.", list,
+        {flag("inactive", "list inactive domains"), flag("all", "list inactive & active domains"),
+         flag("transient", "list transient domains"), flag("persistent", "list persistent domains"),
+         flag("state-running", "list domains in running state"),
+         flag("state-paused", "list domains in paused state"),
+         flag("state-shutoff", "list domains in shutoff state"),
+         flag("state-other", "list domains in other states"),
+         flag("autostart", "list domains with autostart enabled"),
+         flag("no-autostart", "list domains with autostart disabled"),
+         flag("uuid", "list uuid's only"), flag("name", "list domain names only"),
+         flag("id", "list domain IDs only"), json}));
 }
 
 } // namespace verx::cli

@@ -1,5 +1,228 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+// event: wait for domain events and print them like virsh.
 #include "CliApplication.h"
+#include "CommandContext.h"
+#include "Lookup.h"
+#include "XdrText.h"
+
+#include <verx/Connection.h>
+
+#include <QDateTime>
+#include <QEventLoop>
+#include <QJsonObject>
+#include <QStringList>
+#include <QTimer>
+
 namespace verx::cli {
-void registerEventCommand(CommandRegistry &) {}
+
+namespace {
+
+// VIR_DOMAIN_EVENT_ID_* in order, with virsh's names.
+const QStringList kEventNames = {
+    "lifecycle",
+    "reboot",
+    "rtc-change",
+    "watchdog",
+    "io-error",
+    "graphics",
+    "io-error-reason",
+    "control-error",
+    "block-job",
+    "disk-change",
+    "tray-change",
+    "pm-wakeup",
+    "pm-suspend",
+    "balloon-change",
+    "pm-suspend-disk",
+    "device-removed",
+    "block-job-2",
+    "tunable",
+    "agent-lifecycle",
+    "device-added",
+    "migration-iteration",
+    "job-completed",
+    "device-removal-failed",
+    "metadata-change",
+    "block-threshold",
+    "memory-failure",
+    "memory-device-size-change",
+    "nic-mac-change",
+};
+
+QString lifecycleText(int event, int detail)
+{
+    static const QStringList events = {"Defined",   "Undefined",   "Started",
+                                       "Suspended", "Resumed",     "Stopped",
+                                       "Shutdown",  "PMSuspended", "Crashed"};
+    static const QList<QStringList> details = {
+        {"Added", "Updated", "Renamed", "Snapshot"},
+        {"Removed", "Renamed"},
+        {"Booted", "Migrated", "Restored", "Snapshot", "Event wakeup", "Recreation"},
+        {"Paused", "Migrated", "I/O Error", "Watchdog", "Restored", "Snapshot", "API error",
+         "Post-copy", "Post-copy Error"},
+        {"Unpaused", "Migrated", "Snapshot", "Post-copy", "Post-copy Error"},
+        {"Shutdown", "Destroyed", "Crashed", "Migrated", "Saved", "Failed", "Snapshot",
+         "Recreation"},
+        {"Finished", "Finished after guest request", "Finished after host request"},
+        {"Memory", "Disk"},
+        {"Panicked", "Crashloaded"},
+    };
+    const QString e =
+        event >= 0 && event < events.size() ? events.at(event) : QStringLiteral("unknown");
+    QString d = QStringLiteral("unknown");
+    if (event >= 0 && event < details.size() && detail >= 0 && detail < details.at(event).size())
+        d = details.at(event).at(detail);
+    return e + QLatin1Char(' ') + d;
 }
+
+QString timestampNow()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return now.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) + QStringLiteral("+0000");
+}
+
+bool event(CommandContext &ctx)
+{
+    if (ctx.flag(QStringLiteral("list"))) {
+        for (const QString &name : kEventNames)
+            ctx.print(name + QLatin1Char('\n'));
+        return true;
+    }
+    const bool all = ctx.flag(QStringLiteral("all"));
+    const QString eventName = ctx.value(QStringLiteral("event"));
+    if (!all && eventName.isEmpty()) {
+        ctx.error(QStringLiteral("one of --list, --all, or --event <type> is required"));
+        return false;
+    }
+    QList<int> ids;
+    if (all) {
+        for (int i = 0; i < kEventNames.size(); ++i)
+            ids.append(i);
+    } else {
+        const int id = kEventNames.indexOf(eventName);
+        if (id < 0) {
+            ctx.error(QStringLiteral("unknown event type %1").arg(eventName));
+            return false;
+        }
+        ids.append(id);
+    }
+    std::optional<verx::DomainRef> only;
+    if (ctx.options().has(QStringLiteral("domain"))) {
+        const auto dom = Lookup::domain(ctx, ctx.value(QStringLiteral("domain")));
+        if (!dom)
+            return false;
+        verx::DomainRef ref;
+        ref.name = XdrText::str(dom->name);
+        ref.id = dom->id;
+        for (const auto b : dom->uuid)
+            ref.uuid.append(char(b));
+        only = ref;
+    }
+    bool ok = true;
+    const auto timeout = ctx.options().number(QStringLiteral("timeout"), &ok);
+    const bool loopForever = ctx.flag(QStringLiteral("loop"));
+    const bool timestamp = ctx.flag(QStringLiteral("timestamp"));
+
+    verx::Connection *conn = ctx.connection();
+    QEventLoop loop;
+    int count = 0;
+    bool timedOut = false;
+    bool died = false;
+    QList<int> callbackIds;
+    QObject::connect(conn, &verx::Connection::domainEvent, &loop, [&](const verx::DomainEvent &e) {
+        if (!callbackIds.contains(e.callbackId))
+            return;
+        if (!loopForever && count > 0)
+            return;
+        QString text;
+        const QString name =
+            e.eventId >= 0 && e.eventId < kEventNames.size() ? kEventNames.at(e.eventId) : e.name;
+        if (ctx.json()) {
+            QJsonObject o{{QStringLiteral("event"), name},
+                          {QStringLiteral("domain"), e.domain.name},
+                          {QStringLiteral("time"), timestampNow()}};
+            if (e.eventId == 0) {
+                o.insert(QStringLiteral("type"), e.event);
+                o.insert(QStringLiteral("detail"), e.detail);
+                o.insert(QStringLiteral("text"), lifecycleText(e.event, e.detail));
+            }
+            ctx.printJson(o);
+        } else {
+            if (e.eventId == 0)
+                text = QStringLiteral("event 'lifecycle' for domain '%1': %2\n")
+                           .arg(e.domain.name, lifecycleText(e.event, e.detail));
+            else
+                text = QStringLiteral("event '%1' for domain '%2'\n").arg(name, e.domain.name);
+            if (timestamp)
+                text.prepend(timestampNow() + QStringLiteral(": "));
+            ctx.print(text);
+        }
+        ++count;
+        if (!loopForever)
+            loop.quit();
+    });
+    QObject::connect(conn, &verx::Connection::disconnected, &loop, [&](const verx::Error &e) {
+        died = true;
+        ctx.setError(e);
+        loop.quit();
+    });
+    for (int id : ids) {
+        verx::EventRegistration *reg = conn->registerDomainEvent(id, only);
+        if (!ctx.wait(static_cast<verx::Reply *>(reg))) {
+            // Event types the server does not know are skipped with --all.
+            if (!all)
+                return false;
+            ctx.clearError();
+            continue;
+        }
+        callbackIds.append(reg->callbackId());
+    }
+    QTimer timer;
+    if (timeout && *timeout > 0) {
+        timer.setSingleShot(true);
+        QObject::connect(&timer, &QTimer::timeout, &loop, [&] {
+            timedOut = true;
+            loop.quit();
+        });
+        timer.start(int(*timeout * 1000));
+    }
+    loop.exec();
+    if (died)
+        return false;
+    for (int id : callbackIds)
+        ctx.wait(static_cast<verx::Reply *>(conn->deregisterDomainEvent(id)));
+    ctx.clearError();
+    if (timedOut)
+        ctx.print(QStringLiteral("event loop timed out\n"));
+    ctx.print(QStringLiteral("events received: %1\n").arg(count));
+    return true;
+}
+
+} // namespace
+
+void registerEventCommand(CommandRegistry &r)
+{
+    Command c;
+    c.name = QStringLiteral("event");
+    c.group = QStringLiteral("domain");
+    c.summary = QStringLiteral("Domain Events");
+    c.description = QStringLiteral("List event types, or wait for domain events to occur");
+    c.options = {
+        stringOption(QStringLiteral("domain"), QStringLiteral("filter by domain name, id or uuid")),
+        stringOption(QStringLiteral("event"), QStringLiteral("which event type to wait for")),
+        flagOption(QStringLiteral("all"),
+                   QStringLiteral("wait for all events instead of just one type")),
+        flagOption(QStringLiteral("loop"),
+                   QStringLiteral("loop until timeout or interrupt, rather than one-shot")),
+        numberOption(QStringLiteral("timeout"), QStringLiteral("timeout seconds")),
+        flagOption(QStringLiteral("list"), QStringLiteral("list valid event types")),
+        flagOption(QStringLiteral("timestamp"),
+                   QStringLiteral("show timestamp for each printed event")),
+        flagOption(QStringLiteral("json"),
+                   QStringLiteral("print each event as a JSON object (verx extension)")),
+    };
+    c.run = event;
+    r.add(c);
+}
+
+} // namespace verx::cli

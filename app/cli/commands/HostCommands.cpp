@@ -155,10 +155,10 @@ void registerHostCommands(CommandRegistry &registry)
     registry.add(make("sysinfo", "print the hypervisor sysinfo",
                       "output an XML string for the hypervisor sysinfo, if available", sysinfo));
     registry.add(make("uri", "print the hypervisor canonical URI", "", uri));
-    registry.add(make("version", "show version", "Display the system version information.",
-                      version,
-                      {flagOption(QStringLiteral("daemon"), QStringLiteral("report daemon version too")),
-                       flagOption(QStringLiteral("json"), kJsonHelp)}));
+    registry.add(
+        make("version", "show version", "Display the system version information.", version,
+             {flagOption(QStringLiteral("daemon"), QStringLiteral("report daemon version too")),
+              flagOption(QStringLiteral("json"), kJsonHelp)}));
 }
 
 } // namespace verx::cli

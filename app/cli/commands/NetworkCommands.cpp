@@ -50,9 +50,9 @@ QString yesNoUnknown(const std::optional<bool> &v)
 
 bool netList(CommandContext &ctx)
 {
-    unsigned flags = 1; // active
+    unsigned flags = 2; // active (VIR_CONNECT_LIST_NETWORKS_ACTIVE)
     if (ctx.flag(QStringLiteral("inactive")))
-        flags = 2;
+        flags = 1;
     if (ctx.flag(QStringLiteral("all")))
         flags = 3;
     if (ctx.flag(QStringLiteral("persistent")))
@@ -137,7 +137,8 @@ bool netInfo(CommandContext &ctx)
     field("UUID:", XdrText::uuid(net->uuid));
     field("Active:", yesNoUnknown(f.active));
     field("Persistent:", yesNoUnknown(f.persistent));
-    field("Autostart:", f.autostart ? TextFormat::yesNo(*f.autostart) : QStringLiteral("no autostart"));
+    field("Autostart:",
+          f.autostart ? TextFormat::yesNo(*f.autostart) : QStringLiteral("no autostart"));
     if (bridge)
         field("Bridge:", XdrText::str(bridge->name));
     return true;
@@ -175,8 +176,8 @@ Command make(const char *name, const char *summary, const char *description,
 
 void registerNetworkCommands(CommandRegistry &r)
 {
-    const OptionSpec json =
-        flagOption(QStringLiteral("json"), QStringLiteral("print the result as JSON (verx extension)"));
+    const OptionSpec json = flagOption(QStringLiteral("json"),
+                                       QStringLiteral("print the result as JSON (verx extension)"));
     const OptionSpec network =
         dataOption(QStringLiteral("network"), QStringLiteral("network name or uuid"));
     r.add(make("net-dumpxml", "network information in XML",

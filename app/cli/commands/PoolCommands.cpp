@@ -101,10 +101,10 @@ bool poolList(CommandContext &ctx)
         return false;
     }
     QList<NonnullStoragePool> pools(ret->pools.begin(), ret->pools.end());
-    std::sort(pools.begin(), pools.end(),
-              [](const NonnullStoragePool &a, const NonnullStoragePool &b) {
-                  return XdrText::str(a.name).compare(XdrText::str(b.name), Qt::CaseInsensitive) < 0;
-              });
+    std::sort(
+        pools.begin(), pools.end(), [](const NonnullStoragePool &a, const NonnullStoragePool &b) {
+            return XdrText::str(a.name).compare(XdrText::str(b.name), Qt::CaseInsensitive) < 0;
+        });
     if (ctx.flag(QStringLiteral("name")) || ctx.flag(QStringLiteral("uuid"))) {
         for (const auto &p : pools) {
             QStringList parts;
@@ -117,7 +117,8 @@ bool poolList(CommandContext &ctx)
         return true;
     }
     const bool details = ctx.flag(QStringLiteral("details"));
-    QStringList header{QStringLiteral("Name"), QStringLiteral("State"), QStringLiteral("Autostart")};
+    QStringList header{QStringLiteral("Name"), QStringLiteral("State"),
+                       QStringLiteral("Autostart")};
     if (details)
         header << QStringLiteral("Persistent") << QStringLiteral("Capacity")
                << QStringLiteral("Allocation") << QStringLiteral("Available");
@@ -126,20 +127,21 @@ bool poolList(CommandContext &ctx)
     for (const auto &p : pools) {
         const PoolFacts f = facts(ctx, p);
         array.append(poolJson(p, f));
-        const QString autostart = f.autostart ? TextFormat::yesNo(*f.autostart)
-                                              : QStringLiteral("no autostart");
+        const QString autostart =
+            f.autostart ? TextFormat::yesNo(*f.autostart) : QStringLiteral("no autostart");
         if (!details) {
-            table.addRow({XdrText::str(p.name),
-                          f.active.value_or(false) ? QStringLiteral("active")
-                                                   : QStringLiteral("inactive"),
-                          autostart});
+            table.addRow(
+                {XdrText::str(p.name),
+                 f.active.value_or(false) ? QStringLiteral("active") : QStringLiteral("inactive"),
+                 autostart});
             continue;
         }
-        QStringList row{XdrText::str(p.name),
-                        f.info ? poolState(f.info->state) : QStringLiteral("unknown"), autostart,
-                        f.persistent ? TextFormat::yesNo(*f.persistent) : QStringLiteral("unknown")};
+        QStringList row{
+            XdrText::str(p.name), f.info ? poolState(f.info->state) : QStringLiteral("unknown"),
+            autostart, f.persistent ? TextFormat::yesNo(*f.persistent) : QStringLiteral("unknown")};
         if (f.info && hasSizes(f.info->state))
-            row << TextFormat::capacity(f.info->capacity) << TextFormat::capacity(f.info->allocation)
+            row << TextFormat::capacity(f.info->capacity)
+                << TextFormat::capacity(f.info->allocation)
                 << TextFormat::capacity(f.info->available);
         else
             row << QStringLiteral("-") << QStringLiteral("-") << QStringLiteral("-");
@@ -176,7 +178,8 @@ bool poolInfo(CommandContext &ctx)
         field("Persistent:", TextFormat::yesNo(*f.persistent));
     else
         field("Persistent:", QStringLiteral("unknown"));
-    field("Autostart:", f.autostart ? TextFormat::yesNo(*f.autostart) : QStringLiteral("no autostart"));
+    field("Autostart:",
+          f.autostart ? TextFormat::yesNo(*f.autostart) : QStringLiteral("no autostart"));
     if (hasSizes(f.info->state)) {
         field("Capacity:", TextFormat::capacity(f.info->capacity));
         field("Allocation:", TextFormat::capacity(f.info->allocation));
@@ -202,22 +205,22 @@ Command make(const char *name, const char *summary, const char *description,
 
 void registerPoolCommands(CommandRegistry &r)
 {
-    const OptionSpec json =
-        flagOption(QStringLiteral("json"), QStringLiteral("print the result as JSON (verx extension)"));
+    const OptionSpec json = flagOption(QStringLiteral("json"),
+                                       QStringLiteral("print the result as JSON (verx extension)"));
     auto flag = [](const char *n, const char *h) {
         return flagOption(QLatin1String(n), QLatin1String(h));
     };
     r.add(make("pool-info", "storage pool information",
                "Returns basic information about the storage pool.", poolInfo,
                {dataOption(QStringLiteral("pool"), QStringLiteral("pool name or uuid")), json}));
-    r.add(make("pool-list", "list pools", "Returns list of pools.", poolList,
-               {flag("inactive", "list inactive pools"), flag("all", "list inactive & active pools"),
-                flag("transient", "list transient pools"),
-                flag("persistent", "list persistent pools"),
-                flag("autostart", "list pools with autostart enabled"),
-                flag("no-autostart", "list pools with autostart disabled"),
-                flag("name", "list pool names only"), flag("uuid", "list UUID of active pools only"),
-                flag("details", "display extended details for pools"), json}));
+    r.add(make(
+        "pool-list", "list pools", "Returns list of pools.", poolList,
+        {flag("inactive", "list inactive pools"), flag("all", "list inactive & active pools"),
+         flag("transient", "list transient pools"), flag("persistent", "list persistent pools"),
+         flag("autostart", "list pools with autostart enabled"),
+         flag("no-autostart", "list pools with autostart disabled"),
+         flag("name", "list pool names only"), flag("uuid", "list UUID of active pools only"),
+         flag("details", "display extended details for pools"), json}));
 }
 
 } // namespace verx::cli

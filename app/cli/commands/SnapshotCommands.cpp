@@ -1,5 +1,314 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+// Snapshots: snapshot-list, snapshot-create-as, snapshot-revert,
+// snapshot-delete.
 #include "CliApplication.h"
+#include "CommandContext.h"
+#include "Lookup.h"
+#include "Table.h"
+#include "XdrText.h"
+
+#include <verx/calls/RemoteCalls.h>
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QXmlStreamReader>
+
+#include <algorithm>
+#include <ctime>
+
 namespace verx::cli {
-void registerSnapshotCommands(CommandRegistry &) {}
+
+using namespace verx::remote;
+
+namespace {
+
+struct SnapshotFacts
+{
+    QString name;
+    QString state;
+    qint64 creationTime = 0;
+    QString parent;
+    QString description;
+};
+
+// Reads the top-level facts of a <domainsnapshot> document.
+SnapshotFacts parseSnapshotXml(const QByteArray &xml)
+{
+    SnapshotFacts f;
+    QXmlStreamReader reader(xml);
+    int depth = 0;
+    bool inParent = false;
+    while (!reader.atEnd()) {
+        const auto token = reader.readNext();
+        if (token == QXmlStreamReader::StartElement) {
+            ++depth;
+            const auto name = reader.name();
+            if (depth == 2 && name == QLatin1String("parent")) {
+                inParent = true;
+            } else if (depth == 3 && inParent && name == QLatin1String("name")) {
+                f.parent = reader.readElementText();
+                --depth;
+            } else if (depth == 2) {
+                if (name == QLatin1String("name"))
+                    f.name = reader.readElementText();
+                else if (name == QLatin1String("state"))
+                    f.state = reader.readElementText();
+                else if (name == QLatin1String("creationTime"))
+                    f.creationTime = reader.readElementText().toLongLong();
+                else if (name == QLatin1String("description"))
+                    f.description = reader.readElementText();
+                else
+                    continue;
+                --depth; // readElementText consumed the end element
+            }
+        } else if (token == QXmlStreamReader::EndElement) {
+            if (depth == 2)
+                inParent = false;
+            --depth;
+        }
+    }
+    return f;
 }
+
+// virsh's "%Y-%m-%d %H:%M:%S %z" in local time.
+QString creationTimeText(qint64 seconds)
+{
+    const time_t t = time_t(seconds);
+    struct tm local
+    {
+    };
+    localtime_r(&t, &local);
+    char buffer[64] = {};
+    strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S %z", &local);
+    return QString::fromLatin1(buffer);
+}
+
+QString xmlEscape(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+bool snapshotList(CommandContext &ctx)
+{
+    const auto dom = Lookup::domain(ctx, ctx.value(QStringLiteral("domain")));
+    if (!dom)
+        return false;
+    DomainListAllSnapshotsArgs args;
+    args.dom = *dom;
+    args.need_results = 1;
+    args.flags = 0;
+    const auto ret = ctx.wait(ctx.remote().domainListAllSnapshots(args));
+    if (!ret)
+        return false;
+    QList<SnapshotFacts> snaps;
+    for (const auto &snap : ret->snapshots) {
+        DomainSnapshotGetXmlDescArgs x;
+        x.snap = snap;
+        x.flags = 0;
+        const auto xml = ctx.wait(ctx.remote().domainSnapshotGetXmlDesc(x));
+        if (!xml)
+            return false;
+        SnapshotFacts f = parseSnapshotXml(xml->xml);
+        f.name = XdrText::str(snap.name);
+        snaps.append(f);
+    }
+    std::sort(snaps.begin(), snaps.end(), [](const SnapshotFacts &a, const SnapshotFacts &b) {
+        return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
+    });
+    if (ctx.json()) {
+        QJsonArray array;
+        for (const auto &s : snaps)
+            array.append(QJsonObject{{QStringLiteral("name"), s.name},
+                                     {QStringLiteral("creationTime"), s.creationTime},
+                                     {QStringLiteral("state"), s.state},
+                                     {QStringLiteral("parent"), s.parent},
+                                     {QStringLiteral("description"), s.description}});
+        ctx.printJson(array);
+        return true;
+    }
+    if (ctx.flag(QStringLiteral("name"))) {
+        for (const auto &s : snaps)
+            ctx.print(s.name + QLatin1Char('\n'));
+        return true;
+    }
+    const bool parent = ctx.flag(QStringLiteral("parent"));
+    QStringList header{QStringLiteral("Name"), QStringLiteral("Creation Time"),
+                       QStringLiteral("State")};
+    if (parent)
+        header << QStringLiteral("Parent");
+    Table table(header);
+    for (const auto &s : snaps) {
+        QStringList row{s.name, creationTimeText(s.creationTime), s.state};
+        if (parent)
+            row << s.parent;
+        table.addRow(row);
+    }
+    ctx.print(table.toString(!ctx.quiet()));
+    return true;
+}
+
+bool snapshotCreateAs(CommandContext &ctx)
+{
+    QString xml = QStringLiteral("<domainsnapshot>\n");
+    if (ctx.options().has(QStringLiteral("name")))
+        xml +=
+            QStringLiteral("  <name>%1</name>\n").arg(xmlEscape(ctx.value(QStringLiteral("name"))));
+    if (ctx.options().has(QStringLiteral("description")))
+        xml += QStringLiteral("  <description>%1</description>\n")
+                   .arg(xmlEscape(ctx.value(QStringLiteral("description"))));
+    xml += QStringLiteral("</domainsnapshot>\n");
+    if (ctx.flag(QStringLiteral("print-xml"))) {
+        ctx.print(xml);
+        return true;
+    }
+    const auto dom = Lookup::domain(ctx, ctx.value(QStringLiteral("domain")));
+    if (!dom)
+        return false;
+    DomainSnapshotCreateXmlArgs args;
+    args.dom = *dom;
+    args.xml_desc = xml.toUtf8();
+    const std::pair<const char *, unsigned> flags[] = {
+        {"no-metadata", 4}, {"halt", 8},     {"disk-only", 16}, {"reuse-external", 32},
+        {"quiesce", 64},    {"atomic", 128}, {"live", 256},     {"validate", 512},
+    };
+    args.flags = 0;
+    for (const auto &[name, bit] : flags)
+        if (ctx.flag(QLatin1String(name)))
+            args.flags |= bit;
+    const auto ret = ctx.wait(ctx.remote().domainSnapshotCreateXml(args));
+    if (!ret)
+        return false;
+    ctx.print(QStringLiteral("Domain snapshot %1 created\n").arg(XdrText::str(ret->snap.name)));
+    return true;
+}
+
+std::optional<NonnullDomainSnapshot> snapshotArg(CommandContext &ctx)
+{
+    const auto dom = Lookup::domain(ctx, ctx.value(QStringLiteral("domain")));
+    if (!dom)
+        return std::nullopt;
+    if (ctx.flag(QStringLiteral("current")) || !ctx.options().has(QStringLiteral("snapshotname"))) {
+        DomainSnapshotCurrentArgs c;
+        c.dom = *dom;
+        c.flags = 0;
+        const auto ret = ctx.wait(ctx.remote().domainSnapshotCurrent(c));
+        if (!ret)
+            return std::nullopt;
+        return ret->snap;
+    }
+    DomainSnapshotLookupByNameArgs args;
+    args.dom = *dom;
+    args.name = XdrText::bytes(ctx.value(QStringLiteral("snapshotname")));
+    args.flags = 0;
+    const auto ret = ctx.wait(ctx.remote().domainSnapshotLookupByName(args));
+    if (!ret)
+        return std::nullopt;
+    return ret->snap;
+}
+
+bool snapshotRevert(CommandContext &ctx)
+{
+    const auto snap = snapshotArg(ctx);
+    if (!snap)
+        return false;
+    DomainRevertToSnapshotArgs args;
+    args.snap = *snap;
+    args.flags = (ctx.flag(QStringLiteral("running")) ? 1u : 0u) |
+                 (ctx.flag(QStringLiteral("paused")) ? 2u : 0u) |
+                 (ctx.flag(QStringLiteral("force")) ? 4u : 0u) |
+                 (ctx.flag(QStringLiteral("reset-nvram")) ? 8u : 0u);
+    if (!ctx.wait(ctx.remote().domainRevertToSnapshot(args)))
+        return false;
+    ctx.print(QStringLiteral("Domain snapshot %1 reverted\n").arg(XdrText::str(snap->name)));
+    return true;
+}
+
+bool snapshotDelete(CommandContext &ctx)
+{
+    const auto snap = snapshotArg(ctx);
+    if (!snap)
+        return false;
+    DomainSnapshotDeleteArgs args;
+    args.snap = *snap;
+    const bool children = ctx.flag(QStringLiteral("children"));
+    const bool childrenOnly = ctx.flag(QStringLiteral("children-only"));
+    args.flags = (children ? 1u : 0u) | (ctx.flag(QStringLiteral("metadata")) ? 2u : 0u) |
+                 (childrenOnly ? 4u : 0u);
+    if (!ctx.wait(ctx.remote().domainSnapshotDelete(args))) {
+        ctx.error(QStringLiteral("Failed to delete snapshot %1").arg(XdrText::str(snap->name)));
+        return false;
+    }
+    if (childrenOnly)
+        ctx.print(
+            QStringLiteral("Domain snapshot %1 children deleted\n").arg(XdrText::str(snap->name)));
+    else
+        ctx.print(QStringLiteral("Domain snapshot %1 deleted\n").arg(XdrText::str(snap->name)));
+    return true;
+}
+
+Command make(const char *name, const char *summary, const char *description,
+             std::function<bool(CommandContext &)> run, QList<OptionSpec> options)
+{
+    Command c;
+    c.name = QLatin1String(name);
+    c.group = QStringLiteral("snapshot");
+    c.summary = QLatin1String(summary);
+    c.description = QLatin1String(description);
+    c.options = std::move(options);
+    c.run = std::move(run);
+    return c;
+}
+
+OptionSpec flag(const char *n, const char *h)
+{
+    return flagOption(QLatin1String(n), QLatin1String(h));
+}
+
+} // namespace
+
+void registerSnapshotCommands(CommandRegistry &r)
+{
+    const OptionSpec domain =
+        dataOption(QStringLiteral("domain"), QStringLiteral("domain name, id or uuid"));
+    Command create = make(
+        "snapshot-create-as", "Create a snapshot from a set of args",
+        "Create a snapshot (disk and RAM) from arguments", snapshotCreateAs,
+        {domain,
+         stringOption(QStringLiteral("name"), QStringLiteral("name of snapshot"), false, true),
+         stringOption(QStringLiteral("description"), QStringLiteral("description of snapshot")),
+         flag("print-xml", "print XML document rather than create"),
+         flag("no-metadata", "take snapshot but create no metadata"),
+         flag("halt", "halt domain after snapshot is created"),
+         flag("disk-only", "capture disk state but not vm state"),
+         flag("reuse-external", "reuse any existing external files"),
+         flag("quiesce", "quiesce guest's file systems"),
+         flag("atomic", "require atomic operation"), flag("live", "take a live snapshot"),
+         flag("validate", "validate the XML against the schema")});
+    create.trailingBlankLine = false; // as virsh
+    r.add(create);
+    r.add(make(
+        "snapshot-delete", "Delete a domain snapshot", "Snapshot Delete", snapshotDelete,
+        {domain,
+         stringOption(QStringLiteral("snapshotname"), QStringLiteral("snapshot name"), false, true),
+         flag("current", "delete current snapshot"),
+         flag("children", "delete snapshot and all children"),
+         flag("children-only", "delete children but not snapshot"),
+         flag("metadata", "delete only libvirt metadata, leaving snapshot contents behind")}));
+    r.add(make("snapshot-list", "List snapshots for a domain", "Snapshot List", snapshotList,
+               {domain, flag("parent", "add a column showing parent snapshot"),
+                flag("name", "list snapshot names only"),
+                flagOption(QStringLiteral("json"),
+                           QStringLiteral("print the result as JSON (verx extension)"))}));
+    r.add(make(
+        "snapshot-revert", "Revert a domain to a snapshot", "Revert domain to snapshot",
+        snapshotRevert,
+        {domain,
+         stringOption(QStringLiteral("snapshotname"), QStringLiteral("snapshot name"), false, true),
+         flag("current", "revert to current snapshot"),
+         flag("running", "after reverting, change state to running"),
+         flag("paused", "after reverting, change state to paused"),
+         flag("force", "try harder on risky reverts"),
+         flag("reset-nvram", "re-initialize NVRAM from its pristine template")}));
+}
+
+} // namespace verx::cli

@@ -49,7 +49,8 @@ bool volList(CommandContext &ctx)
     const bool details = ctx.flag(QStringLiteral("details"));
     QStringList header{QStringLiteral("Name"), QStringLiteral("Path")};
     if (details)
-        header << QStringLiteral("Type") << QStringLiteral("Capacity") << QStringLiteral("Allocation");
+        header << QStringLiteral("Type") << QStringLiteral("Capacity")
+               << QStringLiteral("Allocation");
     Table table(header);
     QJsonArray array;
     for (const auto &v : vols) {
@@ -86,8 +87,8 @@ bool volList(CommandContext &ctx)
 
 bool transfer(CommandContext &ctx, bool upload)
 {
-    const auto vol = Lookup::volume(ctx, ctx.value(QStringLiteral("vol")),
-                                    ctx.value(QStringLiteral("pool")));
+    const auto vol =
+        Lookup::volume(ctx, ctx.value(QStringLiteral("vol")), ctx.value(QStringLiteral("pool")));
     if (!vol)
         return false;
     bool ok = true;
@@ -114,8 +115,11 @@ bool transfer(CommandContext &ctx, bool upload)
         started = ctx.wait(ctx.remote().storageVolDownload(args, &stream));
     }
     if (!started) {
-        ctx.error(upload ? QStringLiteral("cannot upload to volume %1").arg(ctx.value(QStringLiteral("vol")))
-                         : QStringLiteral("cannot download from volume %1").arg(ctx.value(QStringLiteral("vol"))));
+        ctx.error(
+            upload
+                ? QStringLiteral("cannot upload to volume %1").arg(ctx.value(QStringLiteral("vol")))
+                : QStringLiteral("cannot download from volume %1")
+                      .arg(ctx.value(QStringLiteral("vol"))));
         return false;
     }
     qint64 expected = length;
@@ -129,8 +133,10 @@ bool transfer(CommandContext &ctx, bool upload)
     const bool done = upload ? StreamTransfer::upload(ctx, &stream, file, sparse, true)
                              : StreamTransfer::download(ctx, &stream, file, sparse, true, expected);
     if (!done) {
-        ctx.error(upload ? QStringLiteral("cannot send data to volume %1").arg(ctx.value(QStringLiteral("vol")))
-                         : QStringLiteral("cannot receive data from volume %1").arg(ctx.value(QStringLiteral("vol"))));
+        ctx.error(upload ? QStringLiteral("cannot send data to volume %1")
+                               .arg(ctx.value(QStringLiteral("vol")))
+                         : QStringLiteral("cannot receive data from volume %1")
+                               .arg(ctx.value(QStringLiteral("vol"))));
         return false;
     }
     return true;
@@ -164,21 +170,22 @@ QList<OptionSpec> transferOptions(const char *fileHelp, const char *offsetHelp,
 
 void registerVolumeCommands(CommandRegistry &r)
 {
-    r.add(make("vol-download", "download volume contents to a file",
-               "Download volume contents to a file",
-               [](CommandContext &ctx) { return transfer(ctx, false); },
-               transferOptions("file", "volume offset to download from",
-                               "amount of data to download", "preserve sparseness of volume")));
+    r.add(make(
+        "vol-download", "download volume contents to a file", "Download volume contents to a file",
+        [](CommandContext &ctx) { return transfer(ctx, false); },
+        transferOptions("file", "volume offset to download from", "amount of data to download",
+                        "preserve sparseness of volume")));
     r.add(make("vol-list", "list vols", "Returns list of vols by pool.", volList,
                {dataOption(QStringLiteral("pool"), QStringLiteral("pool name or uuid")),
-                flagOption(QStringLiteral("details"), QStringLiteral("display extended details for volumes")),
+                flagOption(QStringLiteral("details"),
+                           QStringLiteral("display extended details for volumes")),
                 flagOption(QStringLiteral("json"),
                            QStringLiteral("print the result as JSON (verx extension)"))}));
-    r.add(make("vol-upload", "upload file contents to a volume",
-               "Upload file contents to a volume",
-               [](CommandContext &ctx) { return transfer(ctx, true); },
-               transferOptions("file", "volume offset to upload to", "amount of data to upload",
-                               "preserve sparseness of volume")));
+    r.add(make(
+        "vol-upload", "upload file contents to a volume", "Upload file contents to a volume",
+        [](CommandContext &ctx) { return transfer(ctx, true); },
+        transferOptions("file", "volume offset to upload to", "amount of data to upload",
+                        "preserve sparseness of volume")));
 }
 
 } // namespace verx::cli

@@ -12,6 +12,7 @@
 
 namespace verx {
 
+class Connection;
 namespace detail {
 class Dispatcher;
 }
@@ -66,6 +67,7 @@ protected:
 
 private:
     friend class detail::Dispatcher;
+    friend class Connection;
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -160,13 +160,14 @@ SaslClient::Status SaslClient::start(const QByteArray &mechanisms, QByteArray *m
             d->error += QStringLiteral(": ") + detail;
         return Status::Failed;
     }
+    // After SASL_INTERACT, libsasl2 resumes without naming the mechanism
+    // again: keep the one it named first.
+    if (mech)
+        d->mechanism = QString::fromUtf8(mech);
     const Status status =
         d->finish(rc, out, outLen, clientOut, QStringLiteral("SASL negotiation failed"));
-    if (mech && (status == Status::Continue || status == Status::Complete)) {
-        d->mechanism = QString::fromUtf8(mech);
-        if (mechanism)
-            *mechanism = QByteArray(mech);
-    }
+    if (mechanism && (status == Status::Continue || status == Status::Complete))
+        *mechanism = d->mechanism.toUtf8();
     return status;
 }
 

@@ -12,6 +12,7 @@
 #include <verx/xdr/Decoder.h>
 #include <verx/xdr/Encoder.h>
 
+#include <QMetaMethod>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>

@@ -8,6 +8,8 @@
 #include <verx/Error.h>
 #include <verx/xdr/PacketHeader.h>
 
+#include "../transport/Transport.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QHash>
@@ -21,7 +23,6 @@ namespace verx {
 class Reply;
 class SaslClient;
 class Stream;
-class Transport;
 
 namespace detail {
 

@@ -2,6 +2,7 @@
 #include "ErrorNames.h"
 
 #include <verx/Error.h>
+#include <verx/protocol/ApiEnums.h>
 
 namespace verx::detail {
 
@@ -41,8 +42,8 @@ QString errorCodeName(int code)
     default:
         break;
     }
-    // libvirt's virErrorNumber names come from the generated API enums
-    // once the protocol layer provides them.
+    if (const char *name = enumName(static_cast<ErrorNumber>(code)))
+        return QString::fromLatin1(name);
     return {};
 }
 
@@ -50,6 +51,8 @@ QString errorDomainName(int domain)
 {
     if (domain == Error::TransportDomain)
         return QStringLiteral("VERX_FROM_TRANSPORT");
+    if (const char *name = enumName(static_cast<ErrorDomain>(domain)))
+        return QString::fromLatin1(name);
     return {};
 }
 

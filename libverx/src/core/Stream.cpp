@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <verx/Stream.h>
 
+#include "../transport/Transport.h"
 #include "Dispatcher.h"
 #include "StreamPrivate.h"
 

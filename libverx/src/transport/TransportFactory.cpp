@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "TransportFactory.h"
 
+#include "ExtTransport.h"
+#include "SshTransport.h"
 #include "TcpTransport.h"
+#include "TlsTransport.h"
 #include "UnixTransport.h"
 
 namespace verx {
@@ -22,6 +25,20 @@ Transport *TransportFactory::create(const Uri &uri, const Options &options, QObj
     }
     if (transport == QLatin1String("tcp"))
         return new TcpTransport(uri.host(), quint16(uri.effectivePort()), parent);
+    if (transport == QLatin1String("tls"))
+        return new TlsTransport(TlsTransport::optionsFromUri(uri), parent);
+    if (transport == QLatin1String("ssh")) {
+        QString sshError;
+        const SshCommand command = SshTransport::commandFromUri(uri, options.readOnly, &sshError);
+        if (!sshError.isEmpty()) {
+            if (error)
+                *error = Error::transport(Error::InvalidUri, sshError);
+            return nullptr;
+        }
+        return new SshTransport(command, parent);
+    }
+    if (transport == QLatin1String("ext"))
+        return ExtTransport::fromUri(uri, parent);
 
     if (error)
         *error = Error::transport(Error::Unsupported,

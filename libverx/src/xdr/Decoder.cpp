@@ -48,7 +48,7 @@ bool Decoder::failAt(const char *type, const char *field, quint32 index)
 
 bool Decoder::boolean(bool &v)
 {
-    quint32 u;
+    quint32 u = 0;
     if (!u32(u))
         return false;
     if (u > 1) {
@@ -62,7 +62,7 @@ bool Decoder::boolean(bool &v)
 
 bool Decoder::ch(char &v)
 {
-    qint32 i;
+    qint32 i = 0;
     if (!i32(i))
         return false;
     if (i < -128 || i > 127) {
@@ -76,7 +76,7 @@ bool Decoder::ch(char &v)
 
 bool Decoder::uch(quint8 &v)
 {
-    quint32 u;
+    quint32 u = 0;
     if (!u32(u))
         return false;
     if (u > 255) {
@@ -90,7 +90,7 @@ bool Decoder::uch(quint8 &v)
 
 bool Decoder::i16(qint16 &v)
 {
-    qint32 i;
+    qint32 i = 0;
     if (!i32(i))
         return false;
     if (i < -32768 || i > 32767) {
@@ -104,7 +104,7 @@ bool Decoder::i16(qint16 &v)
 
 bool Decoder::u16(quint16 &v)
 {
-    quint32 u;
+    quint32 u = 0;
     if (!u32(u))
         return false;
     if (u > 65535) {
@@ -149,7 +149,7 @@ bool Decoder::checkPadding(qsizetype from, qsizetype padded)
 
 bool Decoder::variable(QByteArray &v, quint32 max, const char *what)
 {
-    quint32 len;
+    quint32 len = 0;
     if (!u32(len))
         return false;
     if (len > max) {

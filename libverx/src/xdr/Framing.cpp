@@ -56,10 +56,10 @@ bool parsePacket(QByteArrayView packet, PacketHeader &header, QByteArrayView &pa
                 error->typeName = "packet";
                 error->fieldPath = "length";
                 error->offset = 0;
-                error->reason = len == 0 ? QByteArray("packet shorter than its length word")
-                                         : "length word says " + QByteArray::number(len) +
-                                               " bytes, packet has " +
-                                               QByteArray::number(packet.size());
+                error->reason = len == 0
+                                    ? QByteArray("packet shorter than its length word")
+                                    : "length word says " + QByteArray::number(len) +
+                                          " bytes, packet has " + QByteArray::number(packet.size());
             }
         }
         return false;

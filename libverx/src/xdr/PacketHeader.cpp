@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <verx/xdr/PacketHeader.h>
 
-namespace verx::xdr {
+namespace verx {
 
-void encode(Encoder &e, const PacketHeader &h)
+void encode(xdr::Encoder &e, const PacketHeader &h)
 {
     e.u32(h.program);
     e.u32(h.version);
@@ -13,7 +13,7 @@ void encode(Encoder &e, const PacketHeader &h)
     e.u32(quint32(h.status));
 }
 
-bool decode(Decoder &d, PacketHeader &h)
+bool decode(xdr::Decoder &d, PacketHeader &h)
 {
     static constexpr char T[] = "PacketHeader";
     quint32 type = 0;
@@ -43,4 +43,4 @@ bool decode(Decoder &d, PacketHeader &h)
     return true;
 }
 
-} // namespace verx::xdr
+} // namespace verx

@@ -8,18 +8,18 @@ namespace verx {
 const char *enumName(BlkioParameterType value)
 {
     switch (value) {
-    case BlkioParameterType::Boolean:
-        return "VIR_DOMAIN_BLKIO_PARAM_BOOLEAN";
-    case BlkioParameterType::Double:
-        return "VIR_DOMAIN_BLKIO_PARAM_DOUBLE";
     case BlkioParameterType::Int:
         return "VIR_DOMAIN_BLKIO_PARAM_INT";
-    case BlkioParameterType::Llong:
-        return "VIR_DOMAIN_BLKIO_PARAM_LLONG";
     case BlkioParameterType::Uint:
         return "VIR_DOMAIN_BLKIO_PARAM_UINT";
+    case BlkioParameterType::Llong:
+        return "VIR_DOMAIN_BLKIO_PARAM_LLONG";
     case BlkioParameterType::Ullong:
         return "VIR_DOMAIN_BLKIO_PARAM_ULLONG";
+    case BlkioParameterType::Double:
+        return "VIR_DOMAIN_BLKIO_PARAM_DOUBLE";
+    case BlkioParameterType::Boolean:
+        return "VIR_DOMAIN_BLKIO_PARAM_BOOLEAN";
     }
     return nullptr;
 }
@@ -27,12 +27,12 @@ const char *enumName(BlkioParameterType value)
 bool enumFromName(QByteArrayView name, BlkioParameterType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_BLKIO_PARAM_BOOLEAN", 6},
-        {"VIR_DOMAIN_BLKIO_PARAM_DOUBLE", 5},
         {"VIR_DOMAIN_BLKIO_PARAM_INT", 1},
-        {"VIR_DOMAIN_BLKIO_PARAM_LLONG", 3},
         {"VIR_DOMAIN_BLKIO_PARAM_UINT", 2},
+        {"VIR_DOMAIN_BLKIO_PARAM_LLONG", 3},
         {"VIR_DOMAIN_BLKIO_PARAM_ULLONG", 4},
+        {"VIR_DOMAIN_BLKIO_PARAM_DOUBLE", 5},
+        {"VIR_DOMAIN_BLKIO_PARAM_BOOLEAN", 6},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -48,10 +48,10 @@ const char *enumName(CPUCompareResult value)
     switch (value) {
     case CPUCompareResult::Error:
         return "VIR_CPU_COMPARE_ERROR";
-    case CPUCompareResult::Identical:
-        return "VIR_CPU_COMPARE_IDENTICAL";
     case CPUCompareResult::Incompatible:
         return "VIR_CPU_COMPARE_INCOMPATIBLE";
+    case CPUCompareResult::Identical:
+        return "VIR_CPU_COMPARE_IDENTICAL";
     case CPUCompareResult::Superset:
         return "VIR_CPU_COMPARE_SUPERSET";
     }
@@ -62,8 +62,8 @@ bool enumFromName(QByteArrayView name, CPUCompareResult &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_CPU_COMPARE_ERROR", -1},
-        {"VIR_CPU_COMPARE_IDENTICAL", 1},
         {"VIR_CPU_COMPARE_INCOMPATIBLE", 0},
+        {"VIR_CPU_COMPARE_IDENTICAL", 1},
         {"VIR_CPU_COMPARE_SUPERSET", 2},
     };
     for (const auto &entry : table) {
@@ -104,14 +104,14 @@ bool enumFromName(QByteArrayView name, ConnectBaselineCPUFlags &value)
 const char *enumName(ConnectCloseReason value)
 {
     switch (value) {
-    case ConnectCloseReason::Client:
-        return "VIR_CONNECT_CLOSE_REASON_CLIENT";
-    case ConnectCloseReason::Eof:
-        return "VIR_CONNECT_CLOSE_REASON_EOF";
     case ConnectCloseReason::Error:
         return "VIR_CONNECT_CLOSE_REASON_ERROR";
+    case ConnectCloseReason::Eof:
+        return "VIR_CONNECT_CLOSE_REASON_EOF";
     case ConnectCloseReason::Keepalive:
         return "VIR_CONNECT_CLOSE_REASON_KEEPALIVE";
+    case ConnectCloseReason::Client:
+        return "VIR_CONNECT_CLOSE_REASON_CLIENT";
     }
     return nullptr;
 }
@@ -119,10 +119,10 @@ const char *enumName(ConnectCloseReason value)
 bool enumFromName(QByteArrayView name, ConnectCloseReason &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_CONNECT_CLOSE_REASON_CLIENT", 3},
-        {"VIR_CONNECT_CLOSE_REASON_EOF", 1},
         {"VIR_CONNECT_CLOSE_REASON_ERROR", 0},
+        {"VIR_CONNECT_CLOSE_REASON_EOF", 1},
         {"VIR_CONNECT_CLOSE_REASON_KEEPALIVE", 2},
+        {"VIR_CONNECT_CLOSE_REASON_CLIENT", 3},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -162,24 +162,24 @@ bool enumFromName(QByteArrayView name, ConnectCompareCPUFlags &value)
 const char *enumName(ConnectCredentialType value)
 {
     switch (value) {
-    case ConnectCredentialType::Authname:
-        return "VIR_CRED_AUTHNAME";
-    case ConnectCredentialType::Cnonce:
-        return "VIR_CRED_CNONCE";
-    case ConnectCredentialType::Echoprompt:
-        return "VIR_CRED_ECHOPROMPT";
-    case ConnectCredentialType::External:
-        return "VIR_CRED_EXTERNAL";
-    case ConnectCredentialType::Language:
-        return "VIR_CRED_LANGUAGE";
-    case ConnectCredentialType::Noechoprompt:
-        return "VIR_CRED_NOECHOPROMPT";
-    case ConnectCredentialType::Passphrase:
-        return "VIR_CRED_PASSPHRASE";
-    case ConnectCredentialType::Realm:
-        return "VIR_CRED_REALM";
     case ConnectCredentialType::Username:
         return "VIR_CRED_USERNAME";
+    case ConnectCredentialType::Authname:
+        return "VIR_CRED_AUTHNAME";
+    case ConnectCredentialType::Language:
+        return "VIR_CRED_LANGUAGE";
+    case ConnectCredentialType::Cnonce:
+        return "VIR_CRED_CNONCE";
+    case ConnectCredentialType::Passphrase:
+        return "VIR_CRED_PASSPHRASE";
+    case ConnectCredentialType::Echoprompt:
+        return "VIR_CRED_ECHOPROMPT";
+    case ConnectCredentialType::Noechoprompt:
+        return "VIR_CRED_NOECHOPROMPT";
+    case ConnectCredentialType::Realm:
+        return "VIR_CRED_REALM";
+    case ConnectCredentialType::External:
+        return "VIR_CRED_EXTERNAL";
     }
     return nullptr;
 }
@@ -187,15 +187,15 @@ const char *enumName(ConnectCredentialType value)
 bool enumFromName(QByteArrayView name, ConnectCredentialType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_CRED_AUTHNAME", 2},
-        {"VIR_CRED_CNONCE", 4},
-        {"VIR_CRED_ECHOPROMPT", 6},
-        {"VIR_CRED_EXTERNAL", 9},
-        {"VIR_CRED_LANGUAGE", 3},
-        {"VIR_CRED_NOECHOPROMPT", 7},
-        {"VIR_CRED_PASSPHRASE", 5},
-        {"VIR_CRED_REALM", 8},
         {"VIR_CRED_USERNAME", 1},
+        {"VIR_CRED_AUTHNAME", 2},
+        {"VIR_CRED_LANGUAGE", 3},
+        {"VIR_CRED_CNONCE", 4},
+        {"VIR_CRED_PASSPHRASE", 5},
+        {"VIR_CRED_ECHOPROMPT", 6},
+        {"VIR_CRED_NOECHOPROMPT", 7},
+        {"VIR_CRED_REALM", 8},
+        {"VIR_CRED_EXTERNAL", 9},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -209,12 +209,12 @@ bool enumFromName(QByteArrayView name, ConnectCredentialType &value)
 const char *enumName(ConnectDomainEventAgentLifecycleReason value)
 {
     switch (value) {
-    case ConnectDomainEventAgentLifecycleReason::Channel:
-        return "VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_CHANNEL";
-    case ConnectDomainEventAgentLifecycleReason::DomainStarted:
-        return "VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_DOMAIN_STARTED";
     case ConnectDomainEventAgentLifecycleReason::Unknown:
         return "VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_UNKNOWN";
+    case ConnectDomainEventAgentLifecycleReason::DomainStarted:
+        return "VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_DOMAIN_STARTED";
+    case ConnectDomainEventAgentLifecycleReason::Channel:
+        return "VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_CHANNEL";
     }
     return nullptr;
 }
@@ -222,9 +222,9 @@ const char *enumName(ConnectDomainEventAgentLifecycleReason value)
 bool enumFromName(QByteArrayView name, ConnectDomainEventAgentLifecycleReason &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_CHANNEL", 2},
-        {"VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_DOMAIN_STARTED", 1},
         {"VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_UNKNOWN", 0},
+        {"VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_DOMAIN_STARTED", 1},
+        {"VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_CHANNEL", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -264,12 +264,12 @@ bool enumFromName(QByteArrayView name, ConnectDomainEventAgentLifecycleState &va
 const char *enumName(ConnectDomainEventBlockJobStatus value)
 {
     switch (value) {
-    case ConnectDomainEventBlockJobStatus::Canceled:
-        return "VIR_DOMAIN_BLOCK_JOB_CANCELED";
     case ConnectDomainEventBlockJobStatus::Completed:
         return "VIR_DOMAIN_BLOCK_JOB_COMPLETED";
     case ConnectDomainEventBlockJobStatus::Failed:
         return "VIR_DOMAIN_BLOCK_JOB_FAILED";
+    case ConnectDomainEventBlockJobStatus::Canceled:
+        return "VIR_DOMAIN_BLOCK_JOB_CANCELED";
     case ConnectDomainEventBlockJobStatus::Ready:
         return "VIR_DOMAIN_BLOCK_JOB_READY";
     }
@@ -279,9 +279,9 @@ const char *enumName(ConnectDomainEventBlockJobStatus value)
 bool enumFromName(QByteArrayView name, ConnectDomainEventBlockJobStatus &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_BLOCK_JOB_CANCELED", 2},
         {"VIR_DOMAIN_BLOCK_JOB_COMPLETED", 0},
         {"VIR_DOMAIN_BLOCK_JOB_FAILED", 1},
+        {"VIR_DOMAIN_BLOCK_JOB_CANCELED", 2},
         {"VIR_DOMAIN_BLOCK_JOB_READY", 3},
     };
     for (const auto &entry : table) {
@@ -322,10 +322,10 @@ bool enumFromName(QByteArrayView name, ConnectDomainEventDiskChangeReason &value
 const char *enumName(ConnectFlags value)
 {
     switch (value) {
-    case ConnectFlags::NoAliases:
-        return "VIR_CONNECT_NO_ALIASES";
     case ConnectFlags::Ro:
         return "VIR_CONNECT_RO";
+    case ConnectFlags::NoAliases:
+        return "VIR_CONNECT_NO_ALIASES";
     }
     return nullptr;
 }
@@ -333,8 +333,8 @@ const char *enumName(ConnectFlags value)
 bool enumFromName(QByteArrayView name, ConnectFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_CONNECT_NO_ALIASES", 2},
         {"VIR_CONNECT_RO", 1},
+        {"VIR_CONNECT_NO_ALIASES", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -350,26 +350,26 @@ const char *enumName(ConnectGetAllDomainStatsFlags value)
     switch (value) {
     case ConnectGetAllDomainStatsFlags::Active:
         return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE";
+    case ConnectGetAllDomainStatsFlags::Inactive:
+        return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE";
+    case ConnectGetAllDomainStatsFlags::Persistent:
+        return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT";
+    case ConnectGetAllDomainStatsFlags::Transient:
+        return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT";
+    case ConnectGetAllDomainStatsFlags::Running:
+        return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_RUNNING";
+    case ConnectGetAllDomainStatsFlags::Paused:
+        return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_PAUSED";
+    case ConnectGetAllDomainStatsFlags::Shutoff:
+        return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_SHUTOFF";
+    case ConnectGetAllDomainStatsFlags::Other:
+        return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_OTHER";
+    case ConnectGetAllDomainStatsFlags::Nowait:
+        return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT";
     case ConnectGetAllDomainStatsFlags::Backing:
         return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_BACKING";
     case ConnectGetAllDomainStatsFlags::EnforceStats:
         return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS";
-    case ConnectGetAllDomainStatsFlags::Inactive:
-        return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE";
-    case ConnectGetAllDomainStatsFlags::Nowait:
-        return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT";
-    case ConnectGetAllDomainStatsFlags::Other:
-        return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_OTHER";
-    case ConnectGetAllDomainStatsFlags::Paused:
-        return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_PAUSED";
-    case ConnectGetAllDomainStatsFlags::Persistent:
-        return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT";
-    case ConnectGetAllDomainStatsFlags::Running:
-        return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_RUNNING";
-    case ConnectGetAllDomainStatsFlags::Shutoff:
-        return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_SHUTOFF";
-    case ConnectGetAllDomainStatsFlags::Transient:
-        return "VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT";
     }
     return nullptr;
 }
@@ -378,16 +378,16 @@ bool enumFromName(QByteArrayView name, ConnectGetAllDomainStatsFlags &value)
 {
     static constexpr struct { const char *name; quint32 value; } table[] = {
         {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE", 1LL},
+        {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE", 2LL},
+        {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT", 4LL},
+        {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT", 8LL},
+        {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_RUNNING", 16LL},
+        {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_PAUSED", 32LL},
+        {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_SHUTOFF", 64LL},
+        {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_OTHER", 128LL},
+        {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT", 536870912LL},
         {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_BACKING", 1073741824LL},
         {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS", 2147483648LL},
-        {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE", 2LL},
-        {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT", 536870912LL},
-        {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_OTHER", 128LL},
-        {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_PAUSED", 32LL},
-        {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT", 4LL},
-        {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_RUNNING", 16LL},
-        {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_SHUTOFF", 64LL},
-        {"VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT", 8LL},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -426,36 +426,36 @@ const char *enumName(ConnectListAllDomainsFlags value)
     switch (value) {
     case ConnectListAllDomainsFlags::Active:
         return "VIR_CONNECT_LIST_DOMAINS_ACTIVE";
-    case ConnectListAllDomainsFlags::Autostart:
-        return "VIR_CONNECT_LIST_DOMAINS_AUTOSTART";
-    case ConnectListAllDomainsFlags::HasCheckpoint:
-        return "VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT";
-    case ConnectListAllDomainsFlags::HasSnapshot:
-        return "VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT";
     case ConnectListAllDomainsFlags::Inactive:
         return "VIR_CONNECT_LIST_DOMAINS_INACTIVE";
-    case ConnectListAllDomainsFlags::Managedsave:
-        return "VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE";
-    case ConnectListAllDomainsFlags::NoAutostart:
-        return "VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART";
-    case ConnectListAllDomainsFlags::NoCheckpoint:
-        return "VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT";
-    case ConnectListAllDomainsFlags::NoManagedsave:
-        return "VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE";
-    case ConnectListAllDomainsFlags::NoSnapshot:
-        return "VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT";
-    case ConnectListAllDomainsFlags::Other:
-        return "VIR_CONNECT_LIST_DOMAINS_OTHER";
-    case ConnectListAllDomainsFlags::Paused:
-        return "VIR_CONNECT_LIST_DOMAINS_PAUSED";
     case ConnectListAllDomainsFlags::Persistent:
         return "VIR_CONNECT_LIST_DOMAINS_PERSISTENT";
-    case ConnectListAllDomainsFlags::Running:
-        return "VIR_CONNECT_LIST_DOMAINS_RUNNING";
-    case ConnectListAllDomainsFlags::Shutoff:
-        return "VIR_CONNECT_LIST_DOMAINS_SHUTOFF";
     case ConnectListAllDomainsFlags::Transient:
         return "VIR_CONNECT_LIST_DOMAINS_TRANSIENT";
+    case ConnectListAllDomainsFlags::Running:
+        return "VIR_CONNECT_LIST_DOMAINS_RUNNING";
+    case ConnectListAllDomainsFlags::Paused:
+        return "VIR_CONNECT_LIST_DOMAINS_PAUSED";
+    case ConnectListAllDomainsFlags::Shutoff:
+        return "VIR_CONNECT_LIST_DOMAINS_SHUTOFF";
+    case ConnectListAllDomainsFlags::Other:
+        return "VIR_CONNECT_LIST_DOMAINS_OTHER";
+    case ConnectListAllDomainsFlags::Managedsave:
+        return "VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE";
+    case ConnectListAllDomainsFlags::NoManagedsave:
+        return "VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE";
+    case ConnectListAllDomainsFlags::Autostart:
+        return "VIR_CONNECT_LIST_DOMAINS_AUTOSTART";
+    case ConnectListAllDomainsFlags::NoAutostart:
+        return "VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART";
+    case ConnectListAllDomainsFlags::HasSnapshot:
+        return "VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT";
+    case ConnectListAllDomainsFlags::NoSnapshot:
+        return "VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT";
+    case ConnectListAllDomainsFlags::HasCheckpoint:
+        return "VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT";
+    case ConnectListAllDomainsFlags::NoCheckpoint:
+        return "VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT";
     }
     return nullptr;
 }
@@ -464,21 +464,21 @@ bool enumFromName(QByteArrayView name, ConnectListAllDomainsFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_CONNECT_LIST_DOMAINS_ACTIVE", 1},
-        {"VIR_CONNECT_LIST_DOMAINS_AUTOSTART", 1024},
-        {"VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT", 16384},
-        {"VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT", 4096},
         {"VIR_CONNECT_LIST_DOMAINS_INACTIVE", 2},
-        {"VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE", 256},
-        {"VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART", 2048},
-        {"VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT", 32768},
-        {"VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE", 512},
-        {"VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT", 8192},
-        {"VIR_CONNECT_LIST_DOMAINS_OTHER", 128},
-        {"VIR_CONNECT_LIST_DOMAINS_PAUSED", 32},
         {"VIR_CONNECT_LIST_DOMAINS_PERSISTENT", 4},
-        {"VIR_CONNECT_LIST_DOMAINS_RUNNING", 16},
-        {"VIR_CONNECT_LIST_DOMAINS_SHUTOFF", 64},
         {"VIR_CONNECT_LIST_DOMAINS_TRANSIENT", 8},
+        {"VIR_CONNECT_LIST_DOMAINS_RUNNING", 16},
+        {"VIR_CONNECT_LIST_DOMAINS_PAUSED", 32},
+        {"VIR_CONNECT_LIST_DOMAINS_SHUTOFF", 64},
+        {"VIR_CONNECT_LIST_DOMAINS_OTHER", 128},
+        {"VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE", 256},
+        {"VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE", 512},
+        {"VIR_CONNECT_LIST_DOMAINS_AUTOSTART", 1024},
+        {"VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART", 2048},
+        {"VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT", 4096},
+        {"VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT", 8192},
+        {"VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT", 16384},
+        {"VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT", 32768},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -492,10 +492,10 @@ bool enumFromName(QByteArrayView name, ConnectListAllDomainsFlags &value)
 const char *enumName(ConnectListAllInterfacesFlags value)
 {
     switch (value) {
-    case ConnectListAllInterfacesFlags::Active:
-        return "VIR_CONNECT_LIST_INTERFACES_ACTIVE";
     case ConnectListAllInterfacesFlags::Inactive:
         return "VIR_CONNECT_LIST_INTERFACES_INACTIVE";
+    case ConnectListAllInterfacesFlags::Active:
+        return "VIR_CONNECT_LIST_INTERFACES_ACTIVE";
     }
     return nullptr;
 }
@@ -503,8 +503,8 @@ const char *enumName(ConnectListAllInterfacesFlags value)
 bool enumFromName(QByteArrayView name, ConnectListAllInterfacesFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_CONNECT_LIST_INTERFACES_ACTIVE", 2},
         {"VIR_CONNECT_LIST_INTERFACES_INACTIVE", 1},
+        {"VIR_CONNECT_LIST_INTERFACES_ACTIVE", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -518,18 +518,18 @@ bool enumFromName(QByteArrayView name, ConnectListAllInterfacesFlags &value)
 const char *enumName(ConnectListAllNetworksFlags value)
 {
     switch (value) {
-    case ConnectListAllNetworksFlags::Active:
-        return "VIR_CONNECT_LIST_NETWORKS_ACTIVE";
-    case ConnectListAllNetworksFlags::Autostart:
-        return "VIR_CONNECT_LIST_NETWORKS_AUTOSTART";
     case ConnectListAllNetworksFlags::Inactive:
         return "VIR_CONNECT_LIST_NETWORKS_INACTIVE";
-    case ConnectListAllNetworksFlags::NoAutostart:
-        return "VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART";
+    case ConnectListAllNetworksFlags::Active:
+        return "VIR_CONNECT_LIST_NETWORKS_ACTIVE";
     case ConnectListAllNetworksFlags::Persistent:
         return "VIR_CONNECT_LIST_NETWORKS_PERSISTENT";
     case ConnectListAllNetworksFlags::Transient:
         return "VIR_CONNECT_LIST_NETWORKS_TRANSIENT";
+    case ConnectListAllNetworksFlags::Autostart:
+        return "VIR_CONNECT_LIST_NETWORKS_AUTOSTART";
+    case ConnectListAllNetworksFlags::NoAutostart:
+        return "VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART";
     }
     return nullptr;
 }
@@ -537,12 +537,12 @@ const char *enumName(ConnectListAllNetworksFlags value)
 bool enumFromName(QByteArrayView name, ConnectListAllNetworksFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_CONNECT_LIST_NETWORKS_ACTIVE", 2},
-        {"VIR_CONNECT_LIST_NETWORKS_AUTOSTART", 16},
         {"VIR_CONNECT_LIST_NETWORKS_INACTIVE", 1},
-        {"VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART", 32},
+        {"VIR_CONNECT_LIST_NETWORKS_ACTIVE", 2},
         {"VIR_CONNECT_LIST_NETWORKS_PERSISTENT", 4},
         {"VIR_CONNECT_LIST_NETWORKS_TRANSIENT", 8},
+        {"VIR_CONNECT_LIST_NETWORKS_AUTOSTART", 16},
+        {"VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART", 32},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -556,62 +556,62 @@ bool enumFromName(QByteArrayView name, ConnectListAllNetworksFlags &value)
 const char *enumName(ConnectListAllNodeDeviceFlags value)
 {
     switch (value) {
-    case ConnectListAllNodeDeviceFlags::Active:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE";
-    case ConnectListAllNodeDeviceFlags::CapApCard:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_CARD";
-    case ConnectListAllNodeDeviceFlags::CapApMatrix:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_MATRIX";
-    case ConnectListAllNodeDeviceFlags::CapApQueue:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_QUEUE";
-    case ConnectListAllNodeDeviceFlags::CapCcwgroupDev:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCWGROUP_DEV";
-    case ConnectListAllNodeDeviceFlags::CapCcwgroupMember:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCWGROUP_MEMBER";
-    case ConnectListAllNodeDeviceFlags::CapCcwDev:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCW_DEV";
-    case ConnectListAllNodeDeviceFlags::CapCssDev:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_CSS_DEV";
-    case ConnectListAllNodeDeviceFlags::CapDrm:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_DRM";
-    case ConnectListAllNodeDeviceFlags::CapFcHost:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_FC_HOST";
-    case ConnectListAllNodeDeviceFlags::CapMdev:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV";
-    case ConnectListAllNodeDeviceFlags::CapMdevTypes:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV_TYPES";
-    case ConnectListAllNodeDeviceFlags::CapNet:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_NET";
-    case ConnectListAllNodeDeviceFlags::CapPciDev:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV";
-    case ConnectListAllNodeDeviceFlags::CapScsi:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI";
-    case ConnectListAllNodeDeviceFlags::CapScsiGeneric:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_GENERIC";
-    case ConnectListAllNodeDeviceFlags::CapScsiHost:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_HOST";
-    case ConnectListAllNodeDeviceFlags::CapScsiTarget:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_TARGET";
-    case ConnectListAllNodeDeviceFlags::CapStorage:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_STORAGE";
     case ConnectListAllNodeDeviceFlags::CapSystem:
         return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_SYSTEM";
+    case ConnectListAllNodeDeviceFlags::CapPciDev:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV";
     case ConnectListAllNodeDeviceFlags::CapUsbDev:
         return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_DEV";
     case ConnectListAllNodeDeviceFlags::CapUsbInterface:
         return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_INTERFACE";
-    case ConnectListAllNodeDeviceFlags::CapVdpa:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_VDPA";
-    case ConnectListAllNodeDeviceFlags::CapVpd:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPD";
+    case ConnectListAllNodeDeviceFlags::CapNet:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_NET";
+    case ConnectListAllNodeDeviceFlags::CapScsiHost:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_HOST";
+    case ConnectListAllNodeDeviceFlags::CapScsiTarget:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_TARGET";
+    case ConnectListAllNodeDeviceFlags::CapScsi:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI";
+    case ConnectListAllNodeDeviceFlags::CapStorage:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_STORAGE";
+    case ConnectListAllNodeDeviceFlags::CapFcHost:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_FC_HOST";
     case ConnectListAllNodeDeviceFlags::CapVports:
         return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPORTS";
-    case ConnectListAllNodeDeviceFlags::Inactive:
-        return "VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE";
+    case ConnectListAllNodeDeviceFlags::CapScsiGeneric:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_GENERIC";
+    case ConnectListAllNodeDeviceFlags::CapDrm:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_DRM";
+    case ConnectListAllNodeDeviceFlags::CapMdevTypes:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV_TYPES";
+    case ConnectListAllNodeDeviceFlags::CapMdev:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV";
+    case ConnectListAllNodeDeviceFlags::CapCcwDev:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCW_DEV";
+    case ConnectListAllNodeDeviceFlags::CapCssDev:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_CSS_DEV";
+    case ConnectListAllNodeDeviceFlags::CapVdpa:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_VDPA";
+    case ConnectListAllNodeDeviceFlags::CapApCard:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_CARD";
+    case ConnectListAllNodeDeviceFlags::CapApQueue:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_QUEUE";
+    case ConnectListAllNodeDeviceFlags::CapApMatrix:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_MATRIX";
+    case ConnectListAllNodeDeviceFlags::CapVpd:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPD";
+    case ConnectListAllNodeDeviceFlags::CapCcwgroupDev:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCWGROUP_DEV";
+    case ConnectListAllNodeDeviceFlags::CapCcwgroupMember:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCWGROUP_MEMBER";
     case ConnectListAllNodeDeviceFlags::Persistent:
         return "VIR_CONNECT_LIST_NODE_DEVICES_PERSISTENT";
     case ConnectListAllNodeDeviceFlags::Transient:
         return "VIR_CONNECT_LIST_NODE_DEVICES_TRANSIENT";
+    case ConnectListAllNodeDeviceFlags::Inactive:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE";
+    case ConnectListAllNodeDeviceFlags::Active:
+        return "VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE";
     }
     return nullptr;
 }
@@ -619,34 +619,34 @@ const char *enumName(ConnectListAllNodeDeviceFlags value)
 bool enumFromName(QByteArrayView name, ConnectListAllNodeDeviceFlags &value)
 {
     static constexpr struct { const char *name; quint32 value; } table[] = {
-        {"VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE", 2147483648LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_CARD", 262144LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_MATRIX", 1048576LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_QUEUE", 524288LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCWGROUP_DEV", 4194304LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCWGROUP_MEMBER", 8388608LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCW_DEV", 32768LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_CSS_DEV", 65536LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_DRM", 4096LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_FC_HOST", 512LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV", 16384LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV_TYPES", 8192LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_NET", 16LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV", 2LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI", 128LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_GENERIC", 2048LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_HOST", 32LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_TARGET", 64LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_STORAGE", 256LL},
         {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_SYSTEM", 1LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV", 2LL},
         {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_DEV", 4LL},
         {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_INTERFACE", 8LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_VDPA", 131072LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPD", 2097152LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_NET", 16LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_HOST", 32LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_TARGET", 64LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI", 128LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_STORAGE", 256LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_FC_HOST", 512LL},
         {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPORTS", 1024LL},
-        {"VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE", 1073741824LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_GENERIC", 2048LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_DRM", 4096LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV_TYPES", 8192LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV", 16384LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCW_DEV", 32768LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_CSS_DEV", 65536LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_VDPA", 131072LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_CARD", 262144LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_QUEUE", 524288LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_MATRIX", 1048576LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPD", 2097152LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCWGROUP_DEV", 4194304LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCWGROUP_MEMBER", 8388608LL},
         {"VIR_CONNECT_LIST_NODE_DEVICES_PERSISTENT", 268435456LL},
         {"VIR_CONNECT_LIST_NODE_DEVICES_TRANSIENT", 536870912LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE", 1073741824LL},
+        {"VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE", 2147483648LL},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -664,10 +664,10 @@ const char *enumName(ConnectListAllSecretsFlags value)
         return "VIR_CONNECT_LIST_SECRETS_EPHEMERAL";
     case ConnectListAllSecretsFlags::NoEphemeral:
         return "VIR_CONNECT_LIST_SECRETS_NO_EPHEMERAL";
-    case ConnectListAllSecretsFlags::NoPrivate:
-        return "VIR_CONNECT_LIST_SECRETS_NO_PRIVATE";
     case ConnectListAllSecretsFlags::Private:
         return "VIR_CONNECT_LIST_SECRETS_PRIVATE";
+    case ConnectListAllSecretsFlags::NoPrivate:
+        return "VIR_CONNECT_LIST_SECRETS_NO_PRIVATE";
     }
     return nullptr;
 }
@@ -677,8 +677,8 @@ bool enumFromName(QByteArrayView name, ConnectListAllSecretsFlags &value)
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_CONNECT_LIST_SECRETS_EPHEMERAL", 1},
         {"VIR_CONNECT_LIST_SECRETS_NO_EPHEMERAL", 2},
-        {"VIR_CONNECT_LIST_SECRETS_NO_PRIVATE", 8},
         {"VIR_CONNECT_LIST_SECRETS_PRIVATE", 4},
+        {"VIR_CONNECT_LIST_SECRETS_NO_PRIVATE", 8},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -692,46 +692,46 @@ bool enumFromName(QByteArrayView name, ConnectListAllSecretsFlags &value)
 const char *enumName(ConnectListAllStoragePoolsFlags value)
 {
     switch (value) {
-    case ConnectListAllStoragePoolsFlags::Active:
-        return "VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE";
-    case ConnectListAllStoragePoolsFlags::Autostart:
-        return "VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART";
-    case ConnectListAllStoragePoolsFlags::Dir:
-        return "VIR_CONNECT_LIST_STORAGE_POOLS_DIR";
-    case ConnectListAllStoragePoolsFlags::Disk:
-        return "VIR_CONNECT_LIST_STORAGE_POOLS_DISK";
-    case ConnectListAllStoragePoolsFlags::Fs:
-        return "VIR_CONNECT_LIST_STORAGE_POOLS_FS";
-    case ConnectListAllStoragePoolsFlags::Gluster:
-        return "VIR_CONNECT_LIST_STORAGE_POOLS_GLUSTER";
     case ConnectListAllStoragePoolsFlags::Inactive:
         return "VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE";
-    case ConnectListAllStoragePoolsFlags::Iscsi:
-        return "VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI";
-    case ConnectListAllStoragePoolsFlags::IscsiDirect:
-        return "VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI_DIRECT";
-    case ConnectListAllStoragePoolsFlags::Logical:
-        return "VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL";
-    case ConnectListAllStoragePoolsFlags::Mpath:
-        return "VIR_CONNECT_LIST_STORAGE_POOLS_MPATH";
-    case ConnectListAllStoragePoolsFlags::Netfs:
-        return "VIR_CONNECT_LIST_STORAGE_POOLS_NETFS";
-    case ConnectListAllStoragePoolsFlags::NoAutostart:
-        return "VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART";
+    case ConnectListAllStoragePoolsFlags::Active:
+        return "VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE";
     case ConnectListAllStoragePoolsFlags::Persistent:
         return "VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT";
-    case ConnectListAllStoragePoolsFlags::Rbd:
-        return "VIR_CONNECT_LIST_STORAGE_POOLS_RBD";
-    case ConnectListAllStoragePoolsFlags::Scsi:
-        return "VIR_CONNECT_LIST_STORAGE_POOLS_SCSI";
-    case ConnectListAllStoragePoolsFlags::Sheepdog:
-        return "VIR_CONNECT_LIST_STORAGE_POOLS_SHEEPDOG";
     case ConnectListAllStoragePoolsFlags::Transient:
         return "VIR_CONNECT_LIST_STORAGE_POOLS_TRANSIENT";
-    case ConnectListAllStoragePoolsFlags::Vstorage:
-        return "VIR_CONNECT_LIST_STORAGE_POOLS_VSTORAGE";
+    case ConnectListAllStoragePoolsFlags::Autostart:
+        return "VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART";
+    case ConnectListAllStoragePoolsFlags::NoAutostart:
+        return "VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART";
+    case ConnectListAllStoragePoolsFlags::Dir:
+        return "VIR_CONNECT_LIST_STORAGE_POOLS_DIR";
+    case ConnectListAllStoragePoolsFlags::Fs:
+        return "VIR_CONNECT_LIST_STORAGE_POOLS_FS";
+    case ConnectListAllStoragePoolsFlags::Netfs:
+        return "VIR_CONNECT_LIST_STORAGE_POOLS_NETFS";
+    case ConnectListAllStoragePoolsFlags::Logical:
+        return "VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL";
+    case ConnectListAllStoragePoolsFlags::Disk:
+        return "VIR_CONNECT_LIST_STORAGE_POOLS_DISK";
+    case ConnectListAllStoragePoolsFlags::Iscsi:
+        return "VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI";
+    case ConnectListAllStoragePoolsFlags::Scsi:
+        return "VIR_CONNECT_LIST_STORAGE_POOLS_SCSI";
+    case ConnectListAllStoragePoolsFlags::Mpath:
+        return "VIR_CONNECT_LIST_STORAGE_POOLS_MPATH";
+    case ConnectListAllStoragePoolsFlags::Rbd:
+        return "VIR_CONNECT_LIST_STORAGE_POOLS_RBD";
+    case ConnectListAllStoragePoolsFlags::Sheepdog:
+        return "VIR_CONNECT_LIST_STORAGE_POOLS_SHEEPDOG";
+    case ConnectListAllStoragePoolsFlags::Gluster:
+        return "VIR_CONNECT_LIST_STORAGE_POOLS_GLUSTER";
     case ConnectListAllStoragePoolsFlags::Zfs:
         return "VIR_CONNECT_LIST_STORAGE_POOLS_ZFS";
+    case ConnectListAllStoragePoolsFlags::Vstorage:
+        return "VIR_CONNECT_LIST_STORAGE_POOLS_VSTORAGE";
+    case ConnectListAllStoragePoolsFlags::IscsiDirect:
+        return "VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI_DIRECT";
     }
     return nullptr;
 }
@@ -739,26 +739,26 @@ const char *enumName(ConnectListAllStoragePoolsFlags value)
 bool enumFromName(QByteArrayView name, ConnectListAllStoragePoolsFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE", 2},
-        {"VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART", 16},
-        {"VIR_CONNECT_LIST_STORAGE_POOLS_DIR", 64},
-        {"VIR_CONNECT_LIST_STORAGE_POOLS_DISK", 1024},
-        {"VIR_CONNECT_LIST_STORAGE_POOLS_FS", 128},
-        {"VIR_CONNECT_LIST_STORAGE_POOLS_GLUSTER", 65536},
         {"VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE", 1},
-        {"VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI", 2048},
-        {"VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI_DIRECT", 524288},
-        {"VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL", 512},
-        {"VIR_CONNECT_LIST_STORAGE_POOLS_MPATH", 8192},
-        {"VIR_CONNECT_LIST_STORAGE_POOLS_NETFS", 256},
-        {"VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART", 32},
+        {"VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE", 2},
         {"VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT", 4},
-        {"VIR_CONNECT_LIST_STORAGE_POOLS_RBD", 16384},
-        {"VIR_CONNECT_LIST_STORAGE_POOLS_SCSI", 4096},
-        {"VIR_CONNECT_LIST_STORAGE_POOLS_SHEEPDOG", 32768},
         {"VIR_CONNECT_LIST_STORAGE_POOLS_TRANSIENT", 8},
-        {"VIR_CONNECT_LIST_STORAGE_POOLS_VSTORAGE", 262144},
+        {"VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART", 16},
+        {"VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART", 32},
+        {"VIR_CONNECT_LIST_STORAGE_POOLS_DIR", 64},
+        {"VIR_CONNECT_LIST_STORAGE_POOLS_FS", 128},
+        {"VIR_CONNECT_LIST_STORAGE_POOLS_NETFS", 256},
+        {"VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL", 512},
+        {"VIR_CONNECT_LIST_STORAGE_POOLS_DISK", 1024},
+        {"VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI", 2048},
+        {"VIR_CONNECT_LIST_STORAGE_POOLS_SCSI", 4096},
+        {"VIR_CONNECT_LIST_STORAGE_POOLS_MPATH", 8192},
+        {"VIR_CONNECT_LIST_STORAGE_POOLS_RBD", 16384},
+        {"VIR_CONNECT_LIST_STORAGE_POOLS_SHEEPDOG", 32768},
+        {"VIR_CONNECT_LIST_STORAGE_POOLS_GLUSTER", 65536},
         {"VIR_CONNECT_LIST_STORAGE_POOLS_ZFS", 131072},
+        {"VIR_CONNECT_LIST_STORAGE_POOLS_VSTORAGE", 262144},
+        {"VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI_DIRECT", 524288},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -873,16 +873,16 @@ bool enumFromName(QByteArrayView name, DomainBackupBeginFlags &value)
 const char *enumName(DomainBlockCommitFlags value)
 {
     switch (value) {
-    case DomainBlockCommitFlags::Active:
-        return "VIR_DOMAIN_BLOCK_COMMIT_ACTIVE";
-    case DomainBlockCommitFlags::BandwidthBytes:
-        return "VIR_DOMAIN_BLOCK_COMMIT_BANDWIDTH_BYTES";
-    case DomainBlockCommitFlags::Delete:
-        return "VIR_DOMAIN_BLOCK_COMMIT_DELETE";
-    case DomainBlockCommitFlags::Relative:
-        return "VIR_DOMAIN_BLOCK_COMMIT_RELATIVE";
     case DomainBlockCommitFlags::Shallow:
         return "VIR_DOMAIN_BLOCK_COMMIT_SHALLOW";
+    case DomainBlockCommitFlags::Delete:
+        return "VIR_DOMAIN_BLOCK_COMMIT_DELETE";
+    case DomainBlockCommitFlags::Active:
+        return "VIR_DOMAIN_BLOCK_COMMIT_ACTIVE";
+    case DomainBlockCommitFlags::Relative:
+        return "VIR_DOMAIN_BLOCK_COMMIT_RELATIVE";
+    case DomainBlockCommitFlags::BandwidthBytes:
+        return "VIR_DOMAIN_BLOCK_COMMIT_BANDWIDTH_BYTES";
     }
     return nullptr;
 }
@@ -890,11 +890,11 @@ const char *enumName(DomainBlockCommitFlags value)
 bool enumFromName(QByteArrayView name, DomainBlockCommitFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_BLOCK_COMMIT_ACTIVE", 4},
-        {"VIR_DOMAIN_BLOCK_COMMIT_BANDWIDTH_BYTES", 16},
-        {"VIR_DOMAIN_BLOCK_COMMIT_DELETE", 2},
-        {"VIR_DOMAIN_BLOCK_COMMIT_RELATIVE", 8},
         {"VIR_DOMAIN_BLOCK_COMMIT_SHALLOW", 1},
+        {"VIR_DOMAIN_BLOCK_COMMIT_DELETE", 2},
+        {"VIR_DOMAIN_BLOCK_COMMIT_ACTIVE", 4},
+        {"VIR_DOMAIN_BLOCK_COMMIT_RELATIVE", 8},
+        {"VIR_DOMAIN_BLOCK_COMMIT_BANDWIDTH_BYTES", 16},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -908,14 +908,14 @@ bool enumFromName(QByteArrayView name, DomainBlockCommitFlags &value)
 const char *enumName(DomainBlockCopyFlags value)
 {
     switch (value) {
-    case DomainBlockCopyFlags::ReuseExt:
-        return "VIR_DOMAIN_BLOCK_COPY_REUSE_EXT";
     case DomainBlockCopyFlags::Shallow:
         return "VIR_DOMAIN_BLOCK_COPY_SHALLOW";
-    case DomainBlockCopyFlags::SynchronousWrites:
-        return "VIR_DOMAIN_BLOCK_COPY_SYNCHRONOUS_WRITES";
+    case DomainBlockCopyFlags::ReuseExt:
+        return "VIR_DOMAIN_BLOCK_COPY_REUSE_EXT";
     case DomainBlockCopyFlags::TransientJob:
         return "VIR_DOMAIN_BLOCK_COPY_TRANSIENT_JOB";
+    case DomainBlockCopyFlags::SynchronousWrites:
+        return "VIR_DOMAIN_BLOCK_COPY_SYNCHRONOUS_WRITES";
     }
     return nullptr;
 }
@@ -923,10 +923,10 @@ const char *enumName(DomainBlockCopyFlags value)
 bool enumFromName(QByteArrayView name, DomainBlockCopyFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_BLOCK_COPY_REUSE_EXT", 2},
         {"VIR_DOMAIN_BLOCK_COPY_SHALLOW", 1},
-        {"VIR_DOMAIN_BLOCK_COPY_SYNCHRONOUS_WRITES", 8},
+        {"VIR_DOMAIN_BLOCK_COPY_REUSE_EXT", 2},
         {"VIR_DOMAIN_BLOCK_COPY_TRANSIENT_JOB", 4},
+        {"VIR_DOMAIN_BLOCK_COPY_SYNCHRONOUS_WRITES", 8},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1012,18 +1012,18 @@ bool enumFromName(QByteArrayView name, DomainBlockJobSetSpeedFlags &value)
 const char *enumName(DomainBlockJobType value)
 {
     switch (value) {
+    case DomainBlockJobType::Unknown:
+        return "VIR_DOMAIN_BLOCK_JOB_TYPE_UNKNOWN";
+    case DomainBlockJobType::Pull:
+        return "VIR_DOMAIN_BLOCK_JOB_TYPE_PULL";
+    case DomainBlockJobType::Copy:
+        return "VIR_DOMAIN_BLOCK_JOB_TYPE_COPY";
+    case DomainBlockJobType::Commit:
+        return "VIR_DOMAIN_BLOCK_JOB_TYPE_COMMIT";
     case DomainBlockJobType::ActiveCommit:
         return "VIR_DOMAIN_BLOCK_JOB_TYPE_ACTIVE_COMMIT";
     case DomainBlockJobType::Backup:
         return "VIR_DOMAIN_BLOCK_JOB_TYPE_BACKUP";
-    case DomainBlockJobType::Commit:
-        return "VIR_DOMAIN_BLOCK_JOB_TYPE_COMMIT";
-    case DomainBlockJobType::Copy:
-        return "VIR_DOMAIN_BLOCK_JOB_TYPE_COPY";
-    case DomainBlockJobType::Pull:
-        return "VIR_DOMAIN_BLOCK_JOB_TYPE_PULL";
-    case DomainBlockJobType::Unknown:
-        return "VIR_DOMAIN_BLOCK_JOB_TYPE_UNKNOWN";
     }
     return nullptr;
 }
@@ -1031,12 +1031,12 @@ const char *enumName(DomainBlockJobType value)
 bool enumFromName(QByteArrayView name, DomainBlockJobType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
+        {"VIR_DOMAIN_BLOCK_JOB_TYPE_UNKNOWN", 0},
+        {"VIR_DOMAIN_BLOCK_JOB_TYPE_PULL", 1},
+        {"VIR_DOMAIN_BLOCK_JOB_TYPE_COPY", 2},
+        {"VIR_DOMAIN_BLOCK_JOB_TYPE_COMMIT", 3},
         {"VIR_DOMAIN_BLOCK_JOB_TYPE_ACTIVE_COMMIT", 4},
         {"VIR_DOMAIN_BLOCK_JOB_TYPE_BACKUP", 5},
-        {"VIR_DOMAIN_BLOCK_JOB_TYPE_COMMIT", 3},
-        {"VIR_DOMAIN_BLOCK_JOB_TYPE_COPY", 2},
-        {"VIR_DOMAIN_BLOCK_JOB_TYPE_PULL", 1},
-        {"VIR_DOMAIN_BLOCK_JOB_TYPE_UNKNOWN", 0},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1073,20 +1073,20 @@ bool enumFromName(QByteArrayView name, DomainBlockPullFlags &value)
 const char *enumName(DomainBlockRebaseFlags value)
 {
     switch (value) {
-    case DomainBlockRebaseFlags::BandwidthBytes:
-        return "VIR_DOMAIN_BLOCK_REBASE_BANDWIDTH_BYTES";
-    case DomainBlockRebaseFlags::Copy:
-        return "VIR_DOMAIN_BLOCK_REBASE_COPY";
-    case DomainBlockRebaseFlags::CopyDev:
-        return "VIR_DOMAIN_BLOCK_REBASE_COPY_DEV";
-    case DomainBlockRebaseFlags::CopyRaw:
-        return "VIR_DOMAIN_BLOCK_REBASE_COPY_RAW";
-    case DomainBlockRebaseFlags::Relative:
-        return "VIR_DOMAIN_BLOCK_REBASE_RELATIVE";
-    case DomainBlockRebaseFlags::ReuseExt:
-        return "VIR_DOMAIN_BLOCK_REBASE_REUSE_EXT";
     case DomainBlockRebaseFlags::Shallow:
         return "VIR_DOMAIN_BLOCK_REBASE_SHALLOW";
+    case DomainBlockRebaseFlags::ReuseExt:
+        return "VIR_DOMAIN_BLOCK_REBASE_REUSE_EXT";
+    case DomainBlockRebaseFlags::CopyRaw:
+        return "VIR_DOMAIN_BLOCK_REBASE_COPY_RAW";
+    case DomainBlockRebaseFlags::Copy:
+        return "VIR_DOMAIN_BLOCK_REBASE_COPY";
+    case DomainBlockRebaseFlags::Relative:
+        return "VIR_DOMAIN_BLOCK_REBASE_RELATIVE";
+    case DomainBlockRebaseFlags::CopyDev:
+        return "VIR_DOMAIN_BLOCK_REBASE_COPY_DEV";
+    case DomainBlockRebaseFlags::BandwidthBytes:
+        return "VIR_DOMAIN_BLOCK_REBASE_BANDWIDTH_BYTES";
     }
     return nullptr;
 }
@@ -1094,13 +1094,13 @@ const char *enumName(DomainBlockRebaseFlags value)
 bool enumFromName(QByteArrayView name, DomainBlockRebaseFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_BLOCK_REBASE_BANDWIDTH_BYTES", 64},
-        {"VIR_DOMAIN_BLOCK_REBASE_COPY", 8},
-        {"VIR_DOMAIN_BLOCK_REBASE_COPY_DEV", 32},
-        {"VIR_DOMAIN_BLOCK_REBASE_COPY_RAW", 4},
-        {"VIR_DOMAIN_BLOCK_REBASE_RELATIVE", 16},
-        {"VIR_DOMAIN_BLOCK_REBASE_REUSE_EXT", 2},
         {"VIR_DOMAIN_BLOCK_REBASE_SHALLOW", 1},
+        {"VIR_DOMAIN_BLOCK_REBASE_REUSE_EXT", 2},
+        {"VIR_DOMAIN_BLOCK_REBASE_COPY_RAW", 4},
+        {"VIR_DOMAIN_BLOCK_REBASE_COPY", 8},
+        {"VIR_DOMAIN_BLOCK_REBASE_RELATIVE", 16},
+        {"VIR_DOMAIN_BLOCK_REBASE_COPY_DEV", 32},
+        {"VIR_DOMAIN_BLOCK_REBASE_BANDWIDTH_BYTES", 64},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1186,10 +1186,10 @@ bool enumFromName(QByteArrayView name, DomainChannelFlags &value)
 const char *enumName(DomainCheckpointCreateFlags value)
 {
     switch (value) {
-    case DomainCheckpointCreateFlags::Quiesce:
-        return "VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE";
     case DomainCheckpointCreateFlags::Redefine:
         return "VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE";
+    case DomainCheckpointCreateFlags::Quiesce:
+        return "VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE";
     case DomainCheckpointCreateFlags::RedefineValidate:
         return "VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE";
     }
@@ -1199,8 +1199,8 @@ const char *enumName(DomainCheckpointCreateFlags value)
 bool enumFromName(QByteArrayView name, DomainCheckpointCreateFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE", 2},
         {"VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE", 1},
+        {"VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE", 2},
         {"VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE", 4},
     };
     for (const auto &entry : table) {
@@ -1217,10 +1217,10 @@ const char *enumName(DomainCheckpointDeleteFlags value)
     switch (value) {
     case DomainCheckpointDeleteFlags::Children:
         return "VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN";
-    case DomainCheckpointDeleteFlags::ChildrenOnly:
-        return "VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY";
     case DomainCheckpointDeleteFlags::MetadataOnly:
         return "VIR_DOMAIN_CHECKPOINT_DELETE_METADATA_ONLY";
+    case DomainCheckpointDeleteFlags::ChildrenOnly:
+        return "VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY";
     }
     return nullptr;
 }
@@ -1229,8 +1229,8 @@ bool enumFromName(QByteArrayView name, DomainCheckpointDeleteFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN", 1},
-        {"VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY", 4},
         {"VIR_DOMAIN_CHECKPOINT_DELETE_METADATA_ONLY", 2},
+        {"VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY", 4},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1246,12 +1246,12 @@ const char *enumName(DomainCheckpointListFlags value)
     switch (value) {
     case DomainCheckpointListFlags::Descendants:
         return "VIR_DOMAIN_CHECKPOINT_LIST_DESCENDANTS";
+    case DomainCheckpointListFlags::Topological:
+        return "VIR_DOMAIN_CHECKPOINT_LIST_TOPOLOGICAL";
     case DomainCheckpointListFlags::Leaves:
         return "VIR_DOMAIN_CHECKPOINT_LIST_LEAVES";
     case DomainCheckpointListFlags::NoLeaves:
         return "VIR_DOMAIN_CHECKPOINT_LIST_NO_LEAVES";
-    case DomainCheckpointListFlags::Topological:
-        return "VIR_DOMAIN_CHECKPOINT_LIST_TOPOLOGICAL";
     }
     return nullptr;
 }
@@ -1260,10 +1260,10 @@ bool enumFromName(QByteArrayView name, DomainCheckpointListFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_DOMAIN_CHECKPOINT_LIST_DESCENDANTS", 1},
-        {"VIR_DOMAIN_CHECKPOINT_LIST_LEAVES", 4},
-        {"VIR_DOMAIN_CHECKPOINT_LIST_NO_LEAVES", 8},
         {"VIR_DOMAIN_CHECKPOINT_LIST_ROOTS", 1},
         {"VIR_DOMAIN_CHECKPOINT_LIST_TOPOLOGICAL", 2},
+        {"VIR_DOMAIN_CHECKPOINT_LIST_LEAVES", 4},
+        {"VIR_DOMAIN_CHECKPOINT_LIST_NO_LEAVES", 8},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1277,10 +1277,10 @@ bool enumFromName(QByteArrayView name, DomainCheckpointListFlags &value)
 const char *enumName(DomainCheckpointXMLFlags value)
 {
     switch (value) {
-    case DomainCheckpointXMLFlags::NoDomain:
-        return "VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN";
     case DomainCheckpointXMLFlags::Secure:
         return "VIR_DOMAIN_CHECKPOINT_XML_SECURE";
+    case DomainCheckpointXMLFlags::NoDomain:
+        return "VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN";
     case DomainCheckpointXMLFlags::Size:
         return "VIR_DOMAIN_CHECKPOINT_XML_SIZE";
     }
@@ -1290,8 +1290,8 @@ const char *enumName(DomainCheckpointXMLFlags value)
 bool enumFromName(QByteArrayView name, DomainCheckpointXMLFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN", 2},
         {"VIR_DOMAIN_CHECKPOINT_XML_SECURE", 1},
+        {"VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN", 2},
         {"VIR_DOMAIN_CHECKPOINT_XML_SIZE", 4},
     };
     for (const auto &entry : table) {
@@ -1332,14 +1332,14 @@ bool enumFromName(QByteArrayView name, DomainConsoleFlags &value)
 const char *enumName(DomainControlErrorReason value)
 {
     switch (value) {
-    case DomainControlErrorReason::Internal:
-        return "VIR_DOMAIN_CONTROL_ERROR_REASON_INTERNAL";
-    case DomainControlErrorReason::Monitor:
-        return "VIR_DOMAIN_CONTROL_ERROR_REASON_MONITOR";
     case DomainControlErrorReason::None:
         return "VIR_DOMAIN_CONTROL_ERROR_REASON_NONE";
     case DomainControlErrorReason::Unknown:
         return "VIR_DOMAIN_CONTROL_ERROR_REASON_UNKNOWN";
+    case DomainControlErrorReason::Monitor:
+        return "VIR_DOMAIN_CONTROL_ERROR_REASON_MONITOR";
+    case DomainControlErrorReason::Internal:
+        return "VIR_DOMAIN_CONTROL_ERROR_REASON_INTERNAL";
     }
     return nullptr;
 }
@@ -1347,10 +1347,10 @@ const char *enumName(DomainControlErrorReason value)
 bool enumFromName(QByteArrayView name, DomainControlErrorReason &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_CONTROL_ERROR_REASON_INTERNAL", 3},
-        {"VIR_DOMAIN_CONTROL_ERROR_REASON_MONITOR", 2},
         {"VIR_DOMAIN_CONTROL_ERROR_REASON_NONE", 0},
         {"VIR_DOMAIN_CONTROL_ERROR_REASON_UNKNOWN", 1},
+        {"VIR_DOMAIN_CONTROL_ERROR_REASON_MONITOR", 2},
+        {"VIR_DOMAIN_CONTROL_ERROR_REASON_INTERNAL", 3},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1364,14 +1364,14 @@ bool enumFromName(QByteArrayView name, DomainControlErrorReason &value)
 const char *enumName(DomainControlState value)
 {
     switch (value) {
-    case DomainControlState::Error:
-        return "VIR_DOMAIN_CONTROL_ERROR";
+    case DomainControlState::Ok:
+        return "VIR_DOMAIN_CONTROL_OK";
     case DomainControlState::Job:
         return "VIR_DOMAIN_CONTROL_JOB";
     case DomainControlState::Occupied:
         return "VIR_DOMAIN_CONTROL_OCCUPIED";
-    case DomainControlState::Ok:
-        return "VIR_DOMAIN_CONTROL_OK";
+    case DomainControlState::Error:
+        return "VIR_DOMAIN_CONTROL_ERROR";
     }
     return nullptr;
 }
@@ -1379,10 +1379,10 @@ const char *enumName(DomainControlState value)
 bool enumFromName(QByteArrayView name, DomainControlState &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_CONTROL_ERROR", 3},
+        {"VIR_DOMAIN_CONTROL_OK", 0},
         {"VIR_DOMAIN_CONTROL_JOB", 1},
         {"VIR_DOMAIN_CONTROL_OCCUPIED", 2},
-        {"VIR_DOMAIN_CONTROL_OK", 0},
+        {"VIR_DOMAIN_CONTROL_ERROR", 3},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1396,16 +1396,16 @@ bool enumFromName(QByteArrayView name, DomainControlState &value)
 const char *enumName(DomainCoreDumpFlags value)
 {
     switch (value) {
-    case DomainCoreDumpFlags::BypassCache:
-        return "VIR_DUMP_BYPASS_CACHE";
     case DomainCoreDumpFlags::Crash:
         return "VIR_DUMP_CRASH";
     case DomainCoreDumpFlags::Live:
         return "VIR_DUMP_LIVE";
-    case DomainCoreDumpFlags::MemoryOnly:
-        return "VIR_DUMP_MEMORY_ONLY";
+    case DomainCoreDumpFlags::BypassCache:
+        return "VIR_DUMP_BYPASS_CACHE";
     case DomainCoreDumpFlags::Reset:
         return "VIR_DUMP_RESET";
+    case DomainCoreDumpFlags::MemoryOnly:
+        return "VIR_DUMP_MEMORY_ONLY";
     }
     return nullptr;
 }
@@ -1413,11 +1413,11 @@ const char *enumName(DomainCoreDumpFlags value)
 bool enumFromName(QByteArrayView name, DomainCoreDumpFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DUMP_BYPASS_CACHE", 4},
         {"VIR_DUMP_CRASH", 1},
         {"VIR_DUMP_LIVE", 2},
-        {"VIR_DUMP_MEMORY_ONLY", 16},
+        {"VIR_DUMP_BYPASS_CACHE", 4},
         {"VIR_DUMP_RESET", 8},
+        {"VIR_DUMP_MEMORY_ONLY", 16},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1431,14 +1431,14 @@ bool enumFromName(QByteArrayView name, DomainCoreDumpFlags &value)
 const char *enumName(DomainCoreDumpFormat value)
 {
     switch (value) {
+    case DomainCoreDumpFormat::Raw:
+        return "VIR_DOMAIN_CORE_DUMP_FORMAT_RAW";
+    case DomainCoreDumpFormat::KdumpZlib:
+        return "VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_ZLIB";
     case DomainCoreDumpFormat::KdumpLzo:
         return "VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_LZO";
     case DomainCoreDumpFormat::KdumpSnappy:
         return "VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_SNAPPY";
-    case DomainCoreDumpFormat::KdumpZlib:
-        return "VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_ZLIB";
-    case DomainCoreDumpFormat::Raw:
-        return "VIR_DOMAIN_CORE_DUMP_FORMAT_RAW";
     case DomainCoreDumpFormat::WinDmp:
         return "VIR_DOMAIN_CORE_DUMP_FORMAT_WIN_DMP";
     }
@@ -1448,10 +1448,10 @@ const char *enumName(DomainCoreDumpFormat value)
 bool enumFromName(QByteArrayView name, DomainCoreDumpFormat &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
+        {"VIR_DOMAIN_CORE_DUMP_FORMAT_RAW", 0},
+        {"VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_ZLIB", 1},
         {"VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_LZO", 2},
         {"VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_SNAPPY", 3},
-        {"VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_ZLIB", 1},
-        {"VIR_DOMAIN_CORE_DUMP_FORMAT_RAW", 0},
         {"VIR_DOMAIN_CORE_DUMP_FORMAT_WIN_DMP", 4},
     };
     for (const auto &entry : table) {
@@ -1466,10 +1466,10 @@ bool enumFromName(QByteArrayView name, DomainCoreDumpFormat &value)
 const char *enumName(DomainCrashedReason value)
 {
     switch (value) {
-    case DomainCrashedReason::Panicked:
-        return "VIR_DOMAIN_CRASHED_PANICKED";
     case DomainCrashedReason::Unknown:
         return "VIR_DOMAIN_CRASHED_UNKNOWN";
+    case DomainCrashedReason::Panicked:
+        return "VIR_DOMAIN_CRASHED_PANICKED";
     }
     return nullptr;
 }
@@ -1477,8 +1477,8 @@ const char *enumName(DomainCrashedReason value)
 bool enumFromName(QByteArrayView name, DomainCrashedReason &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_CRASHED_PANICKED", 1},
         {"VIR_DOMAIN_CRASHED_UNKNOWN", 0},
+        {"VIR_DOMAIN_CRASHED_PANICKED", 1},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1494,18 +1494,18 @@ const char *enumName(DomainCreateFlags value)
     switch (value) {
     case DomainCreateFlags::None:
         return "VIR_DOMAIN_NONE";
+    case DomainCreateFlags::StartPaused:
+        return "VIR_DOMAIN_START_PAUSED";
     case DomainCreateFlags::StartAutodestroy:
         return "VIR_DOMAIN_START_AUTODESTROY";
     case DomainCreateFlags::StartBypassCache:
         return "VIR_DOMAIN_START_BYPASS_CACHE";
     case DomainCreateFlags::StartForceBoot:
         return "VIR_DOMAIN_START_FORCE_BOOT";
-    case DomainCreateFlags::StartPaused:
-        return "VIR_DOMAIN_START_PAUSED";
-    case DomainCreateFlags::StartResetNvram:
-        return "VIR_DOMAIN_START_RESET_NVRAM";
     case DomainCreateFlags::StartValidate:
         return "VIR_DOMAIN_START_VALIDATE";
+    case DomainCreateFlags::StartResetNvram:
+        return "VIR_DOMAIN_START_RESET_NVRAM";
     }
     return nullptr;
 }
@@ -1514,12 +1514,12 @@ bool enumFromName(QByteArrayView name, DomainCreateFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_DOMAIN_NONE", 0},
+        {"VIR_DOMAIN_START_PAUSED", 1},
         {"VIR_DOMAIN_START_AUTODESTROY", 2},
         {"VIR_DOMAIN_START_BYPASS_CACHE", 4},
         {"VIR_DOMAIN_START_FORCE_BOOT", 8},
-        {"VIR_DOMAIN_START_PAUSED", 1},
-        {"VIR_DOMAIN_START_RESET_NVRAM", 32},
         {"VIR_DOMAIN_START_VALIDATE", 16},
+        {"VIR_DOMAIN_START_RESET_NVRAM", 32},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1585,14 +1585,14 @@ bool enumFromName(QByteArrayView name, DomainDestroyFlagsValues &value)
 const char *enumName(DomainDeviceModifyFlags value)
 {
     switch (value) {
-    case DomainDeviceModifyFlags::Config:
-        return "VIR_DOMAIN_DEVICE_MODIFY_CONFIG";
     case DomainDeviceModifyFlags::Current:
         return "VIR_DOMAIN_DEVICE_MODIFY_CURRENT";
-    case DomainDeviceModifyFlags::Force:
-        return "VIR_DOMAIN_DEVICE_MODIFY_FORCE";
     case DomainDeviceModifyFlags::Live:
         return "VIR_DOMAIN_DEVICE_MODIFY_LIVE";
+    case DomainDeviceModifyFlags::Config:
+        return "VIR_DOMAIN_DEVICE_MODIFY_CONFIG";
+    case DomainDeviceModifyFlags::Force:
+        return "VIR_DOMAIN_DEVICE_MODIFY_FORCE";
     }
     return nullptr;
 }
@@ -1600,10 +1600,10 @@ const char *enumName(DomainDeviceModifyFlags value)
 bool enumFromName(QByteArrayView name, DomainDeviceModifyFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_DEVICE_MODIFY_CONFIG", 2},
         {"VIR_DOMAIN_DEVICE_MODIFY_CURRENT", 0},
-        {"VIR_DOMAIN_DEVICE_MODIFY_FORCE", 4},
         {"VIR_DOMAIN_DEVICE_MODIFY_LIVE", 1},
+        {"VIR_DOMAIN_DEVICE_MODIFY_CONFIG", 2},
+        {"VIR_DOMAIN_DEVICE_MODIFY_FORCE", 4},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1617,12 +1617,12 @@ bool enumFromName(QByteArrayView name, DomainDeviceModifyFlags &value)
 const char *enumName(DomainDirtyRateCalcFlags value)
 {
     switch (value) {
+    case DomainDirtyRateCalcFlags::PageSampling:
+        return "VIR_DOMAIN_DIRTYRATE_MODE_PAGE_SAMPLING";
     case DomainDirtyRateCalcFlags::DirtyBitmap:
         return "VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_BITMAP";
     case DomainDirtyRateCalcFlags::DirtyRing:
         return "VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_RING";
-    case DomainDirtyRateCalcFlags::PageSampling:
-        return "VIR_DOMAIN_DIRTYRATE_MODE_PAGE_SAMPLING";
     }
     return nullptr;
 }
@@ -1630,9 +1630,9 @@ const char *enumName(DomainDirtyRateCalcFlags value)
 bool enumFromName(QByteArrayView name, DomainDirtyRateCalcFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
+        {"VIR_DOMAIN_DIRTYRATE_MODE_PAGE_SAMPLING", 0},
         {"VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_BITMAP", 1},
         {"VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_RING", 2},
-        {"VIR_DOMAIN_DIRTYRATE_MODE_PAGE_SAMPLING", 0},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1646,12 +1646,12 @@ bool enumFromName(QByteArrayView name, DomainDirtyRateCalcFlags &value)
 const char *enumName(DomainDirtyRateStatus value)
 {
     switch (value) {
-    case DomainDirtyRateStatus::Measured:
-        return "VIR_DOMAIN_DIRTYRATE_MEASURED";
-    case DomainDirtyRateStatus::Measuring:
-        return "VIR_DOMAIN_DIRTYRATE_MEASURING";
     case DomainDirtyRateStatus::Unstarted:
         return "VIR_DOMAIN_DIRTYRATE_UNSTARTED";
+    case DomainDirtyRateStatus::Measuring:
+        return "VIR_DOMAIN_DIRTYRATE_MEASURING";
+    case DomainDirtyRateStatus::Measured:
+        return "VIR_DOMAIN_DIRTYRATE_MEASURED";
     }
     return nullptr;
 }
@@ -1659,9 +1659,9 @@ const char *enumName(DomainDirtyRateStatus value)
 bool enumFromName(QByteArrayView name, DomainDirtyRateStatus &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_DIRTYRATE_MEASURED", 2},
-        {"VIR_DOMAIN_DIRTYRATE_MEASURING", 1},
         {"VIR_DOMAIN_DIRTYRATE_UNSTARTED", 0},
+        {"VIR_DOMAIN_DIRTYRATE_MEASURING", 1},
+        {"VIR_DOMAIN_DIRTYRATE_MEASURED", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1677,10 +1677,10 @@ const char *enumName(DomainDiskErrorCode value)
     switch (value) {
     case DomainDiskErrorCode::None:
         return "VIR_DOMAIN_DISK_ERROR_NONE";
-    case DomainDiskErrorCode::NoSpace:
-        return "VIR_DOMAIN_DISK_ERROR_NO_SPACE";
     case DomainDiskErrorCode::Unspec:
         return "VIR_DOMAIN_DISK_ERROR_UNSPEC";
+    case DomainDiskErrorCode::NoSpace:
+        return "VIR_DOMAIN_DISK_ERROR_NO_SPACE";
     }
     return nullptr;
 }
@@ -1689,8 +1689,8 @@ bool enumFromName(QByteArrayView name, DomainDiskErrorCode &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_DOMAIN_DISK_ERROR_NONE", 0},
-        {"VIR_DOMAIN_DISK_ERROR_NO_SPACE", 2},
         {"VIR_DOMAIN_DISK_ERROR_UNSPEC", 1},
+        {"VIR_DOMAIN_DISK_ERROR_NO_SPACE", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1704,10 +1704,10 @@ bool enumFromName(QByteArrayView name, DomainDiskErrorCode &value)
 const char *enumName(DomainEventCrashedDetailType value)
 {
     switch (value) {
-    case DomainEventCrashedDetailType::Crashloaded:
-        return "VIR_DOMAIN_EVENT_CRASHED_CRASHLOADED";
     case DomainEventCrashedDetailType::Panicked:
         return "VIR_DOMAIN_EVENT_CRASHED_PANICKED";
+    case DomainEventCrashedDetailType::Crashloaded:
+        return "VIR_DOMAIN_EVENT_CRASHED_CRASHLOADED";
     }
     return nullptr;
 }
@@ -1715,8 +1715,8 @@ const char *enumName(DomainEventCrashedDetailType value)
 bool enumFromName(QByteArrayView name, DomainEventCrashedDetailType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_EVENT_CRASHED_CRASHLOADED", 1},
         {"VIR_DOMAIN_EVENT_CRASHED_PANICKED", 0},
+        {"VIR_DOMAIN_EVENT_CRASHED_CRASHLOADED", 1},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1732,12 +1732,12 @@ const char *enumName(DomainEventDefinedDetailType value)
     switch (value) {
     case DomainEventDefinedDetailType::Added:
         return "VIR_DOMAIN_EVENT_DEFINED_ADDED";
-    case DomainEventDefinedDetailType::FromSnapshot:
-        return "VIR_DOMAIN_EVENT_DEFINED_FROM_SNAPSHOT";
-    case DomainEventDefinedDetailType::Renamed:
-        return "VIR_DOMAIN_EVENT_DEFINED_RENAMED";
     case DomainEventDefinedDetailType::Updated:
         return "VIR_DOMAIN_EVENT_DEFINED_UPDATED";
+    case DomainEventDefinedDetailType::Renamed:
+        return "VIR_DOMAIN_EVENT_DEFINED_RENAMED";
+    case DomainEventDefinedDetailType::FromSnapshot:
+        return "VIR_DOMAIN_EVENT_DEFINED_FROM_SNAPSHOT";
     }
     return nullptr;
 }
@@ -1746,9 +1746,9 @@ bool enumFromName(QByteArrayView name, DomainEventDefinedDetailType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_DOMAIN_EVENT_DEFINED_ADDED", 0},
-        {"VIR_DOMAIN_EVENT_DEFINED_FROM_SNAPSHOT", 3},
-        {"VIR_DOMAIN_EVENT_DEFINED_RENAMED", 2},
         {"VIR_DOMAIN_EVENT_DEFINED_UPDATED", 1},
+        {"VIR_DOMAIN_EVENT_DEFINED_RENAMED", 2},
+        {"VIR_DOMAIN_EVENT_DEFINED_FROM_SNAPSHOT", 3},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1793,10 +1793,10 @@ const char *enumName(DomainEventGraphicsPhase value)
     switch (value) {
     case DomainEventGraphicsPhase::Connect:
         return "VIR_DOMAIN_EVENT_GRAPHICS_CONNECT";
-    case DomainEventGraphicsPhase::Disconnect:
-        return "VIR_DOMAIN_EVENT_GRAPHICS_DISCONNECT";
     case DomainEventGraphicsPhase::Initialize:
         return "VIR_DOMAIN_EVENT_GRAPHICS_INITIALIZE";
+    case DomainEventGraphicsPhase::Disconnect:
+        return "VIR_DOMAIN_EVENT_GRAPHICS_DISCONNECT";
     }
     return nullptr;
 }
@@ -1805,8 +1805,8 @@ bool enumFromName(QByteArrayView name, DomainEventGraphicsPhase &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_DOMAIN_EVENT_GRAPHICS_CONNECT", 0},
-        {"VIR_DOMAIN_EVENT_GRAPHICS_DISCONNECT", 2},
         {"VIR_DOMAIN_EVENT_GRAPHICS_INITIALIZE", 1},
+        {"VIR_DOMAIN_EVENT_GRAPHICS_DISCONNECT", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1820,62 +1820,62 @@ bool enumFromName(QByteArrayView name, DomainEventGraphicsPhase &value)
 const char *enumName(DomainEventID value)
 {
     switch (value) {
-    case DomainEventID::AgentLifecycle:
-        return "VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE";
-    case DomainEventID::BalloonChange:
-        return "VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE";
-    case DomainEventID::BlockJob:
-        return "VIR_DOMAIN_EVENT_ID_BLOCK_JOB";
-    case DomainEventID::BlockJob2:
-        return "VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2";
-    case DomainEventID::BlockThreshold:
-        return "VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD";
-    case DomainEventID::ControlError:
-        return "VIR_DOMAIN_EVENT_ID_CONTROL_ERROR";
-    case DomainEventID::DeviceAdded:
-        return "VIR_DOMAIN_EVENT_ID_DEVICE_ADDED";
-    case DomainEventID::DeviceRemovalFailed:
-        return "VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED";
-    case DomainEventID::DeviceRemoved:
-        return "VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED";
-    case DomainEventID::DiskChange:
-        return "VIR_DOMAIN_EVENT_ID_DISK_CHANGE";
-    case DomainEventID::Graphics:
-        return "VIR_DOMAIN_EVENT_ID_GRAPHICS";
-    case DomainEventID::IoError:
-        return "VIR_DOMAIN_EVENT_ID_IO_ERROR";
-    case DomainEventID::IoErrorReason:
-        return "VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON";
-    case DomainEventID::JobCompleted:
-        return "VIR_DOMAIN_EVENT_ID_JOB_COMPLETED";
     case DomainEventID::Lifecycle:
         return "VIR_DOMAIN_EVENT_ID_LIFECYCLE";
-    case DomainEventID::MemoryDeviceSizeChange:
-        return "VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE";
-    case DomainEventID::MemoryFailure:
-        return "VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE";
-    case DomainEventID::MetadataChange:
-        return "VIR_DOMAIN_EVENT_ID_METADATA_CHANGE";
-    case DomainEventID::MigrationIteration:
-        return "VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION";
-    case DomainEventID::NicMacChange:
-        return "VIR_DOMAIN_EVENT_ID_NIC_MAC_CHANGE";
-    case DomainEventID::Pmsuspend:
-        return "VIR_DOMAIN_EVENT_ID_PMSUSPEND";
-    case DomainEventID::PmsuspendDisk:
-        return "VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK";
-    case DomainEventID::Pmwakeup:
-        return "VIR_DOMAIN_EVENT_ID_PMWAKEUP";
     case DomainEventID::Reboot:
         return "VIR_DOMAIN_EVENT_ID_REBOOT";
     case DomainEventID::RtcChange:
         return "VIR_DOMAIN_EVENT_ID_RTC_CHANGE";
-    case DomainEventID::TrayChange:
-        return "VIR_DOMAIN_EVENT_ID_TRAY_CHANGE";
-    case DomainEventID::Tunable:
-        return "VIR_DOMAIN_EVENT_ID_TUNABLE";
     case DomainEventID::Watchdog:
         return "VIR_DOMAIN_EVENT_ID_WATCHDOG";
+    case DomainEventID::IoError:
+        return "VIR_DOMAIN_EVENT_ID_IO_ERROR";
+    case DomainEventID::Graphics:
+        return "VIR_DOMAIN_EVENT_ID_GRAPHICS";
+    case DomainEventID::IoErrorReason:
+        return "VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON";
+    case DomainEventID::ControlError:
+        return "VIR_DOMAIN_EVENT_ID_CONTROL_ERROR";
+    case DomainEventID::BlockJob:
+        return "VIR_DOMAIN_EVENT_ID_BLOCK_JOB";
+    case DomainEventID::DiskChange:
+        return "VIR_DOMAIN_EVENT_ID_DISK_CHANGE";
+    case DomainEventID::TrayChange:
+        return "VIR_DOMAIN_EVENT_ID_TRAY_CHANGE";
+    case DomainEventID::Pmwakeup:
+        return "VIR_DOMAIN_EVENT_ID_PMWAKEUP";
+    case DomainEventID::Pmsuspend:
+        return "VIR_DOMAIN_EVENT_ID_PMSUSPEND";
+    case DomainEventID::BalloonChange:
+        return "VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE";
+    case DomainEventID::PmsuspendDisk:
+        return "VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK";
+    case DomainEventID::DeviceRemoved:
+        return "VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED";
+    case DomainEventID::BlockJob2:
+        return "VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2";
+    case DomainEventID::Tunable:
+        return "VIR_DOMAIN_EVENT_ID_TUNABLE";
+    case DomainEventID::AgentLifecycle:
+        return "VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE";
+    case DomainEventID::DeviceAdded:
+        return "VIR_DOMAIN_EVENT_ID_DEVICE_ADDED";
+    case DomainEventID::MigrationIteration:
+        return "VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION";
+    case DomainEventID::JobCompleted:
+        return "VIR_DOMAIN_EVENT_ID_JOB_COMPLETED";
+    case DomainEventID::DeviceRemovalFailed:
+        return "VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED";
+    case DomainEventID::MetadataChange:
+        return "VIR_DOMAIN_EVENT_ID_METADATA_CHANGE";
+    case DomainEventID::BlockThreshold:
+        return "VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD";
+    case DomainEventID::MemoryFailure:
+        return "VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE";
+    case DomainEventID::MemoryDeviceSizeChange:
+        return "VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE";
+    case DomainEventID::NicMacChange:
+        return "VIR_DOMAIN_EVENT_ID_NIC_MAC_CHANGE";
     }
     return nullptr;
 }
@@ -1883,34 +1883,34 @@ const char *enumName(DomainEventID value)
 bool enumFromName(QByteArrayView name, DomainEventID &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE", 18},
-        {"VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE", 13},
-        {"VIR_DOMAIN_EVENT_ID_BLOCK_JOB", 8},
-        {"VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2", 16},
-        {"VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD", 24},
-        {"VIR_DOMAIN_EVENT_ID_CONTROL_ERROR", 7},
-        {"VIR_DOMAIN_EVENT_ID_DEVICE_ADDED", 19},
-        {"VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED", 22},
-        {"VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED", 15},
-        {"VIR_DOMAIN_EVENT_ID_DISK_CHANGE", 9},
-        {"VIR_DOMAIN_EVENT_ID_GRAPHICS", 5},
-        {"VIR_DOMAIN_EVENT_ID_IO_ERROR", 4},
-        {"VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON", 6},
-        {"VIR_DOMAIN_EVENT_ID_JOB_COMPLETED", 21},
         {"VIR_DOMAIN_EVENT_ID_LIFECYCLE", 0},
-        {"VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE", 26},
-        {"VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE", 25},
-        {"VIR_DOMAIN_EVENT_ID_METADATA_CHANGE", 23},
-        {"VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION", 20},
-        {"VIR_DOMAIN_EVENT_ID_NIC_MAC_CHANGE", 27},
-        {"VIR_DOMAIN_EVENT_ID_PMSUSPEND", 12},
-        {"VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK", 14},
-        {"VIR_DOMAIN_EVENT_ID_PMWAKEUP", 11},
         {"VIR_DOMAIN_EVENT_ID_REBOOT", 1},
         {"VIR_DOMAIN_EVENT_ID_RTC_CHANGE", 2},
-        {"VIR_DOMAIN_EVENT_ID_TRAY_CHANGE", 10},
-        {"VIR_DOMAIN_EVENT_ID_TUNABLE", 17},
         {"VIR_DOMAIN_EVENT_ID_WATCHDOG", 3},
+        {"VIR_DOMAIN_EVENT_ID_IO_ERROR", 4},
+        {"VIR_DOMAIN_EVENT_ID_GRAPHICS", 5},
+        {"VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON", 6},
+        {"VIR_DOMAIN_EVENT_ID_CONTROL_ERROR", 7},
+        {"VIR_DOMAIN_EVENT_ID_BLOCK_JOB", 8},
+        {"VIR_DOMAIN_EVENT_ID_DISK_CHANGE", 9},
+        {"VIR_DOMAIN_EVENT_ID_TRAY_CHANGE", 10},
+        {"VIR_DOMAIN_EVENT_ID_PMWAKEUP", 11},
+        {"VIR_DOMAIN_EVENT_ID_PMSUSPEND", 12},
+        {"VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE", 13},
+        {"VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK", 14},
+        {"VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED", 15},
+        {"VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2", 16},
+        {"VIR_DOMAIN_EVENT_ID_TUNABLE", 17},
+        {"VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE", 18},
+        {"VIR_DOMAIN_EVENT_ID_DEVICE_ADDED", 19},
+        {"VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION", 20},
+        {"VIR_DOMAIN_EVENT_ID_JOB_COMPLETED", 21},
+        {"VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED", 22},
+        {"VIR_DOMAIN_EVENT_ID_METADATA_CHANGE", 23},
+        {"VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD", 24},
+        {"VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE", 25},
+        {"VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE", 26},
+        {"VIR_DOMAIN_EVENT_ID_NIC_MAC_CHANGE", 27},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1953,10 +1953,10 @@ bool enumFromName(QByteArrayView name, DomainEventIOErrorAction &value)
 const char *enumName(DomainEventPMSuspendedDetailType value)
 {
     switch (value) {
-    case DomainEventPMSuspendedDetailType::Disk:
-        return "VIR_DOMAIN_EVENT_PMSUSPENDED_DISK";
     case DomainEventPMSuspendedDetailType::Memory:
         return "VIR_DOMAIN_EVENT_PMSUSPENDED_MEMORY";
+    case DomainEventPMSuspendedDetailType::Disk:
+        return "VIR_DOMAIN_EVENT_PMSUSPENDED_DISK";
     }
     return nullptr;
 }
@@ -1964,8 +1964,8 @@ const char *enumName(DomainEventPMSuspendedDetailType value)
 bool enumFromName(QByteArrayView name, DomainEventPMSuspendedDetailType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_EVENT_PMSUSPENDED_DISK", 1},
         {"VIR_DOMAIN_EVENT_PMSUSPENDED_MEMORY", 0},
+        {"VIR_DOMAIN_EVENT_PMSUSPENDED_DISK", 1},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -1979,16 +1979,16 @@ bool enumFromName(QByteArrayView name, DomainEventPMSuspendedDetailType &value)
 const char *enumName(DomainEventResumedDetailType value)
 {
     switch (value) {
-    case DomainEventResumedDetailType::FromSnapshot:
-        return "VIR_DOMAIN_EVENT_RESUMED_FROM_SNAPSHOT";
+    case DomainEventResumedDetailType::Unpaused:
+        return "VIR_DOMAIN_EVENT_RESUMED_UNPAUSED";
     case DomainEventResumedDetailType::Migrated:
         return "VIR_DOMAIN_EVENT_RESUMED_MIGRATED";
+    case DomainEventResumedDetailType::FromSnapshot:
+        return "VIR_DOMAIN_EVENT_RESUMED_FROM_SNAPSHOT";
     case DomainEventResumedDetailType::Postcopy:
         return "VIR_DOMAIN_EVENT_RESUMED_POSTCOPY";
     case DomainEventResumedDetailType::PostcopyFailed:
         return "VIR_DOMAIN_EVENT_RESUMED_POSTCOPY_FAILED";
-    case DomainEventResumedDetailType::Unpaused:
-        return "VIR_DOMAIN_EVENT_RESUMED_UNPAUSED";
     }
     return nullptr;
 }
@@ -1996,11 +1996,11 @@ const char *enumName(DomainEventResumedDetailType value)
 bool enumFromName(QByteArrayView name, DomainEventResumedDetailType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_EVENT_RESUMED_FROM_SNAPSHOT", 2},
+        {"VIR_DOMAIN_EVENT_RESUMED_UNPAUSED", 0},
         {"VIR_DOMAIN_EVENT_RESUMED_MIGRATED", 1},
+        {"VIR_DOMAIN_EVENT_RESUMED_FROM_SNAPSHOT", 2},
         {"VIR_DOMAIN_EVENT_RESUMED_POSTCOPY", 3},
         {"VIR_DOMAIN_EVENT_RESUMED_POSTCOPY_FAILED", 4},
-        {"VIR_DOMAIN_EVENT_RESUMED_UNPAUSED", 0},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -2045,12 +2045,12 @@ const char *enumName(DomainEventStartedDetailType value)
     switch (value) {
     case DomainEventStartedDetailType::Booted:
         return "VIR_DOMAIN_EVENT_STARTED_BOOTED";
-    case DomainEventStartedDetailType::FromSnapshot:
-        return "VIR_DOMAIN_EVENT_STARTED_FROM_SNAPSHOT";
     case DomainEventStartedDetailType::Migrated:
         return "VIR_DOMAIN_EVENT_STARTED_MIGRATED";
     case DomainEventStartedDetailType::Restored:
         return "VIR_DOMAIN_EVENT_STARTED_RESTORED";
+    case DomainEventStartedDetailType::FromSnapshot:
+        return "VIR_DOMAIN_EVENT_STARTED_FROM_SNAPSHOT";
     case DomainEventStartedDetailType::Wakeup:
         return "VIR_DOMAIN_EVENT_STARTED_WAKEUP";
     }
@@ -2061,9 +2061,9 @@ bool enumFromName(QByteArrayView name, DomainEventStartedDetailType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_DOMAIN_EVENT_STARTED_BOOTED", 0},
-        {"VIR_DOMAIN_EVENT_STARTED_FROM_SNAPSHOT", 3},
         {"VIR_DOMAIN_EVENT_STARTED_MIGRATED", 1},
         {"VIR_DOMAIN_EVENT_STARTED_RESTORED", 2},
+        {"VIR_DOMAIN_EVENT_STARTED_FROM_SNAPSHOT", 3},
         {"VIR_DOMAIN_EVENT_STARTED_WAKEUP", 4},
     };
     for (const auto &entry : table) {
@@ -2078,20 +2078,20 @@ bool enumFromName(QByteArrayView name, DomainEventStartedDetailType &value)
 const char *enumName(DomainEventStoppedDetailType value)
 {
     switch (value) {
-    case DomainEventStoppedDetailType::Crashed:
-        return "VIR_DOMAIN_EVENT_STOPPED_CRASHED";
+    case DomainEventStoppedDetailType::Shutdown:
+        return "VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN";
     case DomainEventStoppedDetailType::Destroyed:
         return "VIR_DOMAIN_EVENT_STOPPED_DESTROYED";
-    case DomainEventStoppedDetailType::Failed:
-        return "VIR_DOMAIN_EVENT_STOPPED_FAILED";
-    case DomainEventStoppedDetailType::FromSnapshot:
-        return "VIR_DOMAIN_EVENT_STOPPED_FROM_SNAPSHOT";
+    case DomainEventStoppedDetailType::Crashed:
+        return "VIR_DOMAIN_EVENT_STOPPED_CRASHED";
     case DomainEventStoppedDetailType::Migrated:
         return "VIR_DOMAIN_EVENT_STOPPED_MIGRATED";
     case DomainEventStoppedDetailType::Saved:
         return "VIR_DOMAIN_EVENT_STOPPED_SAVED";
-    case DomainEventStoppedDetailType::Shutdown:
-        return "VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN";
+    case DomainEventStoppedDetailType::Failed:
+        return "VIR_DOMAIN_EVENT_STOPPED_FAILED";
+    case DomainEventStoppedDetailType::FromSnapshot:
+        return "VIR_DOMAIN_EVENT_STOPPED_FROM_SNAPSHOT";
     }
     return nullptr;
 }
@@ -2099,13 +2099,13 @@ const char *enumName(DomainEventStoppedDetailType value)
 bool enumFromName(QByteArrayView name, DomainEventStoppedDetailType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_EVENT_STOPPED_CRASHED", 2},
+        {"VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN", 0},
         {"VIR_DOMAIN_EVENT_STOPPED_DESTROYED", 1},
-        {"VIR_DOMAIN_EVENT_STOPPED_FAILED", 5},
-        {"VIR_DOMAIN_EVENT_STOPPED_FROM_SNAPSHOT", 6},
+        {"VIR_DOMAIN_EVENT_STOPPED_CRASHED", 2},
         {"VIR_DOMAIN_EVENT_STOPPED_MIGRATED", 3},
         {"VIR_DOMAIN_EVENT_STOPPED_SAVED", 4},
-        {"VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN", 0},
+        {"VIR_DOMAIN_EVENT_STOPPED_FAILED", 5},
+        {"VIR_DOMAIN_EVENT_STOPPED_FROM_SNAPSHOT", 6},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -2119,24 +2119,24 @@ bool enumFromName(QByteArrayView name, DomainEventStoppedDetailType &value)
 const char *enumName(DomainEventSuspendedDetailType value)
 {
     switch (value) {
-    case DomainEventSuspendedDetailType::ApiError:
-        return "VIR_DOMAIN_EVENT_SUSPENDED_API_ERROR";
-    case DomainEventSuspendedDetailType::FromSnapshot:
-        return "VIR_DOMAIN_EVENT_SUSPENDED_FROM_SNAPSHOT";
-    case DomainEventSuspendedDetailType::Ioerror:
-        return "VIR_DOMAIN_EVENT_SUSPENDED_IOERROR";
-    case DomainEventSuspendedDetailType::Migrated:
-        return "VIR_DOMAIN_EVENT_SUSPENDED_MIGRATED";
     case DomainEventSuspendedDetailType::Paused:
         return "VIR_DOMAIN_EVENT_SUSPENDED_PAUSED";
+    case DomainEventSuspendedDetailType::Migrated:
+        return "VIR_DOMAIN_EVENT_SUSPENDED_MIGRATED";
+    case DomainEventSuspendedDetailType::Ioerror:
+        return "VIR_DOMAIN_EVENT_SUSPENDED_IOERROR";
+    case DomainEventSuspendedDetailType::Watchdog:
+        return "VIR_DOMAIN_EVENT_SUSPENDED_WATCHDOG";
+    case DomainEventSuspendedDetailType::Restored:
+        return "VIR_DOMAIN_EVENT_SUSPENDED_RESTORED";
+    case DomainEventSuspendedDetailType::FromSnapshot:
+        return "VIR_DOMAIN_EVENT_SUSPENDED_FROM_SNAPSHOT";
+    case DomainEventSuspendedDetailType::ApiError:
+        return "VIR_DOMAIN_EVENT_SUSPENDED_API_ERROR";
     case DomainEventSuspendedDetailType::Postcopy:
         return "VIR_DOMAIN_EVENT_SUSPENDED_POSTCOPY";
     case DomainEventSuspendedDetailType::PostcopyFailed:
         return "VIR_DOMAIN_EVENT_SUSPENDED_POSTCOPY_FAILED";
-    case DomainEventSuspendedDetailType::Restored:
-        return "VIR_DOMAIN_EVENT_SUSPENDED_RESTORED";
-    case DomainEventSuspendedDetailType::Watchdog:
-        return "VIR_DOMAIN_EVENT_SUSPENDED_WATCHDOG";
     }
     return nullptr;
 }
@@ -2144,15 +2144,15 @@ const char *enumName(DomainEventSuspendedDetailType value)
 bool enumFromName(QByteArrayView name, DomainEventSuspendedDetailType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_EVENT_SUSPENDED_API_ERROR", 6},
-        {"VIR_DOMAIN_EVENT_SUSPENDED_FROM_SNAPSHOT", 5},
-        {"VIR_DOMAIN_EVENT_SUSPENDED_IOERROR", 2},
-        {"VIR_DOMAIN_EVENT_SUSPENDED_MIGRATED", 1},
         {"VIR_DOMAIN_EVENT_SUSPENDED_PAUSED", 0},
+        {"VIR_DOMAIN_EVENT_SUSPENDED_MIGRATED", 1},
+        {"VIR_DOMAIN_EVENT_SUSPENDED_IOERROR", 2},
+        {"VIR_DOMAIN_EVENT_SUSPENDED_WATCHDOG", 3},
+        {"VIR_DOMAIN_EVENT_SUSPENDED_RESTORED", 4},
+        {"VIR_DOMAIN_EVENT_SUSPENDED_FROM_SNAPSHOT", 5},
+        {"VIR_DOMAIN_EVENT_SUSPENDED_API_ERROR", 6},
         {"VIR_DOMAIN_EVENT_SUSPENDED_POSTCOPY", 7},
         {"VIR_DOMAIN_EVENT_SUSPENDED_POSTCOPY_FAILED", 8},
-        {"VIR_DOMAIN_EVENT_SUSPENDED_RESTORED", 4},
-        {"VIR_DOMAIN_EVENT_SUSPENDED_WATCHDOG", 3},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -2166,10 +2166,10 @@ bool enumFromName(QByteArrayView name, DomainEventSuspendedDetailType &value)
 const char *enumName(DomainEventTrayChangeReason value)
 {
     switch (value) {
-    case DomainEventTrayChangeReason::Close:
-        return "VIR_DOMAIN_EVENT_TRAY_CHANGE_CLOSE";
     case DomainEventTrayChangeReason::Open:
         return "VIR_DOMAIN_EVENT_TRAY_CHANGE_OPEN";
+    case DomainEventTrayChangeReason::Close:
+        return "VIR_DOMAIN_EVENT_TRAY_CHANGE_CLOSE";
     }
     return nullptr;
 }
@@ -2177,8 +2177,8 @@ const char *enumName(DomainEventTrayChangeReason value)
 bool enumFromName(QByteArrayView name, DomainEventTrayChangeReason &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_EVENT_TRAY_CHANGE_CLOSE", 1},
         {"VIR_DOMAIN_EVENT_TRAY_CHANGE_OPEN", 0},
+        {"VIR_DOMAIN_EVENT_TRAY_CHANGE_CLOSE", 1},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -2192,24 +2192,24 @@ bool enumFromName(QByteArrayView name, DomainEventTrayChangeReason &value)
 const char *enumName(DomainEventType value)
 {
     switch (value) {
-    case DomainEventType::Crashed:
-        return "VIR_DOMAIN_EVENT_CRASHED";
     case DomainEventType::Defined:
         return "VIR_DOMAIN_EVENT_DEFINED";
-    case DomainEventType::Pmsuspended:
-        return "VIR_DOMAIN_EVENT_PMSUSPENDED";
-    case DomainEventType::Resumed:
-        return "VIR_DOMAIN_EVENT_RESUMED";
-    case DomainEventType::Shutdown:
-        return "VIR_DOMAIN_EVENT_SHUTDOWN";
-    case DomainEventType::Started:
-        return "VIR_DOMAIN_EVENT_STARTED";
-    case DomainEventType::Stopped:
-        return "VIR_DOMAIN_EVENT_STOPPED";
-    case DomainEventType::Suspended:
-        return "VIR_DOMAIN_EVENT_SUSPENDED";
     case DomainEventType::Undefined:
         return "VIR_DOMAIN_EVENT_UNDEFINED";
+    case DomainEventType::Started:
+        return "VIR_DOMAIN_EVENT_STARTED";
+    case DomainEventType::Suspended:
+        return "VIR_DOMAIN_EVENT_SUSPENDED";
+    case DomainEventType::Resumed:
+        return "VIR_DOMAIN_EVENT_RESUMED";
+    case DomainEventType::Stopped:
+        return "VIR_DOMAIN_EVENT_STOPPED";
+    case DomainEventType::Shutdown:
+        return "VIR_DOMAIN_EVENT_SHUTDOWN";
+    case DomainEventType::Pmsuspended:
+        return "VIR_DOMAIN_EVENT_PMSUSPENDED";
+    case DomainEventType::Crashed:
+        return "VIR_DOMAIN_EVENT_CRASHED";
     }
     return nullptr;
 }
@@ -2217,15 +2217,15 @@ const char *enumName(DomainEventType value)
 bool enumFromName(QByteArrayView name, DomainEventType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_EVENT_CRASHED", 8},
         {"VIR_DOMAIN_EVENT_DEFINED", 0},
-        {"VIR_DOMAIN_EVENT_PMSUSPENDED", 7},
-        {"VIR_DOMAIN_EVENT_RESUMED", 4},
-        {"VIR_DOMAIN_EVENT_SHUTDOWN", 6},
-        {"VIR_DOMAIN_EVENT_STARTED", 2},
-        {"VIR_DOMAIN_EVENT_STOPPED", 5},
-        {"VIR_DOMAIN_EVENT_SUSPENDED", 3},
         {"VIR_DOMAIN_EVENT_UNDEFINED", 1},
+        {"VIR_DOMAIN_EVENT_STARTED", 2},
+        {"VIR_DOMAIN_EVENT_SUSPENDED", 3},
+        {"VIR_DOMAIN_EVENT_RESUMED", 4},
+        {"VIR_DOMAIN_EVENT_STOPPED", 5},
+        {"VIR_DOMAIN_EVENT_SHUTDOWN", 6},
+        {"VIR_DOMAIN_EVENT_PMSUSPENDED", 7},
+        {"VIR_DOMAIN_EVENT_CRASHED", 8},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -2265,20 +2265,20 @@ bool enumFromName(QByteArrayView name, DomainEventUndefinedDetailType &value)
 const char *enumName(DomainEventWatchdogAction value)
 {
     switch (value) {
-    case DomainEventWatchdogAction::Debug:
-        return "VIR_DOMAIN_EVENT_WATCHDOG_DEBUG";
-    case DomainEventWatchdogAction::Injectnmi:
-        return "VIR_DOMAIN_EVENT_WATCHDOG_INJECTNMI";
     case DomainEventWatchdogAction::None:
         return "VIR_DOMAIN_EVENT_WATCHDOG_NONE";
     case DomainEventWatchdogAction::Pause:
         return "VIR_DOMAIN_EVENT_WATCHDOG_PAUSE";
-    case DomainEventWatchdogAction::Poweroff:
-        return "VIR_DOMAIN_EVENT_WATCHDOG_POWEROFF";
     case DomainEventWatchdogAction::Reset:
         return "VIR_DOMAIN_EVENT_WATCHDOG_RESET";
+    case DomainEventWatchdogAction::Poweroff:
+        return "VIR_DOMAIN_EVENT_WATCHDOG_POWEROFF";
     case DomainEventWatchdogAction::Shutdown:
         return "VIR_DOMAIN_EVENT_WATCHDOG_SHUTDOWN";
+    case DomainEventWatchdogAction::Debug:
+        return "VIR_DOMAIN_EVENT_WATCHDOG_DEBUG";
+    case DomainEventWatchdogAction::Injectnmi:
+        return "VIR_DOMAIN_EVENT_WATCHDOG_INJECTNMI";
     }
     return nullptr;
 }
@@ -2286,13 +2286,13 @@ const char *enumName(DomainEventWatchdogAction value)
 bool enumFromName(QByteArrayView name, DomainEventWatchdogAction &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_EVENT_WATCHDOG_DEBUG", 5},
-        {"VIR_DOMAIN_EVENT_WATCHDOG_INJECTNMI", 6},
         {"VIR_DOMAIN_EVENT_WATCHDOG_NONE", 0},
         {"VIR_DOMAIN_EVENT_WATCHDOG_PAUSE", 1},
-        {"VIR_DOMAIN_EVENT_WATCHDOG_POWEROFF", 3},
         {"VIR_DOMAIN_EVENT_WATCHDOG_RESET", 2},
+        {"VIR_DOMAIN_EVENT_WATCHDOG_POWEROFF", 3},
         {"VIR_DOMAIN_EVENT_WATCHDOG_SHUTDOWN", 4},
+        {"VIR_DOMAIN_EVENT_WATCHDOG_DEBUG", 5},
+        {"VIR_DOMAIN_EVENT_WATCHDOG_INJECTNMI", 6},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -2332,10 +2332,10 @@ bool enumFromName(QByteArrayView name, DomainFDAssociateFlags &value)
 const char *enumName(DomainGetHostnameFlags value)
 {
     switch (value) {
-    case DomainGetHostnameFlags::Agent:
-        return "VIR_DOMAIN_GET_HOSTNAME_AGENT";
     case DomainGetHostnameFlags::Lease:
         return "VIR_DOMAIN_GET_HOSTNAME_LEASE";
+    case DomainGetHostnameFlags::Agent:
+        return "VIR_DOMAIN_GET_HOSTNAME_AGENT";
     }
     return nullptr;
 }
@@ -2343,8 +2343,8 @@ const char *enumName(DomainGetHostnameFlags value)
 bool enumFromName(QByteArrayView name, DomainGetHostnameFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_GET_HOSTNAME_AGENT", 2},
         {"VIR_DOMAIN_GET_HOSTNAME_LEASE", 1},
+        {"VIR_DOMAIN_GET_HOSTNAME_AGENT", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -2410,22 +2410,22 @@ bool enumFromName(QByteArrayView name, DomainGraphicsReloadType &value)
 const char *enumName(DomainGuestInfoTypes value)
 {
     switch (value) {
-    case DomainGuestInfoTypes::Disks:
-        return "VIR_DOMAIN_GUEST_INFO_DISKS";
-    case DomainGuestInfoTypes::Filesystem:
-        return "VIR_DOMAIN_GUEST_INFO_FILESYSTEM";
-    case DomainGuestInfoTypes::Hostname:
-        return "VIR_DOMAIN_GUEST_INFO_HOSTNAME";
-    case DomainGuestInfoTypes::Interfaces:
-        return "VIR_DOMAIN_GUEST_INFO_INTERFACES";
-    case DomainGuestInfoTypes::Load:
-        return "VIR_DOMAIN_GUEST_INFO_LOAD";
+    case DomainGuestInfoTypes::Users:
+        return "VIR_DOMAIN_GUEST_INFO_USERS";
     case DomainGuestInfoTypes::Os:
         return "VIR_DOMAIN_GUEST_INFO_OS";
     case DomainGuestInfoTypes::Timezone:
         return "VIR_DOMAIN_GUEST_INFO_TIMEZONE";
-    case DomainGuestInfoTypes::Users:
-        return "VIR_DOMAIN_GUEST_INFO_USERS";
+    case DomainGuestInfoTypes::Hostname:
+        return "VIR_DOMAIN_GUEST_INFO_HOSTNAME";
+    case DomainGuestInfoTypes::Filesystem:
+        return "VIR_DOMAIN_GUEST_INFO_FILESYSTEM";
+    case DomainGuestInfoTypes::Disks:
+        return "VIR_DOMAIN_GUEST_INFO_DISKS";
+    case DomainGuestInfoTypes::Interfaces:
+        return "VIR_DOMAIN_GUEST_INFO_INTERFACES";
+    case DomainGuestInfoTypes::Load:
+        return "VIR_DOMAIN_GUEST_INFO_LOAD";
     }
     return nullptr;
 }
@@ -2433,14 +2433,14 @@ const char *enumName(DomainGuestInfoTypes value)
 bool enumFromName(QByteArrayView name, DomainGuestInfoTypes &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_GUEST_INFO_DISKS", 32},
-        {"VIR_DOMAIN_GUEST_INFO_FILESYSTEM", 16},
-        {"VIR_DOMAIN_GUEST_INFO_HOSTNAME", 8},
-        {"VIR_DOMAIN_GUEST_INFO_INTERFACES", 64},
-        {"VIR_DOMAIN_GUEST_INFO_LOAD", 128},
+        {"VIR_DOMAIN_GUEST_INFO_USERS", 1},
         {"VIR_DOMAIN_GUEST_INFO_OS", 2},
         {"VIR_DOMAIN_GUEST_INFO_TIMEZONE", 4},
-        {"VIR_DOMAIN_GUEST_INFO_USERS", 1},
+        {"VIR_DOMAIN_GUEST_INFO_HOSTNAME", 8},
+        {"VIR_DOMAIN_GUEST_INFO_FILESYSTEM", 16},
+        {"VIR_DOMAIN_GUEST_INFO_DISKS", 32},
+        {"VIR_DOMAIN_GUEST_INFO_INTERFACES", 64},
+        {"VIR_DOMAIN_GUEST_INFO_LOAD", 128},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -2454,12 +2454,12 @@ bool enumFromName(QByteArrayView name, DomainGuestInfoTypes &value)
 const char *enumName(DomainInterfaceAddressesSource value)
 {
     switch (value) {
+    case DomainInterfaceAddressesSource::Lease:
+        return "VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE";
     case DomainInterfaceAddressesSource::Agent:
         return "VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT";
     case DomainInterfaceAddressesSource::Arp:
         return "VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_ARP";
-    case DomainInterfaceAddressesSource::Lease:
-        return "VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE";
     }
     return nullptr;
 }
@@ -2467,9 +2467,9 @@ const char *enumName(DomainInterfaceAddressesSource value)
 bool enumFromName(QByteArrayView name, DomainInterfaceAddressesSource &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
+        {"VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE", 0},
         {"VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT", 1},
         {"VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_ARP", 2},
-        {"VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE", 0},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -2483,28 +2483,28 @@ bool enumFromName(QByteArrayView name, DomainInterfaceAddressesSource &value)
 const char *enumName(DomainJobOperation value)
 {
     switch (value) {
-    case DomainJobOperation::Backup:
-        return "VIR_DOMAIN_JOB_OPERATION_BACKUP";
-    case DomainJobOperation::Dump:
-        return "VIR_DOMAIN_JOB_OPERATION_DUMP";
+    case DomainJobOperation::Unknown:
+        return "VIR_DOMAIN_JOB_OPERATION_UNKNOWN";
+    case DomainJobOperation::Start:
+        return "VIR_DOMAIN_JOB_OPERATION_START";
+    case DomainJobOperation::Save:
+        return "VIR_DOMAIN_JOB_OPERATION_SAVE";
+    case DomainJobOperation::Restore:
+        return "VIR_DOMAIN_JOB_OPERATION_RESTORE";
     case DomainJobOperation::MigrationIn:
         return "VIR_DOMAIN_JOB_OPERATION_MIGRATION_IN";
     case DomainJobOperation::MigrationOut:
         return "VIR_DOMAIN_JOB_OPERATION_MIGRATION_OUT";
-    case DomainJobOperation::Restore:
-        return "VIR_DOMAIN_JOB_OPERATION_RESTORE";
-    case DomainJobOperation::Save:
-        return "VIR_DOMAIN_JOB_OPERATION_SAVE";
     case DomainJobOperation::Snapshot:
         return "VIR_DOMAIN_JOB_OPERATION_SNAPSHOT";
-    case DomainJobOperation::SnapshotDelete:
-        return "VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_DELETE";
     case DomainJobOperation::SnapshotRevert:
         return "VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_REVERT";
-    case DomainJobOperation::Start:
-        return "VIR_DOMAIN_JOB_OPERATION_START";
-    case DomainJobOperation::Unknown:
-        return "VIR_DOMAIN_JOB_OPERATION_UNKNOWN";
+    case DomainJobOperation::Dump:
+        return "VIR_DOMAIN_JOB_OPERATION_DUMP";
+    case DomainJobOperation::Backup:
+        return "VIR_DOMAIN_JOB_OPERATION_BACKUP";
+    case DomainJobOperation::SnapshotDelete:
+        return "VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_DELETE";
     }
     return nullptr;
 }
@@ -2512,17 +2512,17 @@ const char *enumName(DomainJobOperation value)
 bool enumFromName(QByteArrayView name, DomainJobOperation &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_JOB_OPERATION_BACKUP", 9},
-        {"VIR_DOMAIN_JOB_OPERATION_DUMP", 8},
+        {"VIR_DOMAIN_JOB_OPERATION_UNKNOWN", 0},
+        {"VIR_DOMAIN_JOB_OPERATION_START", 1},
+        {"VIR_DOMAIN_JOB_OPERATION_SAVE", 2},
+        {"VIR_DOMAIN_JOB_OPERATION_RESTORE", 3},
         {"VIR_DOMAIN_JOB_OPERATION_MIGRATION_IN", 4},
         {"VIR_DOMAIN_JOB_OPERATION_MIGRATION_OUT", 5},
-        {"VIR_DOMAIN_JOB_OPERATION_RESTORE", 3},
-        {"VIR_DOMAIN_JOB_OPERATION_SAVE", 2},
         {"VIR_DOMAIN_JOB_OPERATION_SNAPSHOT", 6},
-        {"VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_DELETE", 10},
         {"VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_REVERT", 7},
-        {"VIR_DOMAIN_JOB_OPERATION_START", 1},
-        {"VIR_DOMAIN_JOB_OPERATION_UNKNOWN", 0},
+        {"VIR_DOMAIN_JOB_OPERATION_DUMP", 8},
+        {"VIR_DOMAIN_JOB_OPERATION_BACKUP", 9},
+        {"VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_DELETE", 10},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -2536,18 +2536,18 @@ bool enumFromName(QByteArrayView name, DomainJobOperation &value)
 const char *enumName(DomainJobType value)
 {
     switch (value) {
+    case DomainJobType::None:
+        return "VIR_DOMAIN_JOB_NONE";
     case DomainJobType::Bounded:
         return "VIR_DOMAIN_JOB_BOUNDED";
-    case DomainJobType::Cancelled:
-        return "VIR_DOMAIN_JOB_CANCELLED";
+    case DomainJobType::Unbounded:
+        return "VIR_DOMAIN_JOB_UNBOUNDED";
     case DomainJobType::Completed:
         return "VIR_DOMAIN_JOB_COMPLETED";
     case DomainJobType::Failed:
         return "VIR_DOMAIN_JOB_FAILED";
-    case DomainJobType::None:
-        return "VIR_DOMAIN_JOB_NONE";
-    case DomainJobType::Unbounded:
-        return "VIR_DOMAIN_JOB_UNBOUNDED";
+    case DomainJobType::Cancelled:
+        return "VIR_DOMAIN_JOB_CANCELLED";
     }
     return nullptr;
 }
@@ -2555,12 +2555,12 @@ const char *enumName(DomainJobType value)
 bool enumFromName(QByteArrayView name, DomainJobType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
+        {"VIR_DOMAIN_JOB_NONE", 0},
         {"VIR_DOMAIN_JOB_BOUNDED", 1},
-        {"VIR_DOMAIN_JOB_CANCELLED", 5},
+        {"VIR_DOMAIN_JOB_UNBOUNDED", 2},
         {"VIR_DOMAIN_JOB_COMPLETED", 3},
         {"VIR_DOMAIN_JOB_FAILED", 4},
-        {"VIR_DOMAIN_JOB_NONE", 0},
-        {"VIR_DOMAIN_JOB_UNBOUNDED", 2},
+        {"VIR_DOMAIN_JOB_CANCELLED", 5},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -2574,12 +2574,12 @@ bool enumFromName(QByteArrayView name, DomainJobType &value)
 const char *enumName(DomainLifecycle value)
 {
     switch (value) {
-    case DomainLifecycle::Crash:
-        return "VIR_DOMAIN_LIFECYCLE_CRASH";
     case DomainLifecycle::Poweroff:
         return "VIR_DOMAIN_LIFECYCLE_POWEROFF";
     case DomainLifecycle::Reboot:
         return "VIR_DOMAIN_LIFECYCLE_REBOOT";
+    case DomainLifecycle::Crash:
+        return "VIR_DOMAIN_LIFECYCLE_CRASH";
     }
     return nullptr;
 }
@@ -2587,9 +2587,9 @@ const char *enumName(DomainLifecycle value)
 bool enumFromName(QByteArrayView name, DomainLifecycle &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_LIFECYCLE_CRASH", 2},
         {"VIR_DOMAIN_LIFECYCLE_POWEROFF", 0},
         {"VIR_DOMAIN_LIFECYCLE_REBOOT", 1},
+        {"VIR_DOMAIN_LIFECYCLE_CRASH", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -2603,18 +2603,18 @@ bool enumFromName(QByteArrayView name, DomainLifecycle &value)
 const char *enumName(DomainLifecycleAction value)
 {
     switch (value) {
-    case DomainLifecycleAction::CoredumpDestroy:
-        return "VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY";
-    case DomainLifecycleAction::CoredumpRestart:
-        return "VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART";
     case DomainLifecycleAction::Destroy:
         return "VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY";
-    case DomainLifecycleAction::Preserve:
-        return "VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE";
     case DomainLifecycleAction::Restart:
         return "VIR_DOMAIN_LIFECYCLE_ACTION_RESTART";
     case DomainLifecycleAction::RestartRename:
         return "VIR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME";
+    case DomainLifecycleAction::Preserve:
+        return "VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE";
+    case DomainLifecycleAction::CoredumpDestroy:
+        return "VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY";
+    case DomainLifecycleAction::CoredumpRestart:
+        return "VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART";
     }
     return nullptr;
 }
@@ -2622,12 +2622,12 @@ const char *enumName(DomainLifecycleAction value)
 bool enumFromName(QByteArrayView name, DomainLifecycleAction &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY", 4},
-        {"VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART", 5},
         {"VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY", 0},
-        {"VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE", 3},
         {"VIR_DOMAIN_LIFECYCLE_ACTION_RESTART", 1},
         {"VIR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME", 2},
+        {"VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE", 3},
+        {"VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY", 4},
+        {"VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART", 5},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -2641,12 +2641,12 @@ bool enumFromName(QByteArrayView name, DomainLifecycleAction &value)
 const char *enumName(DomainMemoryFailureActionType value)
 {
     switch (value) {
-    case DomainMemoryFailureActionType::Fatal:
-        return "VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_FATAL";
     case DomainMemoryFailureActionType::Ignore:
         return "VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_IGNORE";
     case DomainMemoryFailureActionType::Inject:
         return "VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_INJECT";
+    case DomainMemoryFailureActionType::Fatal:
+        return "VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_FATAL";
     case DomainMemoryFailureActionType::Reset:
         return "VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_RESET";
     }
@@ -2656,9 +2656,9 @@ const char *enumName(DomainMemoryFailureActionType value)
 bool enumFromName(QByteArrayView name, DomainMemoryFailureActionType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_FATAL", 2},
         {"VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_IGNORE", 0},
         {"VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_INJECT", 1},
+        {"VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_FATAL", 2},
         {"VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_RESET", 3},
     };
     for (const auto &entry : table) {
@@ -2699,10 +2699,10 @@ bool enumFromName(QByteArrayView name, DomainMemoryFailureFlags &value)
 const char *enumName(DomainMemoryFailureRecipientType value)
 {
     switch (value) {
-    case DomainMemoryFailureRecipientType::Guest:
-        return "VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_GUEST";
     case DomainMemoryFailureRecipientType::Hypervisor:
         return "VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_HYPERVISOR";
+    case DomainMemoryFailureRecipientType::Guest:
+        return "VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_GUEST";
     }
     return nullptr;
 }
@@ -2710,8 +2710,8 @@ const char *enumName(DomainMemoryFailureRecipientType value)
 bool enumFromName(QByteArrayView name, DomainMemoryFailureRecipientType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_GUEST", 1},
         {"VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_HYPERVISOR", 0},
+        {"VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_GUEST", 1},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -2725,10 +2725,10 @@ bool enumFromName(QByteArrayView name, DomainMemoryFailureRecipientType &value)
 const char *enumName(DomainMemoryFlags value)
 {
     switch (value) {
-    case DomainMemoryFlags::Physical:
-        return "VIR_MEMORY_PHYSICAL";
     case DomainMemoryFlags::Virtual:
         return "VIR_MEMORY_VIRTUAL";
+    case DomainMemoryFlags::Physical:
+        return "VIR_MEMORY_PHYSICAL";
     }
     return nullptr;
 }
@@ -2736,8 +2736,8 @@ const char *enumName(DomainMemoryFlags value)
 bool enumFromName(QByteArrayView name, DomainMemoryFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_MEMORY_PHYSICAL", 2},
         {"VIR_MEMORY_VIRTUAL", 1},
+        {"VIR_MEMORY_PHYSICAL", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -2751,12 +2751,12 @@ bool enumFromName(QByteArrayView name, DomainMemoryFlags &value)
 const char *enumName(DomainMemoryModFlags value)
 {
     switch (value) {
-    case DomainMemoryModFlags::Config:
-        return "VIR_DOMAIN_MEM_CONFIG";
     case DomainMemoryModFlags::Current:
         return "VIR_DOMAIN_MEM_CURRENT";
     case DomainMemoryModFlags::Live:
         return "VIR_DOMAIN_MEM_LIVE";
+    case DomainMemoryModFlags::Config:
+        return "VIR_DOMAIN_MEM_CONFIG";
     case DomainMemoryModFlags::Maximum:
         return "VIR_DOMAIN_MEM_MAXIMUM";
     }
@@ -2766,9 +2766,9 @@ const char *enumName(DomainMemoryModFlags value)
 bool enumFromName(QByteArrayView name, DomainMemoryModFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_MEM_CONFIG", 2},
         {"VIR_DOMAIN_MEM_CURRENT", 0},
         {"VIR_DOMAIN_MEM_LIVE", 1},
+        {"VIR_DOMAIN_MEM_CONFIG", 2},
         {"VIR_DOMAIN_MEM_MAXIMUM", 4},
     };
     for (const auto &entry : table) {
@@ -2783,34 +2783,34 @@ bool enumFromName(QByteArrayView name, DomainMemoryModFlags &value)
 const char *enumName(DomainMemoryStatTags value)
 {
     switch (value) {
-    case DomainMemoryStatTags::ActualBalloon:
-        return "VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON";
+    case DomainMemoryStatTags::SwapIn:
+        return "VIR_DOMAIN_MEMORY_STAT_SWAP_IN";
+    case DomainMemoryStatTags::SwapOut:
+        return "VIR_DOMAIN_MEMORY_STAT_SWAP_OUT";
+    case DomainMemoryStatTags::MajorFault:
+        return "VIR_DOMAIN_MEMORY_STAT_MAJOR_FAULT";
+    case DomainMemoryStatTags::MinorFault:
+        return "VIR_DOMAIN_MEMORY_STAT_MINOR_FAULT";
+    case DomainMemoryStatTags::Unused:
+        return "VIR_DOMAIN_MEMORY_STAT_UNUSED";
     case DomainMemoryStatTags::Available:
         return "VIR_DOMAIN_MEMORY_STAT_AVAILABLE";
+    case DomainMemoryStatTags::ActualBalloon:
+        return "VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON";
+    case DomainMemoryStatTags::Rss:
+        return "VIR_DOMAIN_MEMORY_STAT_RSS";
+    case DomainMemoryStatTags::Usable:
+        return "VIR_DOMAIN_MEMORY_STAT_USABLE";
+    case DomainMemoryStatTags::LastUpdate:
+        return "VIR_DOMAIN_MEMORY_STAT_LAST_UPDATE";
     case DomainMemoryStatTags::DiskCaches:
         return "VIR_DOMAIN_MEMORY_STAT_DISK_CACHES";
     case DomainMemoryStatTags::HugetlbPgalloc:
         return "VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGALLOC";
     case DomainMemoryStatTags::HugetlbPgfail:
         return "VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGFAIL";
-    case DomainMemoryStatTags::LastUpdate:
-        return "VIR_DOMAIN_MEMORY_STAT_LAST_UPDATE";
-    case DomainMemoryStatTags::MajorFault:
-        return "VIR_DOMAIN_MEMORY_STAT_MAJOR_FAULT";
-    case DomainMemoryStatTags::MinorFault:
-        return "VIR_DOMAIN_MEMORY_STAT_MINOR_FAULT";
     case DomainMemoryStatTags::Nr:
         return "VIR_DOMAIN_MEMORY_STAT_NR";
-    case DomainMemoryStatTags::Rss:
-        return "VIR_DOMAIN_MEMORY_STAT_RSS";
-    case DomainMemoryStatTags::SwapIn:
-        return "VIR_DOMAIN_MEMORY_STAT_SWAP_IN";
-    case DomainMemoryStatTags::SwapOut:
-        return "VIR_DOMAIN_MEMORY_STAT_SWAP_OUT";
-    case DomainMemoryStatTags::Unused:
-        return "VIR_DOMAIN_MEMORY_STAT_UNUSED";
-    case DomainMemoryStatTags::Usable:
-        return "VIR_DOMAIN_MEMORY_STAT_USABLE";
     }
     return nullptr;
 }
@@ -2818,20 +2818,20 @@ const char *enumName(DomainMemoryStatTags value)
 bool enumFromName(QByteArrayView name, DomainMemoryStatTags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON", 6},
+        {"VIR_DOMAIN_MEMORY_STAT_SWAP_IN", 0},
+        {"VIR_DOMAIN_MEMORY_STAT_SWAP_OUT", 1},
+        {"VIR_DOMAIN_MEMORY_STAT_MAJOR_FAULT", 2},
+        {"VIR_DOMAIN_MEMORY_STAT_MINOR_FAULT", 3},
+        {"VIR_DOMAIN_MEMORY_STAT_UNUSED", 4},
         {"VIR_DOMAIN_MEMORY_STAT_AVAILABLE", 5},
+        {"VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON", 6},
+        {"VIR_DOMAIN_MEMORY_STAT_RSS", 7},
+        {"VIR_DOMAIN_MEMORY_STAT_USABLE", 8},
+        {"VIR_DOMAIN_MEMORY_STAT_LAST_UPDATE", 9},
         {"VIR_DOMAIN_MEMORY_STAT_DISK_CACHES", 10},
         {"VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGALLOC", 11},
         {"VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGFAIL", 12},
-        {"VIR_DOMAIN_MEMORY_STAT_LAST_UPDATE", 9},
-        {"VIR_DOMAIN_MEMORY_STAT_MAJOR_FAULT", 2},
-        {"VIR_DOMAIN_MEMORY_STAT_MINOR_FAULT", 3},
         {"VIR_DOMAIN_MEMORY_STAT_NR", 13},
-        {"VIR_DOMAIN_MEMORY_STAT_RSS", 7},
-        {"VIR_DOMAIN_MEMORY_STAT_SWAP_IN", 0},
-        {"VIR_DOMAIN_MEMORY_STAT_SWAP_OUT", 1},
-        {"VIR_DOMAIN_MEMORY_STAT_UNUSED", 4},
-        {"VIR_DOMAIN_MEMORY_STAT_USABLE", 8},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -2847,10 +2847,10 @@ const char *enumName(DomainMessageType value)
     switch (value) {
     case DomainMessageType::Deprecation:
         return "VIR_DOMAIN_MESSAGE_DEPRECATION";
-    case DomainMessageType::Ioerrors:
-        return "VIR_DOMAIN_MESSAGE_IOERRORS";
     case DomainMessageType::Tainting:
         return "VIR_DOMAIN_MESSAGE_TAINTING";
+    case DomainMessageType::Ioerrors:
+        return "VIR_DOMAIN_MESSAGE_IOERRORS";
     }
     return nullptr;
 }
@@ -2859,8 +2859,8 @@ bool enumFromName(QByteArrayView name, DomainMessageType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_DOMAIN_MESSAGE_DEPRECATION", 1},
-        {"VIR_DOMAIN_MESSAGE_IOERRORS", 4},
         {"VIR_DOMAIN_MESSAGE_TAINTING", 2},
+        {"VIR_DOMAIN_MESSAGE_IOERRORS", 4},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -2876,10 +2876,10 @@ const char *enumName(DomainMetadataType value)
     switch (value) {
     case DomainMetadataType::Description:
         return "VIR_DOMAIN_METADATA_DESCRIPTION";
-    case DomainMetadataType::Element:
-        return "VIR_DOMAIN_METADATA_ELEMENT";
     case DomainMetadataType::Title:
         return "VIR_DOMAIN_METADATA_TITLE";
+    case DomainMetadataType::Element:
+        return "VIR_DOMAIN_METADATA_ELEMENT";
     }
     return nullptr;
 }
@@ -2888,8 +2888,8 @@ bool enumFromName(QByteArrayView name, DomainMetadataType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_DOMAIN_METADATA_DESCRIPTION", 0},
-        {"VIR_DOMAIN_METADATA_ELEMENT", 2},
         {"VIR_DOMAIN_METADATA_TITLE", 1},
+        {"VIR_DOMAIN_METADATA_ELEMENT", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -2903,46 +2903,46 @@ bool enumFromName(QByteArrayView name, DomainMetadataType &value)
 const char *enumName(DomainMigrateFlags value)
 {
     switch (value) {
-    case DomainMigrateFlags::AbortOnError:
-        return "VIR_MIGRATE_ABORT_ON_ERROR";
-    case DomainMigrateFlags::AutoConverge:
-        return "VIR_MIGRATE_AUTO_CONVERGE";
-    case DomainMigrateFlags::ChangeProtection:
-        return "VIR_MIGRATE_CHANGE_PROTECTION";
-    case DomainMigrateFlags::Compressed:
-        return "VIR_MIGRATE_COMPRESSED";
     case DomainMigrateFlags::Live:
         return "VIR_MIGRATE_LIVE";
+    case DomainMigrateFlags::Peer2peer:
+        return "VIR_MIGRATE_PEER2PEER";
+    case DomainMigrateFlags::Tunnelled:
+        return "VIR_MIGRATE_TUNNELLED";
+    case DomainMigrateFlags::PersistDest:
+        return "VIR_MIGRATE_PERSIST_DEST";
+    case DomainMigrateFlags::UndefineSource:
+        return "VIR_MIGRATE_UNDEFINE_SOURCE";
+    case DomainMigrateFlags::Paused:
+        return "VIR_MIGRATE_PAUSED";
     case DomainMigrateFlags::NonSharedDisk:
         return "VIR_MIGRATE_NON_SHARED_DISK";
     case DomainMigrateFlags::NonSharedInc:
         return "VIR_MIGRATE_NON_SHARED_INC";
-    case DomainMigrateFlags::NonSharedSynchronousWrites:
-        return "VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES";
-    case DomainMigrateFlags::Offline:
-        return "VIR_MIGRATE_OFFLINE";
-    case DomainMigrateFlags::Parallel:
-        return "VIR_MIGRATE_PARALLEL";
-    case DomainMigrateFlags::Paused:
-        return "VIR_MIGRATE_PAUSED";
-    case DomainMigrateFlags::Peer2peer:
-        return "VIR_MIGRATE_PEER2PEER";
-    case DomainMigrateFlags::PersistDest:
-        return "VIR_MIGRATE_PERSIST_DEST";
-    case DomainMigrateFlags::Postcopy:
-        return "VIR_MIGRATE_POSTCOPY";
-    case DomainMigrateFlags::PostcopyResume:
-        return "VIR_MIGRATE_POSTCOPY_RESUME";
-    case DomainMigrateFlags::RdmaPinAll:
-        return "VIR_MIGRATE_RDMA_PIN_ALL";
-    case DomainMigrateFlags::Tls:
-        return "VIR_MIGRATE_TLS";
-    case DomainMigrateFlags::Tunnelled:
-        return "VIR_MIGRATE_TUNNELLED";
-    case DomainMigrateFlags::UndefineSource:
-        return "VIR_MIGRATE_UNDEFINE_SOURCE";
+    case DomainMigrateFlags::ChangeProtection:
+        return "VIR_MIGRATE_CHANGE_PROTECTION";
     case DomainMigrateFlags::Unsafe:
         return "VIR_MIGRATE_UNSAFE";
+    case DomainMigrateFlags::Offline:
+        return "VIR_MIGRATE_OFFLINE";
+    case DomainMigrateFlags::Compressed:
+        return "VIR_MIGRATE_COMPRESSED";
+    case DomainMigrateFlags::AbortOnError:
+        return "VIR_MIGRATE_ABORT_ON_ERROR";
+    case DomainMigrateFlags::AutoConverge:
+        return "VIR_MIGRATE_AUTO_CONVERGE";
+    case DomainMigrateFlags::RdmaPinAll:
+        return "VIR_MIGRATE_RDMA_PIN_ALL";
+    case DomainMigrateFlags::Postcopy:
+        return "VIR_MIGRATE_POSTCOPY";
+    case DomainMigrateFlags::Tls:
+        return "VIR_MIGRATE_TLS";
+    case DomainMigrateFlags::Parallel:
+        return "VIR_MIGRATE_PARALLEL";
+    case DomainMigrateFlags::NonSharedSynchronousWrites:
+        return "VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES";
+    case DomainMigrateFlags::PostcopyResume:
+        return "VIR_MIGRATE_POSTCOPY_RESUME";
     case DomainMigrateFlags::Zerocopy:
         return "VIR_MIGRATE_ZEROCOPY";
     }
@@ -2952,26 +2952,26 @@ const char *enumName(DomainMigrateFlags value)
 bool enumFromName(QByteArrayView name, DomainMigrateFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_MIGRATE_ABORT_ON_ERROR", 4096},
-        {"VIR_MIGRATE_AUTO_CONVERGE", 8192},
-        {"VIR_MIGRATE_CHANGE_PROTECTION", 256},
-        {"VIR_MIGRATE_COMPRESSED", 2048},
         {"VIR_MIGRATE_LIVE", 1},
+        {"VIR_MIGRATE_PEER2PEER", 2},
+        {"VIR_MIGRATE_TUNNELLED", 4},
+        {"VIR_MIGRATE_PERSIST_DEST", 8},
+        {"VIR_MIGRATE_UNDEFINE_SOURCE", 16},
+        {"VIR_MIGRATE_PAUSED", 32},
         {"VIR_MIGRATE_NON_SHARED_DISK", 64},
         {"VIR_MIGRATE_NON_SHARED_INC", 128},
-        {"VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES", 262144},
-        {"VIR_MIGRATE_OFFLINE", 1024},
-        {"VIR_MIGRATE_PARALLEL", 131072},
-        {"VIR_MIGRATE_PAUSED", 32},
-        {"VIR_MIGRATE_PEER2PEER", 2},
-        {"VIR_MIGRATE_PERSIST_DEST", 8},
-        {"VIR_MIGRATE_POSTCOPY", 32768},
-        {"VIR_MIGRATE_POSTCOPY_RESUME", 524288},
-        {"VIR_MIGRATE_RDMA_PIN_ALL", 16384},
-        {"VIR_MIGRATE_TLS", 65536},
-        {"VIR_MIGRATE_TUNNELLED", 4},
-        {"VIR_MIGRATE_UNDEFINE_SOURCE", 16},
+        {"VIR_MIGRATE_CHANGE_PROTECTION", 256},
         {"VIR_MIGRATE_UNSAFE", 512},
+        {"VIR_MIGRATE_OFFLINE", 1024},
+        {"VIR_MIGRATE_COMPRESSED", 2048},
+        {"VIR_MIGRATE_ABORT_ON_ERROR", 4096},
+        {"VIR_MIGRATE_AUTO_CONVERGE", 8192},
+        {"VIR_MIGRATE_RDMA_PIN_ALL", 16384},
+        {"VIR_MIGRATE_POSTCOPY", 32768},
+        {"VIR_MIGRATE_TLS", 65536},
+        {"VIR_MIGRATE_PARALLEL", 131072},
+        {"VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES", 262144},
+        {"VIR_MIGRATE_POSTCOPY_RESUME", 524288},
         {"VIR_MIGRATE_ZEROCOPY", 1048576},
     };
     for (const auto &entry : table) {
@@ -3009,12 +3009,12 @@ bool enumFromName(QByteArrayView name, DomainMigrateMaxSpeedFlags &value)
 const char *enumName(DomainModificationImpact value)
 {
     switch (value) {
-    case DomainModificationImpact::Config:
-        return "VIR_DOMAIN_AFFECT_CONFIG";
     case DomainModificationImpact::Current:
         return "VIR_DOMAIN_AFFECT_CURRENT";
     case DomainModificationImpact::Live:
         return "VIR_DOMAIN_AFFECT_LIVE";
+    case DomainModificationImpact::Config:
+        return "VIR_DOMAIN_AFFECT_CONFIG";
     }
     return nullptr;
 }
@@ -3022,9 +3022,9 @@ const char *enumName(DomainModificationImpact value)
 bool enumFromName(QByteArrayView name, DomainModificationImpact &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_AFFECT_CONFIG", 2},
         {"VIR_DOMAIN_AFFECT_CURRENT", 0},
         {"VIR_DOMAIN_AFFECT_LIVE", 1},
+        {"VIR_DOMAIN_AFFECT_CONFIG", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -3061,14 +3061,14 @@ bool enumFromName(QByteArrayView name, DomainNostateReason &value)
 const char *enumName(DomainNumatuneMemMode value)
 {
     switch (value) {
-    case DomainNumatuneMemMode::Interleave:
-        return "VIR_DOMAIN_NUMATUNE_MEM_INTERLEAVE";
-    case DomainNumatuneMemMode::Preferred:
-        return "VIR_DOMAIN_NUMATUNE_MEM_PREFERRED";
-    case DomainNumatuneMemMode::Restrictive:
-        return "VIR_DOMAIN_NUMATUNE_MEM_RESTRICTIVE";
     case DomainNumatuneMemMode::Strict:
         return "VIR_DOMAIN_NUMATUNE_MEM_STRICT";
+    case DomainNumatuneMemMode::Preferred:
+        return "VIR_DOMAIN_NUMATUNE_MEM_PREFERRED";
+    case DomainNumatuneMemMode::Interleave:
+        return "VIR_DOMAIN_NUMATUNE_MEM_INTERLEAVE";
+    case DomainNumatuneMemMode::Restrictive:
+        return "VIR_DOMAIN_NUMATUNE_MEM_RESTRICTIVE";
     }
     return nullptr;
 }
@@ -3076,10 +3076,10 @@ const char *enumName(DomainNumatuneMemMode value)
 bool enumFromName(QByteArrayView name, DomainNumatuneMemMode &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_NUMATUNE_MEM_INTERLEAVE", 2},
-        {"VIR_DOMAIN_NUMATUNE_MEM_PREFERRED", 1},
-        {"VIR_DOMAIN_NUMATUNE_MEM_RESTRICTIVE", 3},
         {"VIR_DOMAIN_NUMATUNE_MEM_STRICT", 0},
+        {"VIR_DOMAIN_NUMATUNE_MEM_PREFERRED", 1},
+        {"VIR_DOMAIN_NUMATUNE_MEM_INTERLEAVE", 2},
+        {"VIR_DOMAIN_NUMATUNE_MEM_RESTRICTIVE", 3},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -3162,36 +3162,36 @@ bool enumFromName(QByteArrayView name, DomainPMSuspendedReason &value)
 const char *enumName(DomainPausedReason value)
 {
     switch (value) {
-    case DomainPausedReason::ApiError:
-        return "VIR_DOMAIN_PAUSED_API_ERROR";
-    case DomainPausedReason::Crashed:
-        return "VIR_DOMAIN_PAUSED_CRASHED";
-    case DomainPausedReason::Dump:
-        return "VIR_DOMAIN_PAUSED_DUMP";
-    case DomainPausedReason::FromSnapshot:
-        return "VIR_DOMAIN_PAUSED_FROM_SNAPSHOT";
-    case DomainPausedReason::Ioerror:
-        return "VIR_DOMAIN_PAUSED_IOERROR";
-    case DomainPausedReason::Migration:
-        return "VIR_DOMAIN_PAUSED_MIGRATION";
-    case DomainPausedReason::Postcopy:
-        return "VIR_DOMAIN_PAUSED_POSTCOPY";
-    case DomainPausedReason::PostcopyFailed:
-        return "VIR_DOMAIN_PAUSED_POSTCOPY_FAILED";
-    case DomainPausedReason::Save:
-        return "VIR_DOMAIN_PAUSED_SAVE";
-    case DomainPausedReason::ShuttingDown:
-        return "VIR_DOMAIN_PAUSED_SHUTTING_DOWN";
-    case DomainPausedReason::Snapshot:
-        return "VIR_DOMAIN_PAUSED_SNAPSHOT";
-    case DomainPausedReason::StartingUp:
-        return "VIR_DOMAIN_PAUSED_STARTING_UP";
     case DomainPausedReason::Unknown:
         return "VIR_DOMAIN_PAUSED_UNKNOWN";
     case DomainPausedReason::User:
         return "VIR_DOMAIN_PAUSED_USER";
+    case DomainPausedReason::Migration:
+        return "VIR_DOMAIN_PAUSED_MIGRATION";
+    case DomainPausedReason::Save:
+        return "VIR_DOMAIN_PAUSED_SAVE";
+    case DomainPausedReason::Dump:
+        return "VIR_DOMAIN_PAUSED_DUMP";
+    case DomainPausedReason::Ioerror:
+        return "VIR_DOMAIN_PAUSED_IOERROR";
     case DomainPausedReason::Watchdog:
         return "VIR_DOMAIN_PAUSED_WATCHDOG";
+    case DomainPausedReason::FromSnapshot:
+        return "VIR_DOMAIN_PAUSED_FROM_SNAPSHOT";
+    case DomainPausedReason::ShuttingDown:
+        return "VIR_DOMAIN_PAUSED_SHUTTING_DOWN";
+    case DomainPausedReason::Snapshot:
+        return "VIR_DOMAIN_PAUSED_SNAPSHOT";
+    case DomainPausedReason::Crashed:
+        return "VIR_DOMAIN_PAUSED_CRASHED";
+    case DomainPausedReason::StartingUp:
+        return "VIR_DOMAIN_PAUSED_STARTING_UP";
+    case DomainPausedReason::Postcopy:
+        return "VIR_DOMAIN_PAUSED_POSTCOPY";
+    case DomainPausedReason::PostcopyFailed:
+        return "VIR_DOMAIN_PAUSED_POSTCOPY_FAILED";
+    case DomainPausedReason::ApiError:
+        return "VIR_DOMAIN_PAUSED_API_ERROR";
     }
     return nullptr;
 }
@@ -3199,21 +3199,21 @@ const char *enumName(DomainPausedReason value)
 bool enumFromName(QByteArrayView name, DomainPausedReason &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_PAUSED_API_ERROR", 14},
-        {"VIR_DOMAIN_PAUSED_CRASHED", 10},
-        {"VIR_DOMAIN_PAUSED_DUMP", 4},
-        {"VIR_DOMAIN_PAUSED_FROM_SNAPSHOT", 7},
-        {"VIR_DOMAIN_PAUSED_IOERROR", 5},
-        {"VIR_DOMAIN_PAUSED_MIGRATION", 2},
-        {"VIR_DOMAIN_PAUSED_POSTCOPY", 12},
-        {"VIR_DOMAIN_PAUSED_POSTCOPY_FAILED", 13},
-        {"VIR_DOMAIN_PAUSED_SAVE", 3},
-        {"VIR_DOMAIN_PAUSED_SHUTTING_DOWN", 8},
-        {"VIR_DOMAIN_PAUSED_SNAPSHOT", 9},
-        {"VIR_DOMAIN_PAUSED_STARTING_UP", 11},
         {"VIR_DOMAIN_PAUSED_UNKNOWN", 0},
         {"VIR_DOMAIN_PAUSED_USER", 1},
+        {"VIR_DOMAIN_PAUSED_MIGRATION", 2},
+        {"VIR_DOMAIN_PAUSED_SAVE", 3},
+        {"VIR_DOMAIN_PAUSED_DUMP", 4},
+        {"VIR_DOMAIN_PAUSED_IOERROR", 5},
         {"VIR_DOMAIN_PAUSED_WATCHDOG", 6},
+        {"VIR_DOMAIN_PAUSED_FROM_SNAPSHOT", 7},
+        {"VIR_DOMAIN_PAUSED_SHUTTING_DOWN", 8},
+        {"VIR_DOMAIN_PAUSED_SNAPSHOT", 9},
+        {"VIR_DOMAIN_PAUSED_CRASHED", 10},
+        {"VIR_DOMAIN_PAUSED_STARTING_UP", 11},
+        {"VIR_DOMAIN_PAUSED_POSTCOPY", 12},
+        {"VIR_DOMAIN_PAUSED_POSTCOPY_FAILED", 13},
+        {"VIR_DOMAIN_PAUSED_API_ERROR", 14},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -3227,42 +3227,90 @@ bool enumFromName(QByteArrayView name, DomainPausedReason &value)
 const char *enumName(DomainProcessSignal value)
 {
     switch (value) {
+    case DomainProcessSignal::Nop:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_NOP";
+    case DomainProcessSignal::Hup:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_HUP";
+    case DomainProcessSignal::Int:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_INT";
+    case DomainProcessSignal::Quit:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_QUIT";
+    case DomainProcessSignal::Ill:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_ILL";
+    case DomainProcessSignal::Trap:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_TRAP";
     case DomainProcessSignal::Abrt:
         return "VIR_DOMAIN_PROCESS_SIGNAL_ABRT";
-    case DomainProcessSignal::Alrm:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_ALRM";
     case DomainProcessSignal::Bus:
         return "VIR_DOMAIN_PROCESS_SIGNAL_BUS";
+    case DomainProcessSignal::Fpe:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_FPE";
+    case DomainProcessSignal::Kill:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_KILL";
+    case DomainProcessSignal::Usr1:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_USR1";
+    case DomainProcessSignal::Segv:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_SEGV";
+    case DomainProcessSignal::Usr2:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_USR2";
+    case DomainProcessSignal::Pipe:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_PIPE";
+    case DomainProcessSignal::Alrm:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_ALRM";
+    case DomainProcessSignal::Term:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_TERM";
+    case DomainProcessSignal::Stkflt:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_STKFLT";
     case DomainProcessSignal::Chld:
         return "VIR_DOMAIN_PROCESS_SIGNAL_CHLD";
     case DomainProcessSignal::Cont:
         return "VIR_DOMAIN_PROCESS_SIGNAL_CONT";
-    case DomainProcessSignal::Fpe:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_FPE";
-    case DomainProcessSignal::Hup:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_HUP";
-    case DomainProcessSignal::Ill:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_ILL";
-    case DomainProcessSignal::Int:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_INT";
-    case DomainProcessSignal::Kill:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_KILL";
-    case DomainProcessSignal::Nop:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_NOP";
-    case DomainProcessSignal::Pipe:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_PIPE";
-    case DomainProcessSignal::Poll:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_POLL";
+    case DomainProcessSignal::Stop:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_STOP";
+    case DomainProcessSignal::Tstp:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_TSTP";
+    case DomainProcessSignal::Ttin:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_TTIN";
+    case DomainProcessSignal::Ttou:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_TTOU";
+    case DomainProcessSignal::Urg:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_URG";
+    case DomainProcessSignal::Xcpu:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_XCPU";
+    case DomainProcessSignal::Xfsz:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_XFSZ";
+    case DomainProcessSignal::Vtalrm:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_VTALRM";
     case DomainProcessSignal::Prof:
         return "VIR_DOMAIN_PROCESS_SIGNAL_PROF";
+    case DomainProcessSignal::Winch:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_WINCH";
+    case DomainProcessSignal::Poll:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_POLL";
     case DomainProcessSignal::Pwr:
         return "VIR_DOMAIN_PROCESS_SIGNAL_PWR";
-    case DomainProcessSignal::Quit:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_QUIT";
+    case DomainProcessSignal::Sys:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_SYS";
     case DomainProcessSignal::Rt0:
         return "VIR_DOMAIN_PROCESS_SIGNAL_RT0";
     case DomainProcessSignal::Rt1:
         return "VIR_DOMAIN_PROCESS_SIGNAL_RT1";
+    case DomainProcessSignal::Rt2:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_RT2";
+    case DomainProcessSignal::Rt3:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_RT3";
+    case DomainProcessSignal::Rt4:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_RT4";
+    case DomainProcessSignal::Rt5:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_RT5";
+    case DomainProcessSignal::Rt6:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_RT6";
+    case DomainProcessSignal::Rt7:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_RT7";
+    case DomainProcessSignal::Rt8:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_RT8";
+    case DomainProcessSignal::Rt9:
+        return "VIR_DOMAIN_PROCESS_SIGNAL_RT9";
     case DomainProcessSignal::Rt10:
         return "VIR_DOMAIN_PROCESS_SIGNAL_RT10";
     case DomainProcessSignal::Rt11:
@@ -3283,8 +3331,6 @@ const char *enumName(DomainProcessSignal value)
         return "VIR_DOMAIN_PROCESS_SIGNAL_RT18";
     case DomainProcessSignal::Rt19:
         return "VIR_DOMAIN_PROCESS_SIGNAL_RT19";
-    case DomainProcessSignal::Rt2:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_RT2";
     case DomainProcessSignal::Rt20:
         return "VIR_DOMAIN_PROCESS_SIGNAL_RT20";
     case DomainProcessSignal::Rt21:
@@ -3305,58 +3351,12 @@ const char *enumName(DomainProcessSignal value)
         return "VIR_DOMAIN_PROCESS_SIGNAL_RT28";
     case DomainProcessSignal::Rt29:
         return "VIR_DOMAIN_PROCESS_SIGNAL_RT29";
-    case DomainProcessSignal::Rt3:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_RT3";
     case DomainProcessSignal::Rt30:
         return "VIR_DOMAIN_PROCESS_SIGNAL_RT30";
     case DomainProcessSignal::Rt31:
         return "VIR_DOMAIN_PROCESS_SIGNAL_RT31";
     case DomainProcessSignal::Rt32:
         return "VIR_DOMAIN_PROCESS_SIGNAL_RT32";
-    case DomainProcessSignal::Rt4:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_RT4";
-    case DomainProcessSignal::Rt5:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_RT5";
-    case DomainProcessSignal::Rt6:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_RT6";
-    case DomainProcessSignal::Rt7:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_RT7";
-    case DomainProcessSignal::Rt8:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_RT8";
-    case DomainProcessSignal::Rt9:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_RT9";
-    case DomainProcessSignal::Segv:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_SEGV";
-    case DomainProcessSignal::Stkflt:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_STKFLT";
-    case DomainProcessSignal::Stop:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_STOP";
-    case DomainProcessSignal::Sys:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_SYS";
-    case DomainProcessSignal::Term:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_TERM";
-    case DomainProcessSignal::Trap:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_TRAP";
-    case DomainProcessSignal::Tstp:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_TSTP";
-    case DomainProcessSignal::Ttin:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_TTIN";
-    case DomainProcessSignal::Ttou:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_TTOU";
-    case DomainProcessSignal::Urg:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_URG";
-    case DomainProcessSignal::Usr1:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_USR1";
-    case DomainProcessSignal::Usr2:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_USR2";
-    case DomainProcessSignal::Vtalrm:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_VTALRM";
-    case DomainProcessSignal::Winch:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_WINCH";
-    case DomainProcessSignal::Xcpu:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_XCPU";
-    case DomainProcessSignal::Xfsz:
-        return "VIR_DOMAIN_PROCESS_SIGNAL_XFSZ";
     }
     return nullptr;
 }
@@ -3364,24 +3364,48 @@ const char *enumName(DomainProcessSignal value)
 bool enumFromName(QByteArrayView name, DomainProcessSignal &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
+        {"VIR_DOMAIN_PROCESS_SIGNAL_NOP", 0},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_HUP", 1},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_INT", 2},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_QUIT", 3},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_ILL", 4},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_TRAP", 5},
         {"VIR_DOMAIN_PROCESS_SIGNAL_ABRT", 6},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_ALRM", 14},
         {"VIR_DOMAIN_PROCESS_SIGNAL_BUS", 7},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_FPE", 8},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_KILL", 9},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_USR1", 10},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_SEGV", 11},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_USR2", 12},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_PIPE", 13},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_ALRM", 14},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_TERM", 15},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_STKFLT", 16},
         {"VIR_DOMAIN_PROCESS_SIGNAL_CHLD", 17},
         {"VIR_DOMAIN_PROCESS_SIGNAL_CONT", 18},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_FPE", 8},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_HUP", 1},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_ILL", 4},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_INT", 2},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_KILL", 9},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_NOP", 0},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_PIPE", 13},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_POLL", 29},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_STOP", 19},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_TSTP", 20},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_TTIN", 21},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_TTOU", 22},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_URG", 23},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_XCPU", 24},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_XFSZ", 25},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_VTALRM", 26},
         {"VIR_DOMAIN_PROCESS_SIGNAL_PROF", 27},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_WINCH", 28},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_POLL", 29},
         {"VIR_DOMAIN_PROCESS_SIGNAL_PWR", 30},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_QUIT", 3},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_SYS", 31},
         {"VIR_DOMAIN_PROCESS_SIGNAL_RT0", 32},
         {"VIR_DOMAIN_PROCESS_SIGNAL_RT1", 33},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_RT2", 34},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_RT3", 35},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_RT4", 36},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_RT5", 37},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_RT6", 38},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_RT7", 39},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_RT8", 40},
+        {"VIR_DOMAIN_PROCESS_SIGNAL_RT9", 41},
         {"VIR_DOMAIN_PROCESS_SIGNAL_RT10", 42},
         {"VIR_DOMAIN_PROCESS_SIGNAL_RT11", 43},
         {"VIR_DOMAIN_PROCESS_SIGNAL_RT12", 44},
@@ -3392,7 +3416,6 @@ bool enumFromName(QByteArrayView name, DomainProcessSignal &value)
         {"VIR_DOMAIN_PROCESS_SIGNAL_RT17", 49},
         {"VIR_DOMAIN_PROCESS_SIGNAL_RT18", 50},
         {"VIR_DOMAIN_PROCESS_SIGNAL_RT19", 51},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_RT2", 34},
         {"VIR_DOMAIN_PROCESS_SIGNAL_RT20", 52},
         {"VIR_DOMAIN_PROCESS_SIGNAL_RT21", 53},
         {"VIR_DOMAIN_PROCESS_SIGNAL_RT22", 54},
@@ -3403,32 +3426,9 @@ bool enumFromName(QByteArrayView name, DomainProcessSignal &value)
         {"VIR_DOMAIN_PROCESS_SIGNAL_RT27", 59},
         {"VIR_DOMAIN_PROCESS_SIGNAL_RT28", 60},
         {"VIR_DOMAIN_PROCESS_SIGNAL_RT29", 61},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_RT3", 35},
         {"VIR_DOMAIN_PROCESS_SIGNAL_RT30", 62},
         {"VIR_DOMAIN_PROCESS_SIGNAL_RT31", 63},
         {"VIR_DOMAIN_PROCESS_SIGNAL_RT32", 64},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_RT4", 36},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_RT5", 37},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_RT6", 38},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_RT7", 39},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_RT8", 40},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_RT9", 41},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_SEGV", 11},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_STKFLT", 16},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_STOP", 19},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_SYS", 31},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_TERM", 15},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_TRAP", 5},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_TSTP", 20},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_TTIN", 21},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_TTOU", 22},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_URG", 23},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_USR1", 10},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_USR2", 12},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_VTALRM", 26},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_WINCH", 28},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_XCPU", 24},
-        {"VIR_DOMAIN_PROCESS_SIGNAL_XFSZ", 25},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -3442,18 +3442,18 @@ bool enumFromName(QByteArrayView name, DomainProcessSignal &value)
 const char *enumName(DomainRebootFlagValues value)
 {
     switch (value) {
-    case DomainRebootFlagValues::AcpiPowerBtn:
-        return "VIR_DOMAIN_REBOOT_ACPI_POWER_BTN";
     case DomainRebootFlagValues::Default:
         return "VIR_DOMAIN_REBOOT_DEFAULT";
+    case DomainRebootFlagValues::AcpiPowerBtn:
+        return "VIR_DOMAIN_REBOOT_ACPI_POWER_BTN";
     case DomainRebootFlagValues::GuestAgent:
         return "VIR_DOMAIN_REBOOT_GUEST_AGENT";
     case DomainRebootFlagValues::Initctl:
         return "VIR_DOMAIN_REBOOT_INITCTL";
-    case DomainRebootFlagValues::Paravirt:
-        return "VIR_DOMAIN_REBOOT_PARAVIRT";
     case DomainRebootFlagValues::Signal:
         return "VIR_DOMAIN_REBOOT_SIGNAL";
+    case DomainRebootFlagValues::Paravirt:
+        return "VIR_DOMAIN_REBOOT_PARAVIRT";
     }
     return nullptr;
 }
@@ -3461,12 +3461,12 @@ const char *enumName(DomainRebootFlagValues value)
 bool enumFromName(QByteArrayView name, DomainRebootFlagValues &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_REBOOT_ACPI_POWER_BTN", 1},
         {"VIR_DOMAIN_REBOOT_DEFAULT", 0},
+        {"VIR_DOMAIN_REBOOT_ACPI_POWER_BTN", 1},
         {"VIR_DOMAIN_REBOOT_GUEST_AGENT", 2},
         {"VIR_DOMAIN_REBOOT_INITCTL", 4},
-        {"VIR_DOMAIN_REBOOT_PARAVIRT", 16},
         {"VIR_DOMAIN_REBOOT_SIGNAL", 8},
+        {"VIR_DOMAIN_REBOOT_PARAVIRT", 16},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -3480,30 +3480,30 @@ bool enumFromName(QByteArrayView name, DomainRebootFlagValues &value)
 const char *enumName(DomainRunningReason value)
 {
     switch (value) {
+    case DomainRunningReason::Unknown:
+        return "VIR_DOMAIN_RUNNING_UNKNOWN";
     case DomainRunningReason::Booted:
         return "VIR_DOMAIN_RUNNING_BOOTED";
-    case DomainRunningReason::Crashed:
-        return "VIR_DOMAIN_RUNNING_CRASHED";
-    case DomainRunningReason::FromSnapshot:
-        return "VIR_DOMAIN_RUNNING_FROM_SNAPSHOT";
     case DomainRunningReason::Migrated:
         return "VIR_DOMAIN_RUNNING_MIGRATED";
+    case DomainRunningReason::Restored:
+        return "VIR_DOMAIN_RUNNING_RESTORED";
+    case DomainRunningReason::FromSnapshot:
+        return "VIR_DOMAIN_RUNNING_FROM_SNAPSHOT";
+    case DomainRunningReason::Unpaused:
+        return "VIR_DOMAIN_RUNNING_UNPAUSED";
     case DomainRunningReason::MigrationCanceled:
         return "VIR_DOMAIN_RUNNING_MIGRATION_CANCELED";
+    case DomainRunningReason::SaveCanceled:
+        return "VIR_DOMAIN_RUNNING_SAVE_CANCELED";
+    case DomainRunningReason::Wakeup:
+        return "VIR_DOMAIN_RUNNING_WAKEUP";
+    case DomainRunningReason::Crashed:
+        return "VIR_DOMAIN_RUNNING_CRASHED";
     case DomainRunningReason::Postcopy:
         return "VIR_DOMAIN_RUNNING_POSTCOPY";
     case DomainRunningReason::PostcopyFailed:
         return "VIR_DOMAIN_RUNNING_POSTCOPY_FAILED";
-    case DomainRunningReason::Restored:
-        return "VIR_DOMAIN_RUNNING_RESTORED";
-    case DomainRunningReason::SaveCanceled:
-        return "VIR_DOMAIN_RUNNING_SAVE_CANCELED";
-    case DomainRunningReason::Unknown:
-        return "VIR_DOMAIN_RUNNING_UNKNOWN";
-    case DomainRunningReason::Unpaused:
-        return "VIR_DOMAIN_RUNNING_UNPAUSED";
-    case DomainRunningReason::Wakeup:
-        return "VIR_DOMAIN_RUNNING_WAKEUP";
     }
     return nullptr;
 }
@@ -3511,18 +3511,18 @@ const char *enumName(DomainRunningReason value)
 bool enumFromName(QByteArrayView name, DomainRunningReason &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
+        {"VIR_DOMAIN_RUNNING_UNKNOWN", 0},
         {"VIR_DOMAIN_RUNNING_BOOTED", 1},
-        {"VIR_DOMAIN_RUNNING_CRASHED", 9},
-        {"VIR_DOMAIN_RUNNING_FROM_SNAPSHOT", 4},
         {"VIR_DOMAIN_RUNNING_MIGRATED", 2},
+        {"VIR_DOMAIN_RUNNING_RESTORED", 3},
+        {"VIR_DOMAIN_RUNNING_FROM_SNAPSHOT", 4},
+        {"VIR_DOMAIN_RUNNING_UNPAUSED", 5},
         {"VIR_DOMAIN_RUNNING_MIGRATION_CANCELED", 6},
+        {"VIR_DOMAIN_RUNNING_SAVE_CANCELED", 7},
+        {"VIR_DOMAIN_RUNNING_WAKEUP", 8},
+        {"VIR_DOMAIN_RUNNING_CRASHED", 9},
         {"VIR_DOMAIN_RUNNING_POSTCOPY", 10},
         {"VIR_DOMAIN_RUNNING_POSTCOPY_FAILED", 11},
-        {"VIR_DOMAIN_RUNNING_RESTORED", 3},
-        {"VIR_DOMAIN_RUNNING_SAVE_CANCELED", 7},
-        {"VIR_DOMAIN_RUNNING_UNKNOWN", 0},
-        {"VIR_DOMAIN_RUNNING_UNPAUSED", 5},
-        {"VIR_DOMAIN_RUNNING_WAKEUP", 8},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -3561,12 +3561,12 @@ const char *enumName(DomainSaveRestoreFlags value)
     switch (value) {
     case DomainSaveRestoreFlags::BypassCache:
         return "VIR_DOMAIN_SAVE_BYPASS_CACHE";
+    case DomainSaveRestoreFlags::Running:
+        return "VIR_DOMAIN_SAVE_RUNNING";
     case DomainSaveRestoreFlags::Paused:
         return "VIR_DOMAIN_SAVE_PAUSED";
     case DomainSaveRestoreFlags::ResetNvram:
         return "VIR_DOMAIN_SAVE_RESET_NVRAM";
-    case DomainSaveRestoreFlags::Running:
-        return "VIR_DOMAIN_SAVE_RUNNING";
     }
     return nullptr;
 }
@@ -3575,9 +3575,9 @@ bool enumFromName(QByteArrayView name, DomainSaveRestoreFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_DOMAIN_SAVE_BYPASS_CACHE", 1},
+        {"VIR_DOMAIN_SAVE_RUNNING", 2},
         {"VIR_DOMAIN_SAVE_PAUSED", 4},
         {"VIR_DOMAIN_SAVE_RESET_NVRAM", 8},
-        {"VIR_DOMAIN_SAVE_RUNNING", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -3637,18 +3637,18 @@ bool enumFromName(QByteArrayView name, DomainSetUserPasswordFlags &value)
 const char *enumName(DomainShutdownFlagValues value)
 {
     switch (value) {
-    case DomainShutdownFlagValues::AcpiPowerBtn:
-        return "VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN";
     case DomainShutdownFlagValues::Default:
         return "VIR_DOMAIN_SHUTDOWN_DEFAULT";
+    case DomainShutdownFlagValues::AcpiPowerBtn:
+        return "VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN";
     case DomainShutdownFlagValues::GuestAgent:
         return "VIR_DOMAIN_SHUTDOWN_GUEST_AGENT";
     case DomainShutdownFlagValues::Initctl:
         return "VIR_DOMAIN_SHUTDOWN_INITCTL";
-    case DomainShutdownFlagValues::Paravirt:
-        return "VIR_DOMAIN_SHUTDOWN_PARAVIRT";
     case DomainShutdownFlagValues::Signal:
         return "VIR_DOMAIN_SHUTDOWN_SIGNAL";
+    case DomainShutdownFlagValues::Paravirt:
+        return "VIR_DOMAIN_SHUTDOWN_PARAVIRT";
     }
     return nullptr;
 }
@@ -3656,12 +3656,12 @@ const char *enumName(DomainShutdownFlagValues value)
 bool enumFromName(QByteArrayView name, DomainShutdownFlagValues &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN", 1},
         {"VIR_DOMAIN_SHUTDOWN_DEFAULT", 0},
+        {"VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN", 1},
         {"VIR_DOMAIN_SHUTDOWN_GUEST_AGENT", 2},
         {"VIR_DOMAIN_SHUTDOWN_INITCTL", 4},
-        {"VIR_DOMAIN_SHUTDOWN_PARAVIRT", 16},
         {"VIR_DOMAIN_SHUTDOWN_SIGNAL", 8},
+        {"VIR_DOMAIN_SHUTDOWN_PARAVIRT", 16},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -3701,24 +3701,24 @@ bool enumFromName(QByteArrayView name, DomainShutdownReason &value)
 const char *enumName(DomainShutoffReason value)
 {
     switch (value) {
-    case DomainShutoffReason::Crashed:
-        return "VIR_DOMAIN_SHUTOFF_CRASHED";
-    case DomainShutoffReason::Daemon:
-        return "VIR_DOMAIN_SHUTOFF_DAEMON";
+    case DomainShutoffReason::Unknown:
+        return "VIR_DOMAIN_SHUTOFF_UNKNOWN";
+    case DomainShutoffReason::Shutdown:
+        return "VIR_DOMAIN_SHUTOFF_SHUTDOWN";
     case DomainShutoffReason::Destroyed:
         return "VIR_DOMAIN_SHUTOFF_DESTROYED";
-    case DomainShutoffReason::Failed:
-        return "VIR_DOMAIN_SHUTOFF_FAILED";
-    case DomainShutoffReason::FromSnapshot:
-        return "VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT";
+    case DomainShutoffReason::Crashed:
+        return "VIR_DOMAIN_SHUTOFF_CRASHED";
     case DomainShutoffReason::Migrated:
         return "VIR_DOMAIN_SHUTOFF_MIGRATED";
     case DomainShutoffReason::Saved:
         return "VIR_DOMAIN_SHUTOFF_SAVED";
-    case DomainShutoffReason::Shutdown:
-        return "VIR_DOMAIN_SHUTOFF_SHUTDOWN";
-    case DomainShutoffReason::Unknown:
-        return "VIR_DOMAIN_SHUTOFF_UNKNOWN";
+    case DomainShutoffReason::Failed:
+        return "VIR_DOMAIN_SHUTOFF_FAILED";
+    case DomainShutoffReason::FromSnapshot:
+        return "VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT";
+    case DomainShutoffReason::Daemon:
+        return "VIR_DOMAIN_SHUTOFF_DAEMON";
     }
     return nullptr;
 }
@@ -3726,15 +3726,15 @@ const char *enumName(DomainShutoffReason value)
 bool enumFromName(QByteArrayView name, DomainShutoffReason &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_SHUTOFF_CRASHED", 3},
-        {"VIR_DOMAIN_SHUTOFF_DAEMON", 8},
+        {"VIR_DOMAIN_SHUTOFF_UNKNOWN", 0},
+        {"VIR_DOMAIN_SHUTOFF_SHUTDOWN", 1},
         {"VIR_DOMAIN_SHUTOFF_DESTROYED", 2},
-        {"VIR_DOMAIN_SHUTOFF_FAILED", 6},
-        {"VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT", 7},
+        {"VIR_DOMAIN_SHUTOFF_CRASHED", 3},
         {"VIR_DOMAIN_SHUTOFF_MIGRATED", 4},
         {"VIR_DOMAIN_SHUTOFF_SAVED", 5},
-        {"VIR_DOMAIN_SHUTOFF_SHUTDOWN", 1},
-        {"VIR_DOMAIN_SHUTOFF_UNKNOWN", 0},
+        {"VIR_DOMAIN_SHUTOFF_FAILED", 6},
+        {"VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT", 7},
+        {"VIR_DOMAIN_SHUTOFF_DAEMON", 8},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -3748,24 +3748,24 @@ bool enumFromName(QByteArrayView name, DomainShutoffReason &value)
 const char *enumName(DomainSnapshotCreateFlags value)
 {
     switch (value) {
-    case DomainSnapshotCreateFlags::Atomic:
-        return "VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC";
-    case DomainSnapshotCreateFlags::Current:
-        return "VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT";
-    case DomainSnapshotCreateFlags::DiskOnly:
-        return "VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY";
-    case DomainSnapshotCreateFlags::Halt:
-        return "VIR_DOMAIN_SNAPSHOT_CREATE_HALT";
-    case DomainSnapshotCreateFlags::Live:
-        return "VIR_DOMAIN_SNAPSHOT_CREATE_LIVE";
-    case DomainSnapshotCreateFlags::NoMetadata:
-        return "VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA";
-    case DomainSnapshotCreateFlags::Quiesce:
-        return "VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE";
     case DomainSnapshotCreateFlags::Redefine:
         return "VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE";
+    case DomainSnapshotCreateFlags::Current:
+        return "VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT";
+    case DomainSnapshotCreateFlags::NoMetadata:
+        return "VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA";
+    case DomainSnapshotCreateFlags::Halt:
+        return "VIR_DOMAIN_SNAPSHOT_CREATE_HALT";
+    case DomainSnapshotCreateFlags::DiskOnly:
+        return "VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY";
     case DomainSnapshotCreateFlags::ReuseExt:
         return "VIR_DOMAIN_SNAPSHOT_CREATE_REUSE_EXT";
+    case DomainSnapshotCreateFlags::Quiesce:
+        return "VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE";
+    case DomainSnapshotCreateFlags::Atomic:
+        return "VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC";
+    case DomainSnapshotCreateFlags::Live:
+        return "VIR_DOMAIN_SNAPSHOT_CREATE_LIVE";
     case DomainSnapshotCreateFlags::Validate:
         return "VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE";
     }
@@ -3775,15 +3775,15 @@ const char *enumName(DomainSnapshotCreateFlags value)
 bool enumFromName(QByteArrayView name, DomainSnapshotCreateFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC", 128},
-        {"VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT", 2},
-        {"VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY", 16},
-        {"VIR_DOMAIN_SNAPSHOT_CREATE_HALT", 8},
-        {"VIR_DOMAIN_SNAPSHOT_CREATE_LIVE", 256},
-        {"VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA", 4},
-        {"VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE", 64},
         {"VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE", 1},
+        {"VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT", 2},
+        {"VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA", 4},
+        {"VIR_DOMAIN_SNAPSHOT_CREATE_HALT", 8},
+        {"VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY", 16},
         {"VIR_DOMAIN_SNAPSHOT_CREATE_REUSE_EXT", 32},
+        {"VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE", 64},
+        {"VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC", 128},
+        {"VIR_DOMAIN_SNAPSHOT_CREATE_LIVE", 256},
         {"VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE", 512},
     };
     for (const auto &entry : table) {
@@ -3800,10 +3800,10 @@ const char *enumName(DomainSnapshotDeleteFlags value)
     switch (value) {
     case DomainSnapshotDeleteFlags::Children:
         return "VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN";
-    case DomainSnapshotDeleteFlags::ChildrenOnly:
-        return "VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY";
     case DomainSnapshotDeleteFlags::MetadataOnly:
         return "VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY";
+    case DomainSnapshotDeleteFlags::ChildrenOnly:
+        return "VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY";
     }
     return nullptr;
 }
@@ -3812,8 +3812,8 @@ bool enumFromName(QByteArrayView name, DomainSnapshotDeleteFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN", 1},
-        {"VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY", 4},
         {"VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY", 2},
+        {"VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY", 4},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -3827,26 +3827,26 @@ bool enumFromName(QByteArrayView name, DomainSnapshotDeleteFlags &value)
 const char *enumName(DomainSnapshotListFlags value)
 {
     switch (value) {
-    case DomainSnapshotListFlags::Active:
-        return "VIR_DOMAIN_SNAPSHOT_LIST_ACTIVE";
     case DomainSnapshotListFlags::Descendants:
         return "VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS";
-    case DomainSnapshotListFlags::DiskOnly:
-        return "VIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY";
-    case DomainSnapshotListFlags::External:
-        return "VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL";
-    case DomainSnapshotListFlags::Inactive:
-        return "VIR_DOMAIN_SNAPSHOT_LIST_INACTIVE";
-    case DomainSnapshotListFlags::Internal:
-        return "VIR_DOMAIN_SNAPSHOT_LIST_INTERNAL";
-    case DomainSnapshotListFlags::Leaves:
-        return "VIR_DOMAIN_SNAPSHOT_LIST_LEAVES";
     case DomainSnapshotListFlags::Metadata:
         return "VIR_DOMAIN_SNAPSHOT_LIST_METADATA";
+    case DomainSnapshotListFlags::Leaves:
+        return "VIR_DOMAIN_SNAPSHOT_LIST_LEAVES";
     case DomainSnapshotListFlags::NoLeaves:
         return "VIR_DOMAIN_SNAPSHOT_LIST_NO_LEAVES";
     case DomainSnapshotListFlags::NoMetadata:
         return "VIR_DOMAIN_SNAPSHOT_LIST_NO_METADATA";
+    case DomainSnapshotListFlags::Inactive:
+        return "VIR_DOMAIN_SNAPSHOT_LIST_INACTIVE";
+    case DomainSnapshotListFlags::Active:
+        return "VIR_DOMAIN_SNAPSHOT_LIST_ACTIVE";
+    case DomainSnapshotListFlags::DiskOnly:
+        return "VIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY";
+    case DomainSnapshotListFlags::Internal:
+        return "VIR_DOMAIN_SNAPSHOT_LIST_INTERNAL";
+    case DomainSnapshotListFlags::External:
+        return "VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL";
     case DomainSnapshotListFlags::Topological:
         return "VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL";
     }
@@ -3856,17 +3856,17 @@ const char *enumName(DomainSnapshotListFlags value)
 bool enumFromName(QByteArrayView name, DomainSnapshotListFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_SNAPSHOT_LIST_ACTIVE", 64},
         {"VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS", 1},
-        {"VIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY", 128},
-        {"VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL", 512},
-        {"VIR_DOMAIN_SNAPSHOT_LIST_INACTIVE", 32},
-        {"VIR_DOMAIN_SNAPSHOT_LIST_INTERNAL", 256},
-        {"VIR_DOMAIN_SNAPSHOT_LIST_LEAVES", 4},
+        {"VIR_DOMAIN_SNAPSHOT_LIST_ROOTS", 1},
         {"VIR_DOMAIN_SNAPSHOT_LIST_METADATA", 2},
+        {"VIR_DOMAIN_SNAPSHOT_LIST_LEAVES", 4},
         {"VIR_DOMAIN_SNAPSHOT_LIST_NO_LEAVES", 8},
         {"VIR_DOMAIN_SNAPSHOT_LIST_NO_METADATA", 16},
-        {"VIR_DOMAIN_SNAPSHOT_LIST_ROOTS", 1},
+        {"VIR_DOMAIN_SNAPSHOT_LIST_INACTIVE", 32},
+        {"VIR_DOMAIN_SNAPSHOT_LIST_ACTIVE", 64},
+        {"VIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY", 128},
+        {"VIR_DOMAIN_SNAPSHOT_LIST_INTERNAL", 256},
+        {"VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL", 512},
         {"VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL", 1024},
     };
     for (const auto &entry : table) {
@@ -3881,14 +3881,14 @@ bool enumFromName(QByteArrayView name, DomainSnapshotListFlags &value)
 const char *enumName(DomainSnapshotRevertFlags value)
 {
     switch (value) {
-    case DomainSnapshotRevertFlags::Force:
-        return "VIR_DOMAIN_SNAPSHOT_REVERT_FORCE";
-    case DomainSnapshotRevertFlags::Paused:
-        return "VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED";
-    case DomainSnapshotRevertFlags::ResetNvram:
-        return "VIR_DOMAIN_SNAPSHOT_REVERT_RESET_NVRAM";
     case DomainSnapshotRevertFlags::Running:
         return "VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING";
+    case DomainSnapshotRevertFlags::Paused:
+        return "VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED";
+    case DomainSnapshotRevertFlags::Force:
+        return "VIR_DOMAIN_SNAPSHOT_REVERT_FORCE";
+    case DomainSnapshotRevertFlags::ResetNvram:
+        return "VIR_DOMAIN_SNAPSHOT_REVERT_RESET_NVRAM";
     }
     return nullptr;
 }
@@ -3896,10 +3896,10 @@ const char *enumName(DomainSnapshotRevertFlags value)
 bool enumFromName(QByteArrayView name, DomainSnapshotRevertFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_SNAPSHOT_REVERT_FORCE", 4},
-        {"VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED", 2},
-        {"VIR_DOMAIN_SNAPSHOT_REVERT_RESET_NVRAM", 8},
         {"VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING", 1},
+        {"VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED", 2},
+        {"VIR_DOMAIN_SNAPSHOT_REVERT_FORCE", 4},
+        {"VIR_DOMAIN_SNAPSHOT_REVERT_RESET_NVRAM", 8},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -3936,22 +3936,22 @@ bool enumFromName(QByteArrayView name, DomainSnapshotXMLFlags &value)
 const char *enumName(DomainState value)
 {
     switch (value) {
-    case DomainState::Blocked:
-        return "VIR_DOMAIN_BLOCKED";
-    case DomainState::Crashed:
-        return "VIR_DOMAIN_CRASHED";
     case DomainState::Nostate:
         return "VIR_DOMAIN_NOSTATE";
-    case DomainState::Paused:
-        return "VIR_DOMAIN_PAUSED";
-    case DomainState::Pmsuspended:
-        return "VIR_DOMAIN_PMSUSPENDED";
     case DomainState::Running:
         return "VIR_DOMAIN_RUNNING";
+    case DomainState::Blocked:
+        return "VIR_DOMAIN_BLOCKED";
+    case DomainState::Paused:
+        return "VIR_DOMAIN_PAUSED";
     case DomainState::Shutdown:
         return "VIR_DOMAIN_SHUTDOWN";
     case DomainState::Shutoff:
         return "VIR_DOMAIN_SHUTOFF";
+    case DomainState::Crashed:
+        return "VIR_DOMAIN_CRASHED";
+    case DomainState::Pmsuspended:
+        return "VIR_DOMAIN_PMSUSPENDED";
     }
     return nullptr;
 }
@@ -3959,14 +3959,14 @@ const char *enumName(DomainState value)
 bool enumFromName(QByteArrayView name, DomainState &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_BLOCKED", 2},
-        {"VIR_DOMAIN_CRASHED", 6},
         {"VIR_DOMAIN_NOSTATE", 0},
-        {"VIR_DOMAIN_PAUSED", 3},
-        {"VIR_DOMAIN_PMSUSPENDED", 7},
         {"VIR_DOMAIN_RUNNING", 1},
+        {"VIR_DOMAIN_BLOCKED", 2},
+        {"VIR_DOMAIN_PAUSED", 3},
         {"VIR_DOMAIN_SHUTDOWN", 4},
         {"VIR_DOMAIN_SHUTOFF", 5},
+        {"VIR_DOMAIN_CRASHED", 6},
+        {"VIR_DOMAIN_PMSUSPENDED", 7},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -3980,26 +3980,26 @@ bool enumFromName(QByteArrayView name, DomainState &value)
 const char *enumName(DomainStatsTypes value)
 {
     switch (value) {
-    case DomainStatsTypes::Balloon:
-        return "VIR_DOMAIN_STATS_BALLOON";
-    case DomainStatsTypes::Block:
-        return "VIR_DOMAIN_STATS_BLOCK";
+    case DomainStatsTypes::State:
+        return "VIR_DOMAIN_STATS_STATE";
     case DomainStatsTypes::CpuTotal:
         return "VIR_DOMAIN_STATS_CPU_TOTAL";
-    case DomainStatsTypes::Dirtyrate:
-        return "VIR_DOMAIN_STATS_DIRTYRATE";
+    case DomainStatsTypes::Balloon:
+        return "VIR_DOMAIN_STATS_BALLOON";
+    case DomainStatsTypes::Vcpu:
+        return "VIR_DOMAIN_STATS_VCPU";
     case DomainStatsTypes::Interface:
         return "VIR_DOMAIN_STATS_INTERFACE";
+    case DomainStatsTypes::Block:
+        return "VIR_DOMAIN_STATS_BLOCK";
+    case DomainStatsTypes::Perf:
+        return "VIR_DOMAIN_STATS_PERF";
     case DomainStatsTypes::Iothread:
         return "VIR_DOMAIN_STATS_IOTHREAD";
     case DomainStatsTypes::Memory:
         return "VIR_DOMAIN_STATS_MEMORY";
-    case DomainStatsTypes::Perf:
-        return "VIR_DOMAIN_STATS_PERF";
-    case DomainStatsTypes::State:
-        return "VIR_DOMAIN_STATS_STATE";
-    case DomainStatsTypes::Vcpu:
-        return "VIR_DOMAIN_STATS_VCPU";
+    case DomainStatsTypes::Dirtyrate:
+        return "VIR_DOMAIN_STATS_DIRTYRATE";
     case DomainStatsTypes::Vm:
         return "VIR_DOMAIN_STATS_VM";
     }
@@ -4009,16 +4009,16 @@ const char *enumName(DomainStatsTypes value)
 bool enumFromName(QByteArrayView name, DomainStatsTypes &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_STATS_BALLOON", 4},
-        {"VIR_DOMAIN_STATS_BLOCK", 32},
+        {"VIR_DOMAIN_STATS_STATE", 1},
         {"VIR_DOMAIN_STATS_CPU_TOTAL", 2},
-        {"VIR_DOMAIN_STATS_DIRTYRATE", 512},
+        {"VIR_DOMAIN_STATS_BALLOON", 4},
+        {"VIR_DOMAIN_STATS_VCPU", 8},
         {"VIR_DOMAIN_STATS_INTERFACE", 16},
+        {"VIR_DOMAIN_STATS_BLOCK", 32},
+        {"VIR_DOMAIN_STATS_PERF", 64},
         {"VIR_DOMAIN_STATS_IOTHREAD", 128},
         {"VIR_DOMAIN_STATS_MEMORY", 256},
-        {"VIR_DOMAIN_STATS_PERF", 64},
-        {"VIR_DOMAIN_STATS_STATE", 1},
-        {"VIR_DOMAIN_STATS_VCPU", 8},
+        {"VIR_DOMAIN_STATS_DIRTYRATE", 512},
         {"VIR_DOMAIN_STATS_VM", 1024},
     };
     for (const auto &entry : table) {
@@ -4033,20 +4033,20 @@ bool enumFromName(QByteArrayView name, DomainStatsTypes &value)
 const char *enumName(DomainUndefineFlagsValues value)
 {
     switch (value) {
-    case DomainUndefineFlagsValues::CheckpointsMetadata:
-        return "VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA";
-    case DomainUndefineFlagsValues::KeepNvram:
-        return "VIR_DOMAIN_UNDEFINE_KEEP_NVRAM";
-    case DomainUndefineFlagsValues::KeepTpm:
-        return "VIR_DOMAIN_UNDEFINE_KEEP_TPM";
     case DomainUndefineFlagsValues::ManagedSave:
         return "VIR_DOMAIN_UNDEFINE_MANAGED_SAVE";
-    case DomainUndefineFlagsValues::Nvram:
-        return "VIR_DOMAIN_UNDEFINE_NVRAM";
     case DomainUndefineFlagsValues::SnapshotsMetadata:
         return "VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA";
+    case DomainUndefineFlagsValues::Nvram:
+        return "VIR_DOMAIN_UNDEFINE_NVRAM";
+    case DomainUndefineFlagsValues::KeepNvram:
+        return "VIR_DOMAIN_UNDEFINE_KEEP_NVRAM";
+    case DomainUndefineFlagsValues::CheckpointsMetadata:
+        return "VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA";
     case DomainUndefineFlagsValues::Tpm:
         return "VIR_DOMAIN_UNDEFINE_TPM";
+    case DomainUndefineFlagsValues::KeepTpm:
+        return "VIR_DOMAIN_UNDEFINE_KEEP_TPM";
     }
     return nullptr;
 }
@@ -4054,13 +4054,13 @@ const char *enumName(DomainUndefineFlagsValues value)
 bool enumFromName(QByteArrayView name, DomainUndefineFlagsValues &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA", 16},
-        {"VIR_DOMAIN_UNDEFINE_KEEP_NVRAM", 8},
-        {"VIR_DOMAIN_UNDEFINE_KEEP_TPM", 64},
         {"VIR_DOMAIN_UNDEFINE_MANAGED_SAVE", 1},
-        {"VIR_DOMAIN_UNDEFINE_NVRAM", 4},
         {"VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA", 2},
+        {"VIR_DOMAIN_UNDEFINE_NVRAM", 4},
+        {"VIR_DOMAIN_UNDEFINE_KEEP_NVRAM", 8},
+        {"VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA", 16},
         {"VIR_DOMAIN_UNDEFINE_TPM", 32},
+        {"VIR_DOMAIN_UNDEFINE_KEEP_TPM", 64},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -4074,18 +4074,18 @@ bool enumFromName(QByteArrayView name, DomainUndefineFlagsValues &value)
 const char *enumName(DomainVcpuFlags value)
 {
     switch (value) {
-    case DomainVcpuFlags::Config:
-        return "VIR_DOMAIN_VCPU_CONFIG";
     case DomainVcpuFlags::Current:
         return "VIR_DOMAIN_VCPU_CURRENT";
+    case DomainVcpuFlags::Live:
+        return "VIR_DOMAIN_VCPU_LIVE";
+    case DomainVcpuFlags::Config:
+        return "VIR_DOMAIN_VCPU_CONFIG";
+    case DomainVcpuFlags::Maximum:
+        return "VIR_DOMAIN_VCPU_MAXIMUM";
     case DomainVcpuFlags::Guest:
         return "VIR_DOMAIN_VCPU_GUEST";
     case DomainVcpuFlags::Hotpluggable:
         return "VIR_DOMAIN_VCPU_HOTPLUGGABLE";
-    case DomainVcpuFlags::Live:
-        return "VIR_DOMAIN_VCPU_LIVE";
-    case DomainVcpuFlags::Maximum:
-        return "VIR_DOMAIN_VCPU_MAXIMUM";
     }
     return nullptr;
 }
@@ -4093,12 +4093,12 @@ const char *enumName(DomainVcpuFlags value)
 bool enumFromName(QByteArrayView name, DomainVcpuFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_VCPU_CONFIG", 2},
         {"VIR_DOMAIN_VCPU_CURRENT", 0},
+        {"VIR_DOMAIN_VCPU_LIVE", 1},
+        {"VIR_DOMAIN_VCPU_CONFIG", 2},
+        {"VIR_DOMAIN_VCPU_MAXIMUM", 4},
         {"VIR_DOMAIN_VCPU_GUEST", 8},
         {"VIR_DOMAIN_VCPU_HOTPLUGGABLE", 16},
-        {"VIR_DOMAIN_VCPU_LIVE", 1},
-        {"VIR_DOMAIN_VCPU_MAXIMUM", 4},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -4112,14 +4112,14 @@ bool enumFromName(QByteArrayView name, DomainVcpuFlags &value)
 const char *enumName(DomainXMLFlags value)
 {
     switch (value) {
-    case DomainXMLFlags::Inactive:
-        return "VIR_DOMAIN_XML_INACTIVE";
-    case DomainXMLFlags::Migratable:
-        return "VIR_DOMAIN_XML_MIGRATABLE";
     case DomainXMLFlags::Secure:
         return "VIR_DOMAIN_XML_SECURE";
+    case DomainXMLFlags::Inactive:
+        return "VIR_DOMAIN_XML_INACTIVE";
     case DomainXMLFlags::UpdateCpu:
         return "VIR_DOMAIN_XML_UPDATE_CPU";
+    case DomainXMLFlags::Migratable:
+        return "VIR_DOMAIN_XML_MIGRATABLE";
     }
     return nullptr;
 }
@@ -4127,10 +4127,10 @@ const char *enumName(DomainXMLFlags value)
 bool enumFromName(QByteArrayView name, DomainXMLFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_XML_INACTIVE", 2},
-        {"VIR_DOMAIN_XML_MIGRATABLE", 8},
         {"VIR_DOMAIN_XML_SECURE", 1},
+        {"VIR_DOMAIN_XML_INACTIVE", 2},
         {"VIR_DOMAIN_XML_UPDATE_CPU", 4},
+        {"VIR_DOMAIN_XML_MIGRATABLE", 8},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -4144,152 +4144,152 @@ bool enumFromName(QByteArrayView name, DomainXMLFlags &value)
 const char *enumName(ErrorDomain value)
 {
     switch (value) {
-    case ErrorDomain::Access:
-        return "VIR_FROM_ACCESS";
-    case ErrorDomain::Admin:
-        return "VIR_FROM_ADMIN";
-    case ErrorDomain::Audit:
-        return "VIR_FROM_AUDIT";
-    case ErrorDomain::Auth:
-        return "VIR_FROM_AUTH";
-    case ErrorDomain::Bhyve:
-        return "VIR_FROM_BHYVE";
-    case ErrorDomain::Bpf:
-        return "VIR_FROM_BPF";
-    case ErrorDomain::Capabilities:
-        return "VIR_FROM_CAPABILITIES";
-    case ErrorDomain::Cgroup:
-        return "VIR_FROM_CGROUP";
-    case ErrorDomain::Ch:
-        return "VIR_FROM_CH";
-    case ErrorDomain::Conf:
-        return "VIR_FROM_CONF";
-    case ErrorDomain::Cpu:
-        return "VIR_FROM_CPU";
-    case ErrorDomain::Crypto:
-        return "VIR_FROM_CRYPTO";
-    case ErrorDomain::Dbus:
-        return "VIR_FROM_DBUS";
-    case ErrorDomain::Device:
-        return "VIR_FROM_DEVICE";
-    case ErrorDomain::Dom:
-        return "VIR_FROM_DOM";
-    case ErrorDomain::Domain:
-        return "VIR_FROM_DOMAIN";
-    case ErrorDomain::DomainCheckpoint:
-        return "VIR_FROM_DOMAIN_CHECKPOINT";
-    case ErrorDomain::DomainSnapshot:
-        return "VIR_FROM_DOMAIN_SNAPSHOT";
-    case ErrorDomain::Esx:
-        return "VIR_FROM_ESX";
-    case ErrorDomain::Event:
-        return "VIR_FROM_EVENT";
-    case ErrorDomain::Firewall:
-        return "VIR_FROM_FIREWALL";
-    case ErrorDomain::Firewalld:
-        return "VIR_FROM_FIREWALLD";
-    case ErrorDomain::Hook:
-        return "VIR_FROM_HOOK";
-    case ErrorDomain::Hyperv:
-        return "VIR_FROM_HYPERV";
-    case ErrorDomain::Identity:
-        return "VIR_FROM_IDENTITY";
-    case ErrorDomain::Initctl:
-        return "VIR_FROM_INITCTL";
-    case ErrorDomain::Interface:
-        return "VIR_FROM_INTERFACE";
-    case ErrorDomain::Libssh:
-        return "VIR_FROM_LIBSSH";
-    case ErrorDomain::Libxl:
-        return "VIR_FROM_LIBXL";
-    case ErrorDomain::Locking:
-        return "VIR_FROM_LOCKING";
-    case ErrorDomain::Lockspace:
-        return "VIR_FROM_LOCKSPACE";
-    case ErrorDomain::Logging:
-        return "VIR_FROM_LOGGING";
-    case ErrorDomain::Lxc:
-        return "VIR_FROM_LXC";
-    case ErrorDomain::Net:
-        return "VIR_FROM_NET";
-    case ErrorDomain::Network:
-        return "VIR_FROM_NETWORK";
-    case ErrorDomain::Nodedev:
-        return "VIR_FROM_NODEDEV";
     case ErrorDomain::None:
         return "VIR_FROM_NONE";
-    case ErrorDomain::Nwfilter:
-        return "VIR_FROM_NWFILTER";
-    case ErrorDomain::One:
-        return "VIR_FROM_ONE";
-    case ErrorDomain::Openvz:
-        return "VIR_FROM_OPENVZ";
-    case ErrorDomain::Parallels:
-        return "VIR_FROM_PARALLELS";
-    case ErrorDomain::Perf:
-        return "VIR_FROM_PERF";
-    case ErrorDomain::Phyp:
-        return "VIR_FROM_PHYP";
-    case ErrorDomain::Polkit:
-        return "VIR_FROM_POLKIT";
-    case ErrorDomain::Proxy:
-        return "VIR_FROM_PROXY";
-    case ErrorDomain::Qemu:
-        return "VIR_FROM_QEMU";
-    case ErrorDomain::Remote:
-        return "VIR_FROM_REMOTE";
-    case ErrorDomain::Resctrl:
-        return "VIR_FROM_RESCTRL";
-    case ErrorDomain::Rpc:
-        return "VIR_FROM_RPC";
-    case ErrorDomain::Secret:
-        return "VIR_FROM_SECRET";
-    case ErrorDomain::Security:
-        return "VIR_FROM_SECURITY";
-    case ErrorDomain::Sexpr:
-        return "VIR_FROM_SEXPR";
-    case ErrorDomain::Ssh:
-        return "VIR_FROM_SSH";
-    case ErrorDomain::StatsLinux:
-        return "VIR_FROM_STATS_LINUX";
-    case ErrorDomain::Storage:
-        return "VIR_FROM_STORAGE";
-    case ErrorDomain::Streams:
-        return "VIR_FROM_STREAMS";
-    case ErrorDomain::Sysinfo:
-        return "VIR_FROM_SYSINFO";
-    case ErrorDomain::Systemd:
-        return "VIR_FROM_SYSTEMD";
-    case ErrorDomain::Test:
-        return "VIR_FROM_TEST";
-    case ErrorDomain::Thread:
-        return "VIR_FROM_THREAD";
-    case ErrorDomain::Tpm:
-        return "VIR_FROM_TPM";
-    case ErrorDomain::Uml:
-        return "VIR_FROM_UML";
-    case ErrorDomain::Uri:
-        return "VIR_FROM_URI";
-    case ErrorDomain::Vbox:
-        return "VIR_FROM_VBOX";
-    case ErrorDomain::Vmware:
-        return "VIR_FROM_VMWARE";
     case ErrorDomain::Xen:
         return "VIR_FROM_XEN";
-    case ErrorDomain::Xenapi:
-        return "VIR_FROM_XENAPI";
     case ErrorDomain::Xend:
         return "VIR_FROM_XEND";
     case ErrorDomain::Xenstore:
         return "VIR_FROM_XENSTORE";
-    case ErrorDomain::Xenxl:
-        return "VIR_FROM_XENXL";
-    case ErrorDomain::Xenxm:
-        return "VIR_FROM_XENXM";
-    case ErrorDomain::XenInotify:
-        return "VIR_FROM_XEN_INOTIFY";
+    case ErrorDomain::Sexpr:
+        return "VIR_FROM_SEXPR";
     case ErrorDomain::Xml:
         return "VIR_FROM_XML";
+    case ErrorDomain::Dom:
+        return "VIR_FROM_DOM";
+    case ErrorDomain::Rpc:
+        return "VIR_FROM_RPC";
+    case ErrorDomain::Proxy:
+        return "VIR_FROM_PROXY";
+    case ErrorDomain::Conf:
+        return "VIR_FROM_CONF";
+    case ErrorDomain::Qemu:
+        return "VIR_FROM_QEMU";
+    case ErrorDomain::Net:
+        return "VIR_FROM_NET";
+    case ErrorDomain::Test:
+        return "VIR_FROM_TEST";
+    case ErrorDomain::Remote:
+        return "VIR_FROM_REMOTE";
+    case ErrorDomain::Openvz:
+        return "VIR_FROM_OPENVZ";
+    case ErrorDomain::Xenxm:
+        return "VIR_FROM_XENXM";
+    case ErrorDomain::StatsLinux:
+        return "VIR_FROM_STATS_LINUX";
+    case ErrorDomain::Lxc:
+        return "VIR_FROM_LXC";
+    case ErrorDomain::Storage:
+        return "VIR_FROM_STORAGE";
+    case ErrorDomain::Network:
+        return "VIR_FROM_NETWORK";
+    case ErrorDomain::Domain:
+        return "VIR_FROM_DOMAIN";
+    case ErrorDomain::Uml:
+        return "VIR_FROM_UML";
+    case ErrorDomain::Nodedev:
+        return "VIR_FROM_NODEDEV";
+    case ErrorDomain::XenInotify:
+        return "VIR_FROM_XEN_INOTIFY";
+    case ErrorDomain::Security:
+        return "VIR_FROM_SECURITY";
+    case ErrorDomain::Vbox:
+        return "VIR_FROM_VBOX";
+    case ErrorDomain::Interface:
+        return "VIR_FROM_INTERFACE";
+    case ErrorDomain::One:
+        return "VIR_FROM_ONE";
+    case ErrorDomain::Esx:
+        return "VIR_FROM_ESX";
+    case ErrorDomain::Phyp:
+        return "VIR_FROM_PHYP";
+    case ErrorDomain::Secret:
+        return "VIR_FROM_SECRET";
+    case ErrorDomain::Cpu:
+        return "VIR_FROM_CPU";
+    case ErrorDomain::Xenapi:
+        return "VIR_FROM_XENAPI";
+    case ErrorDomain::Nwfilter:
+        return "VIR_FROM_NWFILTER";
+    case ErrorDomain::Hook:
+        return "VIR_FROM_HOOK";
+    case ErrorDomain::DomainSnapshot:
+        return "VIR_FROM_DOMAIN_SNAPSHOT";
+    case ErrorDomain::Audit:
+        return "VIR_FROM_AUDIT";
+    case ErrorDomain::Sysinfo:
+        return "VIR_FROM_SYSINFO";
+    case ErrorDomain::Streams:
+        return "VIR_FROM_STREAMS";
+    case ErrorDomain::Vmware:
+        return "VIR_FROM_VMWARE";
+    case ErrorDomain::Event:
+        return "VIR_FROM_EVENT";
+    case ErrorDomain::Libxl:
+        return "VIR_FROM_LIBXL";
+    case ErrorDomain::Locking:
+        return "VIR_FROM_LOCKING";
+    case ErrorDomain::Hyperv:
+        return "VIR_FROM_HYPERV";
+    case ErrorDomain::Capabilities:
+        return "VIR_FROM_CAPABILITIES";
+    case ErrorDomain::Uri:
+        return "VIR_FROM_URI";
+    case ErrorDomain::Auth:
+        return "VIR_FROM_AUTH";
+    case ErrorDomain::Dbus:
+        return "VIR_FROM_DBUS";
+    case ErrorDomain::Parallels:
+        return "VIR_FROM_PARALLELS";
+    case ErrorDomain::Device:
+        return "VIR_FROM_DEVICE";
+    case ErrorDomain::Ssh:
+        return "VIR_FROM_SSH";
+    case ErrorDomain::Lockspace:
+        return "VIR_FROM_LOCKSPACE";
+    case ErrorDomain::Initctl:
+        return "VIR_FROM_INITCTL";
+    case ErrorDomain::Identity:
+        return "VIR_FROM_IDENTITY";
+    case ErrorDomain::Cgroup:
+        return "VIR_FROM_CGROUP";
+    case ErrorDomain::Access:
+        return "VIR_FROM_ACCESS";
+    case ErrorDomain::Systemd:
+        return "VIR_FROM_SYSTEMD";
+    case ErrorDomain::Bhyve:
+        return "VIR_FROM_BHYVE";
+    case ErrorDomain::Crypto:
+        return "VIR_FROM_CRYPTO";
+    case ErrorDomain::Firewall:
+        return "VIR_FROM_FIREWALL";
+    case ErrorDomain::Polkit:
+        return "VIR_FROM_POLKIT";
+    case ErrorDomain::Thread:
+        return "VIR_FROM_THREAD";
+    case ErrorDomain::Admin:
+        return "VIR_FROM_ADMIN";
+    case ErrorDomain::Logging:
+        return "VIR_FROM_LOGGING";
+    case ErrorDomain::Xenxl:
+        return "VIR_FROM_XENXL";
+    case ErrorDomain::Perf:
+        return "VIR_FROM_PERF";
+    case ErrorDomain::Libssh:
+        return "VIR_FROM_LIBSSH";
+    case ErrorDomain::Resctrl:
+        return "VIR_FROM_RESCTRL";
+    case ErrorDomain::Firewalld:
+        return "VIR_FROM_FIREWALLD";
+    case ErrorDomain::DomainCheckpoint:
+        return "VIR_FROM_DOMAIN_CHECKPOINT";
+    case ErrorDomain::Tpm:
+        return "VIR_FROM_TPM";
+    case ErrorDomain::Bpf:
+        return "VIR_FROM_BPF";
+    case ErrorDomain::Ch:
+        return "VIR_FROM_CH";
     }
     return nullptr;
 }
@@ -4297,79 +4297,79 @@ const char *enumName(ErrorDomain value)
 bool enumFromName(QByteArrayView name, ErrorDomain &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_FROM_ACCESS", 55},
-        {"VIR_FROM_ADMIN", 62},
-        {"VIR_FROM_AUDIT", 36},
-        {"VIR_FROM_AUTH", 46},
-        {"VIR_FROM_BHYVE", 57},
-        {"VIR_FROM_BPF", 71},
-        {"VIR_FROM_CAPABILITIES", 44},
-        {"VIR_FROM_CGROUP", 54},
-        {"VIR_FROM_CH", 72},
-        {"VIR_FROM_CONF", 9},
-        {"VIR_FROM_CPU", 31},
-        {"VIR_FROM_CRYPTO", 58},
-        {"VIR_FROM_DBUS", 47},
-        {"VIR_FROM_DEVICE", 49},
-        {"VIR_FROM_DOM", 6},
-        {"VIR_FROM_DOMAIN", 20},
-        {"VIR_FROM_DOMAIN_CHECKPOINT", 69},
-        {"VIR_FROM_DOMAIN_SNAPSHOT", 35},
-        {"VIR_FROM_ESX", 28},
-        {"VIR_FROM_EVENT", 40},
-        {"VIR_FROM_FIREWALL", 59},
-        {"VIR_FROM_FIREWALLD", 68},
-        {"VIR_FROM_HOOK", 34},
-        {"VIR_FROM_HYPERV", 43},
-        {"VIR_FROM_IDENTITY", 53},
-        {"VIR_FROM_INITCTL", 52},
-        {"VIR_FROM_INTERFACE", 26},
-        {"VIR_FROM_LIBSSH", 66},
-        {"VIR_FROM_LIBXL", 41},
-        {"VIR_FROM_LOCKING", 42},
-        {"VIR_FROM_LOCKSPACE", 51},
-        {"VIR_FROM_LOGGING", 63},
-        {"VIR_FROM_LXC", 17},
-        {"VIR_FROM_NET", 11},
-        {"VIR_FROM_NETWORK", 19},
-        {"VIR_FROM_NODEDEV", 22},
         {"VIR_FROM_NONE", 0},
-        {"VIR_FROM_NWFILTER", 33},
-        {"VIR_FROM_ONE", 27},
-        {"VIR_FROM_OPENVZ", 14},
-        {"VIR_FROM_PARALLELS", 48},
-        {"VIR_FROM_PERF", 65},
-        {"VIR_FROM_PHYP", 29},
-        {"VIR_FROM_POLKIT", 60},
-        {"VIR_FROM_PROXY", 8},
-        {"VIR_FROM_QEMU", 10},
-        {"VIR_FROM_REMOTE", 13},
-        {"VIR_FROM_RESCTRL", 67},
-        {"VIR_FROM_RPC", 7},
-        {"VIR_FROM_SECRET", 30},
-        {"VIR_FROM_SECURITY", 24},
-        {"VIR_FROM_SEXPR", 4},
-        {"VIR_FROM_SSH", 50},
-        {"VIR_FROM_STATS_LINUX", 16},
-        {"VIR_FROM_STORAGE", 18},
-        {"VIR_FROM_STREAMS", 38},
-        {"VIR_FROM_SYSINFO", 37},
-        {"VIR_FROM_SYSTEMD", 56},
-        {"VIR_FROM_TEST", 12},
-        {"VIR_FROM_THREAD", 61},
-        {"VIR_FROM_TPM", 70},
-        {"VIR_FROM_UML", 21},
-        {"VIR_FROM_URI", 45},
-        {"VIR_FROM_VBOX", 25},
-        {"VIR_FROM_VMWARE", 39},
         {"VIR_FROM_XEN", 1},
-        {"VIR_FROM_XENAPI", 32},
         {"VIR_FROM_XEND", 2},
         {"VIR_FROM_XENSTORE", 3},
-        {"VIR_FROM_XENXL", 64},
-        {"VIR_FROM_XENXM", 15},
-        {"VIR_FROM_XEN_INOTIFY", 23},
+        {"VIR_FROM_SEXPR", 4},
         {"VIR_FROM_XML", 5},
+        {"VIR_FROM_DOM", 6},
+        {"VIR_FROM_RPC", 7},
+        {"VIR_FROM_PROXY", 8},
+        {"VIR_FROM_CONF", 9},
+        {"VIR_FROM_QEMU", 10},
+        {"VIR_FROM_NET", 11},
+        {"VIR_FROM_TEST", 12},
+        {"VIR_FROM_REMOTE", 13},
+        {"VIR_FROM_OPENVZ", 14},
+        {"VIR_FROM_XENXM", 15},
+        {"VIR_FROM_STATS_LINUX", 16},
+        {"VIR_FROM_LXC", 17},
+        {"VIR_FROM_STORAGE", 18},
+        {"VIR_FROM_NETWORK", 19},
+        {"VIR_FROM_DOMAIN", 20},
+        {"VIR_FROM_UML", 21},
+        {"VIR_FROM_NODEDEV", 22},
+        {"VIR_FROM_XEN_INOTIFY", 23},
+        {"VIR_FROM_SECURITY", 24},
+        {"VIR_FROM_VBOX", 25},
+        {"VIR_FROM_INTERFACE", 26},
+        {"VIR_FROM_ONE", 27},
+        {"VIR_FROM_ESX", 28},
+        {"VIR_FROM_PHYP", 29},
+        {"VIR_FROM_SECRET", 30},
+        {"VIR_FROM_CPU", 31},
+        {"VIR_FROM_XENAPI", 32},
+        {"VIR_FROM_NWFILTER", 33},
+        {"VIR_FROM_HOOK", 34},
+        {"VIR_FROM_DOMAIN_SNAPSHOT", 35},
+        {"VIR_FROM_AUDIT", 36},
+        {"VIR_FROM_SYSINFO", 37},
+        {"VIR_FROM_STREAMS", 38},
+        {"VIR_FROM_VMWARE", 39},
+        {"VIR_FROM_EVENT", 40},
+        {"VIR_FROM_LIBXL", 41},
+        {"VIR_FROM_LOCKING", 42},
+        {"VIR_FROM_HYPERV", 43},
+        {"VIR_FROM_CAPABILITIES", 44},
+        {"VIR_FROM_URI", 45},
+        {"VIR_FROM_AUTH", 46},
+        {"VIR_FROM_DBUS", 47},
+        {"VIR_FROM_PARALLELS", 48},
+        {"VIR_FROM_DEVICE", 49},
+        {"VIR_FROM_SSH", 50},
+        {"VIR_FROM_LOCKSPACE", 51},
+        {"VIR_FROM_INITCTL", 52},
+        {"VIR_FROM_IDENTITY", 53},
+        {"VIR_FROM_CGROUP", 54},
+        {"VIR_FROM_ACCESS", 55},
+        {"VIR_FROM_SYSTEMD", 56},
+        {"VIR_FROM_BHYVE", 57},
+        {"VIR_FROM_CRYPTO", 58},
+        {"VIR_FROM_FIREWALL", 59},
+        {"VIR_FROM_POLKIT", 60},
+        {"VIR_FROM_THREAD", 61},
+        {"VIR_FROM_ADMIN", 62},
+        {"VIR_FROM_LOGGING", 63},
+        {"VIR_FROM_XENXL", 64},
+        {"VIR_FROM_PERF", 65},
+        {"VIR_FROM_LIBSSH", 66},
+        {"VIR_FROM_RESCTRL", 67},
+        {"VIR_FROM_FIREWALLD", 68},
+        {"VIR_FROM_DOMAIN_CHECKPOINT", 69},
+        {"VIR_FROM_TPM", 70},
+        {"VIR_FROM_BPF", 71},
+        {"VIR_FROM_CH", 72},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -4383,12 +4383,12 @@ bool enumFromName(QByteArrayView name, ErrorDomain &value)
 const char *enumName(ErrorLevel value)
 {
     switch (value) {
-    case ErrorLevel::Error:
-        return "VIR_ERR_ERROR";
     case ErrorLevel::None:
         return "VIR_ERR_NONE";
     case ErrorLevel::Warning:
         return "VIR_ERR_WARNING";
+    case ErrorLevel::Error:
+        return "VIR_ERR_ERROR";
     }
     return nullptr;
 }
@@ -4396,9 +4396,9 @@ const char *enumName(ErrorLevel value)
 bool enumFromName(QByteArrayView name, ErrorLevel &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_ERR_ERROR", 2},
         {"VIR_ERR_NONE", 0},
         {"VIR_ERR_WARNING", 1},
+        {"VIR_ERR_ERROR", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -4412,234 +4412,234 @@ bool enumFromName(QByteArrayView name, ErrorLevel &value)
 const char *enumName(ErrorNumber value)
 {
     switch (value) {
-    case ErrorNumber::AccessDenied:
-        return "VIR_ERR_ACCESS_DENIED";
-    case ErrorNumber::AgentCommandFailed:
-        return "VIR_ERR_AGENT_COMMAND_FAILED";
-    case ErrorNumber::AgentCommandTimeout:
-        return "VIR_ERR_AGENT_COMMAND_TIMEOUT";
-    case ErrorNumber::AgentUnresponsive:
-        return "VIR_ERR_AGENT_UNRESPONSIVE";
-    case ErrorNumber::AgentUnsynced:
-        return "VIR_ERR_AGENT_UNSYNCED";
-    case ErrorNumber::ArgumentUnsupported:
-        return "VIR_ERR_ARGUMENT_UNSUPPORTED";
-    case ErrorNumber::AuthCancelled:
-        return "VIR_ERR_AUTH_CANCELLED";
-    case ErrorNumber::AuthFailed:
-        return "VIR_ERR_AUTH_FAILED";
-    case ErrorNumber::AuthUnavailable:
-        return "VIR_ERR_AUTH_UNAVAILABLE";
-    case ErrorNumber::BlockCopyActive:
-        return "VIR_ERR_BLOCK_COPY_ACTIVE";
-    case ErrorNumber::BuildFirewall:
-        return "VIR_ERR_BUILD_FIREWALL";
-    case ErrorNumber::CallFailed:
-        return "VIR_ERR_CALL_FAILED";
-    case ErrorNumber::CheckpointInconsistent:
-        return "VIR_ERR_CHECKPOINT_INCONSISTENT";
-    case ErrorNumber::ConfigUnsupported:
-        return "VIR_ERR_CONFIG_UNSUPPORTED";
-    case ErrorNumber::ConfSyntax:
-        return "VIR_ERR_CONF_SYNTAX";
-    case ErrorNumber::CpuIncompatible:
-        return "VIR_ERR_CPU_INCOMPATIBLE";
-    case ErrorNumber::DbusService:
-        return "VIR_ERR_DBUS_SERVICE";
-    case ErrorNumber::DeviceMissing:
-        return "VIR_ERR_DEVICE_MISSING";
-    case ErrorNumber::DomExist:
-        return "VIR_ERR_DOM_EXIST";
-    case ErrorNumber::DriverFull:
-        return "VIR_ERR_DRIVER_FULL";
-    case ErrorNumber::GetFailed:
-        return "VIR_ERR_GET_FAILED";
-    case ErrorNumber::GnutlsError:
-        return "VIR_ERR_GNUTLS_ERROR";
-    case ErrorNumber::HookScriptFailed:
-        return "VIR_ERR_HOOK_SCRIPT_FAILED";
-    case ErrorNumber::HttpError:
-        return "VIR_ERR_HTTP_ERROR";
+    case ErrorNumber::Ok:
+        return "VIR_ERR_OK";
     case ErrorNumber::InternalError:
         return "VIR_ERR_INTERNAL_ERROR";
-    case ErrorNumber::InvalidArg:
-        return "VIR_ERR_INVALID_ARG";
+    case ErrorNumber::NoMemory:
+        return "VIR_ERR_NO_MEMORY";
+    case ErrorNumber::NoSupport:
+        return "VIR_ERR_NO_SUPPORT";
+    case ErrorNumber::UnknownHost:
+        return "VIR_ERR_UNKNOWN_HOST";
+    case ErrorNumber::NoConnect:
+        return "VIR_ERR_NO_CONNECT";
     case ErrorNumber::InvalidConn:
         return "VIR_ERR_INVALID_CONN";
     case ErrorNumber::InvalidDomain:
         return "VIR_ERR_INVALID_DOMAIN";
-    case ErrorNumber::InvalidDomainCheckpoint:
-        return "VIR_ERR_INVALID_DOMAIN_CHECKPOINT";
-    case ErrorNumber::InvalidDomainSnapshot:
-        return "VIR_ERR_INVALID_DOMAIN_SNAPSHOT";
-    case ErrorNumber::InvalidInterface:
-        return "VIR_ERR_INVALID_INTERFACE";
-    case ErrorNumber::InvalidMac:
-        return "VIR_ERR_INVALID_MAC";
+    case ErrorNumber::InvalidArg:
+        return "VIR_ERR_INVALID_ARG";
+    case ErrorNumber::OperationFailed:
+        return "VIR_ERR_OPERATION_FAILED";
+    case ErrorNumber::GetFailed:
+        return "VIR_ERR_GET_FAILED";
+    case ErrorNumber::PostFailed:
+        return "VIR_ERR_POST_FAILED";
+    case ErrorNumber::HttpError:
+        return "VIR_ERR_HTTP_ERROR";
+    case ErrorNumber::SexprSerial:
+        return "VIR_ERR_SEXPR_SERIAL";
+    case ErrorNumber::NoXen:
+        return "VIR_ERR_NO_XEN";
+    case ErrorNumber::XenCall:
+        return "VIR_ERR_XEN_CALL";
+    case ErrorNumber::OsType:
+        return "VIR_ERR_OS_TYPE";
+    case ErrorNumber::NoKernel:
+        return "VIR_ERR_NO_KERNEL";
+    case ErrorNumber::NoRoot:
+        return "VIR_ERR_NO_ROOT";
+    case ErrorNumber::NoSource:
+        return "VIR_ERR_NO_SOURCE";
+    case ErrorNumber::NoTarget:
+        return "VIR_ERR_NO_TARGET";
+    case ErrorNumber::NoName:
+        return "VIR_ERR_NO_NAME";
+    case ErrorNumber::NoOs:
+        return "VIR_ERR_NO_OS";
+    case ErrorNumber::NoDevice:
+        return "VIR_ERR_NO_DEVICE";
+    case ErrorNumber::NoXenstore:
+        return "VIR_ERR_NO_XENSTORE";
+    case ErrorNumber::DriverFull:
+        return "VIR_ERR_DRIVER_FULL";
+    case ErrorNumber::CallFailed:
+        return "VIR_ERR_CALL_FAILED";
+    case ErrorNumber::XmlError:
+        return "VIR_ERR_XML_ERROR";
+    case ErrorNumber::DomExist:
+        return "VIR_ERR_DOM_EXIST";
+    case ErrorNumber::OperationDenied:
+        return "VIR_ERR_OPERATION_DENIED";
+    case ErrorNumber::OpenFailed:
+        return "VIR_ERR_OPEN_FAILED";
+    case ErrorNumber::ReadFailed:
+        return "VIR_ERR_READ_FAILED";
+    case ErrorNumber::ParseFailed:
+        return "VIR_ERR_PARSE_FAILED";
+    case ErrorNumber::ConfSyntax:
+        return "VIR_ERR_CONF_SYNTAX";
+    case ErrorNumber::WriteFailed:
+        return "VIR_ERR_WRITE_FAILED";
+    case ErrorNumber::XmlDetail:
+        return "VIR_ERR_XML_DETAIL";
     case ErrorNumber::InvalidNetwork:
         return "VIR_ERR_INVALID_NETWORK";
-    case ErrorNumber::InvalidNetworkPort:
-        return "VIR_ERR_INVALID_NETWORK_PORT";
-    case ErrorNumber::InvalidNodeDevice:
-        return "VIR_ERR_INVALID_NODE_DEVICE";
-    case ErrorNumber::InvalidNwfilter:
-        return "VIR_ERR_INVALID_NWFILTER";
-    case ErrorNumber::InvalidNwfilterBinding:
-        return "VIR_ERR_INVALID_NWFILTER_BINDING";
-    case ErrorNumber::InvalidSecret:
-        return "VIR_ERR_INVALID_SECRET";
+    case ErrorNumber::NetworkExist:
+        return "VIR_ERR_NETWORK_EXIST";
+    case ErrorNumber::SystemError:
+        return "VIR_ERR_SYSTEM_ERROR";
+    case ErrorNumber::Rpc:
+        return "VIR_ERR_RPC";
+    case ErrorNumber::GnutlsError:
+        return "VIR_ERR_GNUTLS_ERROR";
+    case ErrorNumber::WarNoNetwork:
+        return "VIR_WAR_NO_NETWORK";
+    case ErrorNumber::NoDomain:
+        return "VIR_ERR_NO_DOMAIN";
+    case ErrorNumber::NoNetwork:
+        return "VIR_ERR_NO_NETWORK";
+    case ErrorNumber::InvalidMac:
+        return "VIR_ERR_INVALID_MAC";
+    case ErrorNumber::AuthFailed:
+        return "VIR_ERR_AUTH_FAILED";
     case ErrorNumber::InvalidStoragePool:
         return "VIR_ERR_INVALID_STORAGE_POOL";
     case ErrorNumber::InvalidStorageVol:
         return "VIR_ERR_INVALID_STORAGE_VOL";
-    case ErrorNumber::InvalidStream:
-        return "VIR_ERR_INVALID_STREAM";
-    case ErrorNumber::Libssh:
-        return "VIR_ERR_LIBSSH";
-    case ErrorNumber::MigrateFinishOk:
-        return "VIR_ERR_MIGRATE_FINISH_OK";
-    case ErrorNumber::MigratePersistFailed:
-        return "VIR_ERR_MIGRATE_PERSIST_FAILED";
-    case ErrorNumber::MigrateUnsafe:
-        return "VIR_ERR_MIGRATE_UNSAFE";
-    case ErrorNumber::MultipleDomains:
-        return "VIR_ERR_MULTIPLE_DOMAINS";
-    case ErrorNumber::MultipleInterfaces:
-        return "VIR_ERR_MULTIPLE_INTERFACES";
-    case ErrorNumber::NetworkExist:
-        return "VIR_ERR_NETWORK_EXIST";
-    case ErrorNumber::NetworkPortExist:
-        return "VIR_ERR_NETWORK_PORT_EXIST";
-    case ErrorNumber::NoClient:
-        return "VIR_ERR_NO_CLIENT";
-    case ErrorNumber::NoConnect:
-        return "VIR_ERR_NO_CONNECT";
-    case ErrorNumber::NoDevice:
-        return "VIR_ERR_NO_DEVICE";
-    case ErrorNumber::NoDomain:
-        return "VIR_ERR_NO_DOMAIN";
-    case ErrorNumber::NoDomainBackup:
-        return "VIR_ERR_NO_DOMAIN_BACKUP";
-    case ErrorNumber::NoDomainCheckpoint:
-        return "VIR_ERR_NO_DOMAIN_CHECKPOINT";
-    case ErrorNumber::NoDomainMetadata:
-        return "VIR_ERR_NO_DOMAIN_METADATA";
-    case ErrorNumber::NoDomainSnapshot:
-        return "VIR_ERR_NO_DOMAIN_SNAPSHOT";
-    case ErrorNumber::NoHostname:
-        return "VIR_ERR_NO_HOSTNAME";
-    case ErrorNumber::NoInterface:
-        return "VIR_ERR_NO_INTERFACE";
-    case ErrorNumber::NoKernel:
-        return "VIR_ERR_NO_KERNEL";
-    case ErrorNumber::NoMemory:
-        return "VIR_ERR_NO_MEMORY";
-    case ErrorNumber::NoName:
-        return "VIR_ERR_NO_NAME";
-    case ErrorNumber::NoNetwork:
-        return "VIR_ERR_NO_NETWORK";
-    case ErrorNumber::NoNetworkMetadata:
-        return "VIR_ERR_NO_NETWORK_METADATA";
-    case ErrorNumber::NoNetworkPort:
-        return "VIR_ERR_NO_NETWORK_PORT";
-    case ErrorNumber::NoNodeDevice:
-        return "VIR_ERR_NO_NODE_DEVICE";
-    case ErrorNumber::NoNwfilter:
-        return "VIR_ERR_NO_NWFILTER";
-    case ErrorNumber::NoNwfilterBinding:
-        return "VIR_ERR_NO_NWFILTER_BINDING";
-    case ErrorNumber::NoOs:
-        return "VIR_ERR_NO_OS";
-    case ErrorNumber::NoRoot:
-        return "VIR_ERR_NO_ROOT";
-    case ErrorNumber::NoSecret:
-        return "VIR_ERR_NO_SECRET";
-    case ErrorNumber::NoSecurityModel:
-        return "VIR_ERR_NO_SECURITY_MODEL";
-    case ErrorNumber::NoServer:
-        return "VIR_ERR_NO_SERVER";
-    case ErrorNumber::NoSource:
-        return "VIR_ERR_NO_SOURCE";
+    case ErrorNumber::WarNoStorage:
+        return "VIR_WAR_NO_STORAGE";
     case ErrorNumber::NoStoragePool:
         return "VIR_ERR_NO_STORAGE_POOL";
     case ErrorNumber::NoStorageVol:
         return "VIR_ERR_NO_STORAGE_VOL";
-    case ErrorNumber::NoSupport:
-        return "VIR_ERR_NO_SUPPORT";
-    case ErrorNumber::NoTarget:
-        return "VIR_ERR_NO_TARGET";
-    case ErrorNumber::NoXen:
-        return "VIR_ERR_NO_XEN";
-    case ErrorNumber::NoXenstore:
-        return "VIR_ERR_NO_XENSTORE";
-    case ErrorNumber::Ok:
-        return "VIR_ERR_OK";
-    case ErrorNumber::OpenFailed:
-        return "VIR_ERR_OPEN_FAILED";
-    case ErrorNumber::OperationAborted:
-        return "VIR_ERR_OPERATION_ABORTED";
-    case ErrorNumber::OperationDenied:
-        return "VIR_ERR_OPERATION_DENIED";
-    case ErrorNumber::OperationFailed:
-        return "VIR_ERR_OPERATION_FAILED";
-    case ErrorNumber::OperationInvalid:
-        return "VIR_ERR_OPERATION_INVALID";
-    case ErrorNumber::OperationTimeout:
-        return "VIR_ERR_OPERATION_TIMEOUT";
-    case ErrorNumber::OperationUnsupported:
-        return "VIR_ERR_OPERATION_UNSUPPORTED";
-    case ErrorNumber::OsType:
-        return "VIR_ERR_OS_TYPE";
-    case ErrorNumber::Overflow:
-        return "VIR_ERR_OVERFLOW";
-    case ErrorNumber::ParseFailed:
-        return "VIR_ERR_PARSE_FAILED";
-    case ErrorNumber::PostFailed:
-        return "VIR_ERR_POST_FAILED";
-    case ErrorNumber::ReadFailed:
-        return "VIR_ERR_READ_FAILED";
-    case ErrorNumber::ResourceBusy:
-        return "VIR_ERR_RESOURCE_BUSY";
-    case ErrorNumber::Rpc:
-        return "VIR_ERR_RPC";
-    case ErrorNumber::SexprSerial:
-        return "VIR_ERR_SEXPR_SERIAL";
-    case ErrorNumber::SnapshotRevertRisky:
-        return "VIR_ERR_SNAPSHOT_REVERT_RISKY";
-    case ErrorNumber::Ssh:
-        return "VIR_ERR_SSH";
-    case ErrorNumber::StoragePoolBuilt:
-        return "VIR_ERR_STORAGE_POOL_BUILT";
-    case ErrorNumber::StorageProbeFailed:
-        return "VIR_ERR_STORAGE_PROBE_FAILED";
-    case ErrorNumber::StorageVolExist:
-        return "VIR_ERR_STORAGE_VOL_EXIST";
-    case ErrorNumber::SystemError:
-        return "VIR_ERR_SYSTEM_ERROR";
-    case ErrorNumber::UnknownHost:
-        return "VIR_ERR_UNKNOWN_HOST";
-    case ErrorNumber::WriteFailed:
-        return "VIR_ERR_WRITE_FAILED";
-    case ErrorNumber::XenCall:
-        return "VIR_ERR_XEN_CALL";
-    case ErrorNumber::XmlDetail:
-        return "VIR_ERR_XML_DETAIL";
-    case ErrorNumber::XmlError:
-        return "VIR_ERR_XML_ERROR";
-    case ErrorNumber::XmlInvalidSchema:
-        return "VIR_ERR_XML_INVALID_SCHEMA";
-    case ErrorNumber::WarNoInterface:
-        return "VIR_WAR_NO_INTERFACE";
-    case ErrorNumber::WarNoNetwork:
-        return "VIR_WAR_NO_NETWORK";
     case ErrorNumber::WarNoNode:
         return "VIR_WAR_NO_NODE";
+    case ErrorNumber::InvalidNodeDevice:
+        return "VIR_ERR_INVALID_NODE_DEVICE";
+    case ErrorNumber::NoNodeDevice:
+        return "VIR_ERR_NO_NODE_DEVICE";
+    case ErrorNumber::NoSecurityModel:
+        return "VIR_ERR_NO_SECURITY_MODEL";
+    case ErrorNumber::OperationInvalid:
+        return "VIR_ERR_OPERATION_INVALID";
+    case ErrorNumber::WarNoInterface:
+        return "VIR_WAR_NO_INTERFACE";
+    case ErrorNumber::NoInterface:
+        return "VIR_ERR_NO_INTERFACE";
+    case ErrorNumber::InvalidInterface:
+        return "VIR_ERR_INVALID_INTERFACE";
+    case ErrorNumber::MultipleInterfaces:
+        return "VIR_ERR_MULTIPLE_INTERFACES";
     case ErrorNumber::WarNoNwfilter:
         return "VIR_WAR_NO_NWFILTER";
+    case ErrorNumber::InvalidNwfilter:
+        return "VIR_ERR_INVALID_NWFILTER";
+    case ErrorNumber::NoNwfilter:
+        return "VIR_ERR_NO_NWFILTER";
+    case ErrorNumber::BuildFirewall:
+        return "VIR_ERR_BUILD_FIREWALL";
     case ErrorNumber::WarNoSecret:
         return "VIR_WAR_NO_SECRET";
-    case ErrorNumber::WarNoStorage:
-        return "VIR_WAR_NO_STORAGE";
+    case ErrorNumber::InvalidSecret:
+        return "VIR_ERR_INVALID_SECRET";
+    case ErrorNumber::NoSecret:
+        return "VIR_ERR_NO_SECRET";
+    case ErrorNumber::ConfigUnsupported:
+        return "VIR_ERR_CONFIG_UNSUPPORTED";
+    case ErrorNumber::OperationTimeout:
+        return "VIR_ERR_OPERATION_TIMEOUT";
+    case ErrorNumber::MigratePersistFailed:
+        return "VIR_ERR_MIGRATE_PERSIST_FAILED";
+    case ErrorNumber::HookScriptFailed:
+        return "VIR_ERR_HOOK_SCRIPT_FAILED";
+    case ErrorNumber::InvalidDomainSnapshot:
+        return "VIR_ERR_INVALID_DOMAIN_SNAPSHOT";
+    case ErrorNumber::NoDomainSnapshot:
+        return "VIR_ERR_NO_DOMAIN_SNAPSHOT";
+    case ErrorNumber::InvalidStream:
+        return "VIR_ERR_INVALID_STREAM";
+    case ErrorNumber::ArgumentUnsupported:
+        return "VIR_ERR_ARGUMENT_UNSUPPORTED";
+    case ErrorNumber::StorageProbeFailed:
+        return "VIR_ERR_STORAGE_PROBE_FAILED";
+    case ErrorNumber::StoragePoolBuilt:
+        return "VIR_ERR_STORAGE_POOL_BUILT";
+    case ErrorNumber::SnapshotRevertRisky:
+        return "VIR_ERR_SNAPSHOT_REVERT_RISKY";
+    case ErrorNumber::OperationAborted:
+        return "VIR_ERR_OPERATION_ABORTED";
+    case ErrorNumber::AuthCancelled:
+        return "VIR_ERR_AUTH_CANCELLED";
+    case ErrorNumber::NoDomainMetadata:
+        return "VIR_ERR_NO_DOMAIN_METADATA";
+    case ErrorNumber::MigrateUnsafe:
+        return "VIR_ERR_MIGRATE_UNSAFE";
+    case ErrorNumber::Overflow:
+        return "VIR_ERR_OVERFLOW";
+    case ErrorNumber::BlockCopyActive:
+        return "VIR_ERR_BLOCK_COPY_ACTIVE";
+    case ErrorNumber::OperationUnsupported:
+        return "VIR_ERR_OPERATION_UNSUPPORTED";
+    case ErrorNumber::Ssh:
+        return "VIR_ERR_SSH";
+    case ErrorNumber::AgentUnresponsive:
+        return "VIR_ERR_AGENT_UNRESPONSIVE";
+    case ErrorNumber::ResourceBusy:
+        return "VIR_ERR_RESOURCE_BUSY";
+    case ErrorNumber::AccessDenied:
+        return "VIR_ERR_ACCESS_DENIED";
+    case ErrorNumber::DbusService:
+        return "VIR_ERR_DBUS_SERVICE";
+    case ErrorNumber::StorageVolExist:
+        return "VIR_ERR_STORAGE_VOL_EXIST";
+    case ErrorNumber::CpuIncompatible:
+        return "VIR_ERR_CPU_INCOMPATIBLE";
+    case ErrorNumber::XmlInvalidSchema:
+        return "VIR_ERR_XML_INVALID_SCHEMA";
+    case ErrorNumber::MigrateFinishOk:
+        return "VIR_ERR_MIGRATE_FINISH_OK";
+    case ErrorNumber::AuthUnavailable:
+        return "VIR_ERR_AUTH_UNAVAILABLE";
+    case ErrorNumber::NoServer:
+        return "VIR_ERR_NO_SERVER";
+    case ErrorNumber::NoClient:
+        return "VIR_ERR_NO_CLIENT";
+    case ErrorNumber::AgentUnsynced:
+        return "VIR_ERR_AGENT_UNSYNCED";
+    case ErrorNumber::Libssh:
+        return "VIR_ERR_LIBSSH";
+    case ErrorNumber::DeviceMissing:
+        return "VIR_ERR_DEVICE_MISSING";
+    case ErrorNumber::InvalidNwfilterBinding:
+        return "VIR_ERR_INVALID_NWFILTER_BINDING";
+    case ErrorNumber::NoNwfilterBinding:
+        return "VIR_ERR_NO_NWFILTER_BINDING";
+    case ErrorNumber::InvalidDomainCheckpoint:
+        return "VIR_ERR_INVALID_DOMAIN_CHECKPOINT";
+    case ErrorNumber::NoDomainCheckpoint:
+        return "VIR_ERR_NO_DOMAIN_CHECKPOINT";
+    case ErrorNumber::NoDomainBackup:
+        return "VIR_ERR_NO_DOMAIN_BACKUP";
+    case ErrorNumber::InvalidNetworkPort:
+        return "VIR_ERR_INVALID_NETWORK_PORT";
+    case ErrorNumber::NetworkPortExist:
+        return "VIR_ERR_NETWORK_PORT_EXIST";
+    case ErrorNumber::NoNetworkPort:
+        return "VIR_ERR_NO_NETWORK_PORT";
+    case ErrorNumber::NoHostname:
+        return "VIR_ERR_NO_HOSTNAME";
+    case ErrorNumber::CheckpointInconsistent:
+        return "VIR_ERR_CHECKPOINT_INCONSISTENT";
+    case ErrorNumber::MultipleDomains:
+        return "VIR_ERR_MULTIPLE_DOMAINS";
+    case ErrorNumber::NoNetworkMetadata:
+        return "VIR_ERR_NO_NETWORK_METADATA";
+    case ErrorNumber::AgentCommandTimeout:
+        return "VIR_ERR_AGENT_COMMAND_TIMEOUT";
+    case ErrorNumber::AgentCommandFailed:
+        return "VIR_ERR_AGENT_COMMAND_FAILED";
     }
     return nullptr;
 }
@@ -4647,120 +4647,120 @@ const char *enumName(ErrorNumber value)
 bool enumFromName(QByteArrayView name, ErrorNumber &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_ERR_ACCESS_DENIED", 88},
-        {"VIR_ERR_AGENT_COMMAND_FAILED", 113},
-        {"VIR_ERR_AGENT_COMMAND_TIMEOUT", 112},
-        {"VIR_ERR_AGENT_UNRESPONSIVE", 86},
-        {"VIR_ERR_AGENT_UNSYNCED", 97},
-        {"VIR_ERR_ARGUMENT_UNSUPPORTED", 74},
-        {"VIR_ERR_AUTH_CANCELLED", 79},
-        {"VIR_ERR_AUTH_FAILED", 45},
-        {"VIR_ERR_AUTH_UNAVAILABLE", 94},
-        {"VIR_ERR_BLOCK_COPY_ACTIVE", 83},
-        {"VIR_ERR_BUILD_FIREWALL", 63},
-        {"VIR_ERR_CALL_FAILED", 26},
-        {"VIR_ERR_CHECKPOINT_INCONSISTENT", 109},
-        {"VIR_ERR_CONFIG_UNSUPPORTED", 67},
-        {"VIR_ERR_CONF_SYNTAX", 33},
-        {"VIR_ERR_CPU_INCOMPATIBLE", 91},
-        {"VIR_ERR_DBUS_SERVICE", 89},
-        {"VIR_ERR_DEVICE_MISSING", 99},
-        {"VIR_ERR_DOM_EXIST", 28},
-        {"VIR_ERR_DRIVER_FULL", 25},
-        {"VIR_ERR_GET_FAILED", 10},
-        {"VIR_ERR_GNUTLS_ERROR", 40},
-        {"VIR_ERR_HOOK_SCRIPT_FAILED", 70},
-        {"VIR_ERR_HTTP_ERROR", 12},
+        {"VIR_ERR_OK", 0},
         {"VIR_ERR_INTERNAL_ERROR", 1},
-        {"VIR_ERR_INVALID_ARG", 8},
+        {"VIR_ERR_NO_MEMORY", 2},
+        {"VIR_ERR_NO_SUPPORT", 3},
+        {"VIR_ERR_UNKNOWN_HOST", 4},
+        {"VIR_ERR_NO_CONNECT", 5},
         {"VIR_ERR_INVALID_CONN", 6},
         {"VIR_ERR_INVALID_DOMAIN", 7},
-        {"VIR_ERR_INVALID_DOMAIN_CHECKPOINT", 102},
-        {"VIR_ERR_INVALID_DOMAIN_SNAPSHOT", 71},
-        {"VIR_ERR_INVALID_INTERFACE", 58},
-        {"VIR_ERR_INVALID_MAC", 44},
+        {"VIR_ERR_INVALID_ARG", 8},
+        {"VIR_ERR_OPERATION_FAILED", 9},
+        {"VIR_ERR_GET_FAILED", 10},
+        {"VIR_ERR_POST_FAILED", 11},
+        {"VIR_ERR_HTTP_ERROR", 12},
+        {"VIR_ERR_SEXPR_SERIAL", 13},
+        {"VIR_ERR_NO_XEN", 14},
+        {"VIR_ERR_XEN_CALL", 15},
+        {"VIR_ERR_OS_TYPE", 16},
+        {"VIR_ERR_NO_KERNEL", 17},
+        {"VIR_ERR_NO_ROOT", 18},
+        {"VIR_ERR_NO_SOURCE", 19},
+        {"VIR_ERR_NO_TARGET", 20},
+        {"VIR_ERR_NO_NAME", 21},
+        {"VIR_ERR_NO_OS", 22},
+        {"VIR_ERR_NO_DEVICE", 23},
+        {"VIR_ERR_NO_XENSTORE", 24},
+        {"VIR_ERR_DRIVER_FULL", 25},
+        {"VIR_ERR_CALL_FAILED", 26},
+        {"VIR_ERR_XML_ERROR", 27},
+        {"VIR_ERR_DOM_EXIST", 28},
+        {"VIR_ERR_OPERATION_DENIED", 29},
+        {"VIR_ERR_OPEN_FAILED", 30},
+        {"VIR_ERR_READ_FAILED", 31},
+        {"VIR_ERR_PARSE_FAILED", 32},
+        {"VIR_ERR_CONF_SYNTAX", 33},
+        {"VIR_ERR_WRITE_FAILED", 34},
+        {"VIR_ERR_XML_DETAIL", 35},
         {"VIR_ERR_INVALID_NETWORK", 36},
-        {"VIR_ERR_INVALID_NETWORK_PORT", 105},
-        {"VIR_ERR_INVALID_NODE_DEVICE", 52},
-        {"VIR_ERR_INVALID_NWFILTER", 61},
-        {"VIR_ERR_INVALID_NWFILTER_BINDING", 100},
-        {"VIR_ERR_INVALID_SECRET", 65},
+        {"VIR_ERR_NETWORK_EXIST", 37},
+        {"VIR_ERR_SYSTEM_ERROR", 38},
+        {"VIR_ERR_RPC", 39},
+        {"VIR_ERR_GNUTLS_ERROR", 40},
+        {"VIR_WAR_NO_NETWORK", 41},
+        {"VIR_ERR_NO_DOMAIN", 42},
+        {"VIR_ERR_NO_NETWORK", 43},
+        {"VIR_ERR_INVALID_MAC", 44},
+        {"VIR_ERR_AUTH_FAILED", 45},
         {"VIR_ERR_INVALID_STORAGE_POOL", 46},
         {"VIR_ERR_INVALID_STORAGE_VOL", 47},
-        {"VIR_ERR_INVALID_STREAM", 73},
-        {"VIR_ERR_LIBSSH", 98},
-        {"VIR_ERR_MIGRATE_FINISH_OK", 93},
-        {"VIR_ERR_MIGRATE_PERSIST_FAILED", 69},
-        {"VIR_ERR_MIGRATE_UNSAFE", 81},
-        {"VIR_ERR_MULTIPLE_DOMAINS", 110},
-        {"VIR_ERR_MULTIPLE_INTERFACES", 59},
-        {"VIR_ERR_NETWORK_EXIST", 37},
-        {"VIR_ERR_NETWORK_PORT_EXIST", 106},
-        {"VIR_ERR_NO_CLIENT", 96},
-        {"VIR_ERR_NO_CONNECT", 5},
-        {"VIR_ERR_NO_DEVICE", 23},
-        {"VIR_ERR_NO_DOMAIN", 42},
-        {"VIR_ERR_NO_DOMAIN_BACKUP", 104},
-        {"VIR_ERR_NO_DOMAIN_CHECKPOINT", 103},
-        {"VIR_ERR_NO_DOMAIN_METADATA", 80},
-        {"VIR_ERR_NO_DOMAIN_SNAPSHOT", 72},
-        {"VIR_ERR_NO_HOSTNAME", 108},
-        {"VIR_ERR_NO_INTERFACE", 57},
-        {"VIR_ERR_NO_KERNEL", 17},
-        {"VIR_ERR_NO_MEMORY", 2},
-        {"VIR_ERR_NO_NAME", 21},
-        {"VIR_ERR_NO_NETWORK", 43},
-        {"VIR_ERR_NO_NETWORK_METADATA", 111},
-        {"VIR_ERR_NO_NETWORK_PORT", 107},
-        {"VIR_ERR_NO_NODE_DEVICE", 53},
-        {"VIR_ERR_NO_NWFILTER", 62},
-        {"VIR_ERR_NO_NWFILTER_BINDING", 101},
-        {"VIR_ERR_NO_OS", 22},
-        {"VIR_ERR_NO_ROOT", 18},
-        {"VIR_ERR_NO_SECRET", 66},
-        {"VIR_ERR_NO_SECURITY_MODEL", 54},
-        {"VIR_ERR_NO_SERVER", 95},
-        {"VIR_ERR_NO_SOURCE", 19},
+        {"VIR_WAR_NO_STORAGE", 48},
         {"VIR_ERR_NO_STORAGE_POOL", 49},
         {"VIR_ERR_NO_STORAGE_VOL", 50},
-        {"VIR_ERR_NO_SUPPORT", 3},
-        {"VIR_ERR_NO_TARGET", 20},
-        {"VIR_ERR_NO_XEN", 14},
-        {"VIR_ERR_NO_XENSTORE", 24},
-        {"VIR_ERR_OK", 0},
-        {"VIR_ERR_OPEN_FAILED", 30},
-        {"VIR_ERR_OPERATION_ABORTED", 78},
-        {"VIR_ERR_OPERATION_DENIED", 29},
-        {"VIR_ERR_OPERATION_FAILED", 9},
-        {"VIR_ERR_OPERATION_INVALID", 55},
-        {"VIR_ERR_OPERATION_TIMEOUT", 68},
-        {"VIR_ERR_OPERATION_UNSUPPORTED", 84},
-        {"VIR_ERR_OS_TYPE", 16},
-        {"VIR_ERR_OVERFLOW", 82},
-        {"VIR_ERR_PARSE_FAILED", 32},
-        {"VIR_ERR_POST_FAILED", 11},
-        {"VIR_ERR_READ_FAILED", 31},
-        {"VIR_ERR_RESOURCE_BUSY", 87},
-        {"VIR_ERR_RPC", 39},
-        {"VIR_ERR_SEXPR_SERIAL", 13},
-        {"VIR_ERR_SNAPSHOT_REVERT_RISKY", 77},
-        {"VIR_ERR_SSH", 85},
-        {"VIR_ERR_STORAGE_POOL_BUILT", 76},
-        {"VIR_ERR_STORAGE_PROBE_FAILED", 75},
-        {"VIR_ERR_STORAGE_VOL_EXIST", 90},
-        {"VIR_ERR_SYSTEM_ERROR", 38},
-        {"VIR_ERR_UNKNOWN_HOST", 4},
-        {"VIR_ERR_WRITE_FAILED", 34},
-        {"VIR_ERR_XEN_CALL", 15},
-        {"VIR_ERR_XML_DETAIL", 35},
-        {"VIR_ERR_XML_ERROR", 27},
-        {"VIR_ERR_XML_INVALID_SCHEMA", 92},
-        {"VIR_WAR_NO_INTERFACE", 56},
-        {"VIR_WAR_NO_NETWORK", 41},
         {"VIR_WAR_NO_NODE", 51},
+        {"VIR_ERR_INVALID_NODE_DEVICE", 52},
+        {"VIR_ERR_NO_NODE_DEVICE", 53},
+        {"VIR_ERR_NO_SECURITY_MODEL", 54},
+        {"VIR_ERR_OPERATION_INVALID", 55},
+        {"VIR_WAR_NO_INTERFACE", 56},
+        {"VIR_ERR_NO_INTERFACE", 57},
+        {"VIR_ERR_INVALID_INTERFACE", 58},
+        {"VIR_ERR_MULTIPLE_INTERFACES", 59},
         {"VIR_WAR_NO_NWFILTER", 60},
+        {"VIR_ERR_INVALID_NWFILTER", 61},
+        {"VIR_ERR_NO_NWFILTER", 62},
+        {"VIR_ERR_BUILD_FIREWALL", 63},
         {"VIR_WAR_NO_SECRET", 64},
-        {"VIR_WAR_NO_STORAGE", 48},
+        {"VIR_ERR_INVALID_SECRET", 65},
+        {"VIR_ERR_NO_SECRET", 66},
+        {"VIR_ERR_CONFIG_UNSUPPORTED", 67},
+        {"VIR_ERR_OPERATION_TIMEOUT", 68},
+        {"VIR_ERR_MIGRATE_PERSIST_FAILED", 69},
+        {"VIR_ERR_HOOK_SCRIPT_FAILED", 70},
+        {"VIR_ERR_INVALID_DOMAIN_SNAPSHOT", 71},
+        {"VIR_ERR_NO_DOMAIN_SNAPSHOT", 72},
+        {"VIR_ERR_INVALID_STREAM", 73},
+        {"VIR_ERR_ARGUMENT_UNSUPPORTED", 74},
+        {"VIR_ERR_STORAGE_PROBE_FAILED", 75},
+        {"VIR_ERR_STORAGE_POOL_BUILT", 76},
+        {"VIR_ERR_SNAPSHOT_REVERT_RISKY", 77},
+        {"VIR_ERR_OPERATION_ABORTED", 78},
+        {"VIR_ERR_AUTH_CANCELLED", 79},
+        {"VIR_ERR_NO_DOMAIN_METADATA", 80},
+        {"VIR_ERR_MIGRATE_UNSAFE", 81},
+        {"VIR_ERR_OVERFLOW", 82},
+        {"VIR_ERR_BLOCK_COPY_ACTIVE", 83},
+        {"VIR_ERR_OPERATION_UNSUPPORTED", 84},
+        {"VIR_ERR_SSH", 85},
+        {"VIR_ERR_AGENT_UNRESPONSIVE", 86},
+        {"VIR_ERR_RESOURCE_BUSY", 87},
+        {"VIR_ERR_ACCESS_DENIED", 88},
+        {"VIR_ERR_DBUS_SERVICE", 89},
+        {"VIR_ERR_STORAGE_VOL_EXIST", 90},
+        {"VIR_ERR_CPU_INCOMPATIBLE", 91},
+        {"VIR_ERR_XML_INVALID_SCHEMA", 92},
+        {"VIR_ERR_MIGRATE_FINISH_OK", 93},
+        {"VIR_ERR_AUTH_UNAVAILABLE", 94},
+        {"VIR_ERR_NO_SERVER", 95},
+        {"VIR_ERR_NO_CLIENT", 96},
+        {"VIR_ERR_AGENT_UNSYNCED", 97},
+        {"VIR_ERR_LIBSSH", 98},
+        {"VIR_ERR_DEVICE_MISSING", 99},
+        {"VIR_ERR_INVALID_NWFILTER_BINDING", 100},
+        {"VIR_ERR_NO_NWFILTER_BINDING", 101},
+        {"VIR_ERR_INVALID_DOMAIN_CHECKPOINT", 102},
+        {"VIR_ERR_NO_DOMAIN_CHECKPOINT", 103},
+        {"VIR_ERR_NO_DOMAIN_BACKUP", 104},
+        {"VIR_ERR_INVALID_NETWORK_PORT", 105},
+        {"VIR_ERR_NETWORK_PORT_EXIST", 106},
+        {"VIR_ERR_NO_NETWORK_PORT", 107},
+        {"VIR_ERR_NO_HOSTNAME", 108},
+        {"VIR_ERR_CHECKPOINT_INCONSISTENT", 109},
+        {"VIR_ERR_MULTIPLE_DOMAINS", 110},
+        {"VIR_ERR_NO_NETWORK_METADATA", 111},
+        {"VIR_ERR_AGENT_COMMAND_TIMEOUT", 112},
+        {"VIR_ERR_AGENT_COMMAND_FAILED", 113},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -4774,14 +4774,14 @@ bool enumFromName(QByteArrayView name, ErrorNumber &value)
 const char *enumName(EventHandleType value)
 {
     switch (value) {
-    case EventHandleType::Error:
-        return "VIR_EVENT_HANDLE_ERROR";
-    case EventHandleType::Hangup:
-        return "VIR_EVENT_HANDLE_HANGUP";
     case EventHandleType::Readable:
         return "VIR_EVENT_HANDLE_READABLE";
     case EventHandleType::Writable:
         return "VIR_EVENT_HANDLE_WRITABLE";
+    case EventHandleType::Error:
+        return "VIR_EVENT_HANDLE_ERROR";
+    case EventHandleType::Hangup:
+        return "VIR_EVENT_HANDLE_HANGUP";
     }
     return nullptr;
 }
@@ -4789,10 +4789,10 @@ const char *enumName(EventHandleType value)
 bool enumFromName(QByteArrayView name, EventHandleType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_EVENT_HANDLE_ERROR", 4},
-        {"VIR_EVENT_HANDLE_HANGUP", 8},
         {"VIR_EVENT_HANDLE_READABLE", 1},
         {"VIR_EVENT_HANDLE_WRITABLE", 2},
+        {"VIR_EVENT_HANDLE_ERROR", 4},
+        {"VIR_EVENT_HANDLE_HANGUP", 8},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -4878,26 +4878,26 @@ bool enumFromName(QByteArrayView name, InterfaceXMLFlags &value)
 const char *enumName(KeycodeSet value)
 {
     switch (value) {
+    case KeycodeSet::Linux:
+        return "VIR_KEYCODE_SET_LINUX";
+    case KeycodeSet::Xt:
+        return "VIR_KEYCODE_SET_XT";
     case KeycodeSet::Atset1:
         return "VIR_KEYCODE_SET_ATSET1";
     case KeycodeSet::Atset2:
         return "VIR_KEYCODE_SET_ATSET2";
     case KeycodeSet::Atset3:
         return "VIR_KEYCODE_SET_ATSET3";
-    case KeycodeSet::Linux:
-        return "VIR_KEYCODE_SET_LINUX";
     case KeycodeSet::Osx:
         return "VIR_KEYCODE_SET_OSX";
-    case KeycodeSet::Qnum:
-        return "VIR_KEYCODE_SET_QNUM";
+    case KeycodeSet::XtKbd:
+        return "VIR_KEYCODE_SET_XT_KBD";
     case KeycodeSet::Usb:
         return "VIR_KEYCODE_SET_USB";
     case KeycodeSet::Win32:
         return "VIR_KEYCODE_SET_WIN32";
-    case KeycodeSet::Xt:
-        return "VIR_KEYCODE_SET_XT";
-    case KeycodeSet::XtKbd:
-        return "VIR_KEYCODE_SET_XT_KBD";
+    case KeycodeSet::Qnum:
+        return "VIR_KEYCODE_SET_QNUM";
     }
     return nullptr;
 }
@@ -4905,16 +4905,16 @@ const char *enumName(KeycodeSet value)
 bool enumFromName(QByteArrayView name, KeycodeSet &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
+        {"VIR_KEYCODE_SET_LINUX", 0},
+        {"VIR_KEYCODE_SET_XT", 1},
         {"VIR_KEYCODE_SET_ATSET1", 2},
         {"VIR_KEYCODE_SET_ATSET2", 3},
         {"VIR_KEYCODE_SET_ATSET3", 4},
-        {"VIR_KEYCODE_SET_LINUX", 0},
         {"VIR_KEYCODE_SET_OSX", 5},
-        {"VIR_KEYCODE_SET_QNUM", 9},
+        {"VIR_KEYCODE_SET_XT_KBD", 6},
         {"VIR_KEYCODE_SET_USB", 7},
         {"VIR_KEYCODE_SET_WIN32", 8},
-        {"VIR_KEYCODE_SET_XT", 1},
-        {"VIR_KEYCODE_SET_XT_KBD", 6},
+        {"VIR_KEYCODE_SET_QNUM", 9},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -4928,18 +4928,18 @@ bool enumFromName(QByteArrayView name, KeycodeSet &value)
 const char *enumName(MemoryParameterType value)
 {
     switch (value) {
-    case MemoryParameterType::Boolean:
-        return "VIR_DOMAIN_MEMORY_PARAM_BOOLEAN";
-    case MemoryParameterType::Double:
-        return "VIR_DOMAIN_MEMORY_PARAM_DOUBLE";
     case MemoryParameterType::Int:
         return "VIR_DOMAIN_MEMORY_PARAM_INT";
-    case MemoryParameterType::Llong:
-        return "VIR_DOMAIN_MEMORY_PARAM_LLONG";
     case MemoryParameterType::Uint:
         return "VIR_DOMAIN_MEMORY_PARAM_UINT";
+    case MemoryParameterType::Llong:
+        return "VIR_DOMAIN_MEMORY_PARAM_LLONG";
     case MemoryParameterType::Ullong:
         return "VIR_DOMAIN_MEMORY_PARAM_ULLONG";
+    case MemoryParameterType::Double:
+        return "VIR_DOMAIN_MEMORY_PARAM_DOUBLE";
+    case MemoryParameterType::Boolean:
+        return "VIR_DOMAIN_MEMORY_PARAM_BOOLEAN";
     }
     return nullptr;
 }
@@ -4947,12 +4947,12 @@ const char *enumName(MemoryParameterType value)
 bool enumFromName(QByteArrayView name, MemoryParameterType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_MEMORY_PARAM_BOOLEAN", 6},
-        {"VIR_DOMAIN_MEMORY_PARAM_DOUBLE", 5},
         {"VIR_DOMAIN_MEMORY_PARAM_INT", 1},
-        {"VIR_DOMAIN_MEMORY_PARAM_LLONG", 3},
         {"VIR_DOMAIN_MEMORY_PARAM_UINT", 2},
+        {"VIR_DOMAIN_MEMORY_PARAM_LLONG", 3},
         {"VIR_DOMAIN_MEMORY_PARAM_ULLONG", 4},
+        {"VIR_DOMAIN_MEMORY_PARAM_DOUBLE", 5},
+        {"VIR_DOMAIN_MEMORY_PARAM_BOOLEAN", 6},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -5086,12 +5086,12 @@ const char *enumName(NetworkEventLifecycleType value)
     switch (value) {
     case NetworkEventLifecycleType::Defined:
         return "VIR_NETWORK_EVENT_DEFINED";
+    case NetworkEventLifecycleType::Undefined:
+        return "VIR_NETWORK_EVENT_UNDEFINED";
     case NetworkEventLifecycleType::Started:
         return "VIR_NETWORK_EVENT_STARTED";
     case NetworkEventLifecycleType::Stopped:
         return "VIR_NETWORK_EVENT_STOPPED";
-    case NetworkEventLifecycleType::Undefined:
-        return "VIR_NETWORK_EVENT_UNDEFINED";
     }
     return nullptr;
 }
@@ -5100,9 +5100,9 @@ bool enumFromName(QByteArrayView name, NetworkEventLifecycleType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_NETWORK_EVENT_DEFINED", 0},
+        {"VIR_NETWORK_EVENT_UNDEFINED", 1},
         {"VIR_NETWORK_EVENT_STARTED", 2},
         {"VIR_NETWORK_EVENT_STOPPED", 3},
-        {"VIR_NETWORK_EVENT_UNDEFINED", 1},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -5118,10 +5118,10 @@ const char *enumName(NetworkMetadataType value)
     switch (value) {
     case NetworkMetadataType::Description:
         return "VIR_NETWORK_METADATA_DESCRIPTION";
-    case NetworkMetadataType::Element:
-        return "VIR_NETWORK_METADATA_ELEMENT";
     case NetworkMetadataType::Title:
         return "VIR_NETWORK_METADATA_TITLE";
+    case NetworkMetadataType::Element:
+        return "VIR_NETWORK_METADATA_ELEMENT";
     }
     return nullptr;
 }
@@ -5130,8 +5130,8 @@ bool enumFromName(QByteArrayView name, NetworkMetadataType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_NETWORK_METADATA_DESCRIPTION", 0},
-        {"VIR_NETWORK_METADATA_ELEMENT", 2},
         {"VIR_NETWORK_METADATA_TITLE", 1},
+        {"VIR_NETWORK_METADATA_ELEMENT", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -5171,14 +5171,14 @@ bool enumFromName(QByteArrayView name, NetworkPortCreateFlags &value)
 const char *enumName(NetworkUpdateCommand value)
 {
     switch (value) {
-    case NetworkUpdateCommand::AddFirst:
-        return "VIR_NETWORK_UPDATE_COMMAND_ADD_FIRST";
-    case NetworkUpdateCommand::Delete:
-        return "VIR_NETWORK_UPDATE_COMMAND_DELETE";
-    case NetworkUpdateCommand::Modify:
-        return "VIR_NETWORK_UPDATE_COMMAND_MODIFY";
     case NetworkUpdateCommand::None:
         return "VIR_NETWORK_UPDATE_COMMAND_NONE";
+    case NetworkUpdateCommand::Modify:
+        return "VIR_NETWORK_UPDATE_COMMAND_MODIFY";
+    case NetworkUpdateCommand::Delete:
+        return "VIR_NETWORK_UPDATE_COMMAND_DELETE";
+    case NetworkUpdateCommand::AddFirst:
+        return "VIR_NETWORK_UPDATE_COMMAND_ADD_FIRST";
     }
     return nullptr;
 }
@@ -5186,10 +5186,10 @@ const char *enumName(NetworkUpdateCommand value)
 bool enumFromName(QByteArrayView name, NetworkUpdateCommand &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_NETWORK_UPDATE_COMMAND_ADD_FIRST", 4},
-        {"VIR_NETWORK_UPDATE_COMMAND_DELETE", 2},
-        {"VIR_NETWORK_UPDATE_COMMAND_MODIFY", 1},
         {"VIR_NETWORK_UPDATE_COMMAND_NONE", 0},
+        {"VIR_NETWORK_UPDATE_COMMAND_MODIFY", 1},
+        {"VIR_NETWORK_UPDATE_COMMAND_DELETE", 2},
+        {"VIR_NETWORK_UPDATE_COMMAND_ADD_FIRST", 4},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -5203,12 +5203,12 @@ bool enumFromName(QByteArrayView name, NetworkUpdateCommand &value)
 const char *enumName(NetworkUpdateFlags value)
 {
     switch (value) {
-    case NetworkUpdateFlags::Config:
-        return "VIR_NETWORK_UPDATE_AFFECT_CONFIG";
     case NetworkUpdateFlags::Current:
         return "VIR_NETWORK_UPDATE_AFFECT_CURRENT";
     case NetworkUpdateFlags::Live:
         return "VIR_NETWORK_UPDATE_AFFECT_LIVE";
+    case NetworkUpdateFlags::Config:
+        return "VIR_NETWORK_UPDATE_AFFECT_CONFIG";
     }
     return nullptr;
 }
@@ -5216,9 +5216,9 @@ const char *enumName(NetworkUpdateFlags value)
 bool enumFromName(QByteArrayView name, NetworkUpdateFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_NETWORK_UPDATE_AFFECT_CONFIG", 2},
         {"VIR_NETWORK_UPDATE_AFFECT_CURRENT", 0},
         {"VIR_NETWORK_UPDATE_AFFECT_LIVE", 1},
+        {"VIR_NETWORK_UPDATE_AFFECT_CONFIG", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -5232,32 +5232,32 @@ bool enumFromName(QByteArrayView name, NetworkUpdateFlags &value)
 const char *enumName(NetworkUpdateSection value)
 {
     switch (value) {
+    case NetworkUpdateSection::None:
+        return "VIR_NETWORK_SECTION_NONE";
     case NetworkUpdateSection::Bridge:
         return "VIR_NETWORK_SECTION_BRIDGE";
-    case NetworkUpdateSection::DnsHost:
-        return "VIR_NETWORK_SECTION_DNS_HOST";
-    case NetworkUpdateSection::DnsSrv:
-        return "VIR_NETWORK_SECTION_DNS_SRV";
-    case NetworkUpdateSection::DnsTxt:
-        return "VIR_NETWORK_SECTION_DNS_TXT";
     case NetworkUpdateSection::Domain:
         return "VIR_NETWORK_SECTION_DOMAIN";
-    case NetworkUpdateSection::Forward:
-        return "VIR_NETWORK_SECTION_FORWARD";
-    case NetworkUpdateSection::ForwardInterface:
-        return "VIR_NETWORK_SECTION_FORWARD_INTERFACE";
-    case NetworkUpdateSection::ForwardPf:
-        return "VIR_NETWORK_SECTION_FORWARD_PF";
     case NetworkUpdateSection::Ip:
         return "VIR_NETWORK_SECTION_IP";
     case NetworkUpdateSection::IpDhcpHost:
         return "VIR_NETWORK_SECTION_IP_DHCP_HOST";
     case NetworkUpdateSection::IpDhcpRange:
         return "VIR_NETWORK_SECTION_IP_DHCP_RANGE";
-    case NetworkUpdateSection::None:
-        return "VIR_NETWORK_SECTION_NONE";
+    case NetworkUpdateSection::Forward:
+        return "VIR_NETWORK_SECTION_FORWARD";
+    case NetworkUpdateSection::ForwardInterface:
+        return "VIR_NETWORK_SECTION_FORWARD_INTERFACE";
+    case NetworkUpdateSection::ForwardPf:
+        return "VIR_NETWORK_SECTION_FORWARD_PF";
     case NetworkUpdateSection::Portgroup:
         return "VIR_NETWORK_SECTION_PORTGROUP";
+    case NetworkUpdateSection::DnsHost:
+        return "VIR_NETWORK_SECTION_DNS_HOST";
+    case NetworkUpdateSection::DnsTxt:
+        return "VIR_NETWORK_SECTION_DNS_TXT";
+    case NetworkUpdateSection::DnsSrv:
+        return "VIR_NETWORK_SECTION_DNS_SRV";
     }
     return nullptr;
 }
@@ -5265,19 +5265,19 @@ const char *enumName(NetworkUpdateSection value)
 bool enumFromName(QByteArrayView name, NetworkUpdateSection &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
+        {"VIR_NETWORK_SECTION_NONE", 0},
         {"VIR_NETWORK_SECTION_BRIDGE", 1},
-        {"VIR_NETWORK_SECTION_DNS_HOST", 10},
-        {"VIR_NETWORK_SECTION_DNS_SRV", 12},
-        {"VIR_NETWORK_SECTION_DNS_TXT", 11},
         {"VIR_NETWORK_SECTION_DOMAIN", 2},
-        {"VIR_NETWORK_SECTION_FORWARD", 6},
-        {"VIR_NETWORK_SECTION_FORWARD_INTERFACE", 7},
-        {"VIR_NETWORK_SECTION_FORWARD_PF", 8},
         {"VIR_NETWORK_SECTION_IP", 3},
         {"VIR_NETWORK_SECTION_IP_DHCP_HOST", 4},
         {"VIR_NETWORK_SECTION_IP_DHCP_RANGE", 5},
-        {"VIR_NETWORK_SECTION_NONE", 0},
+        {"VIR_NETWORK_SECTION_FORWARD", 6},
+        {"VIR_NETWORK_SECTION_FORWARD_INTERFACE", 7},
+        {"VIR_NETWORK_SECTION_FORWARD_PF", 8},
         {"VIR_NETWORK_SECTION_PORTGROUP", 9},
+        {"VIR_NETWORK_SECTION_DNS_HOST", 10},
+        {"VIR_NETWORK_SECTION_DNS_TXT", 11},
+        {"VIR_NETWORK_SECTION_DNS_SRV", 12},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -5414,10 +5414,10 @@ const char *enumName(NodeDeviceEventLifecycleType value)
     switch (value) {
     case NodeDeviceEventLifecycleType::Created:
         return "VIR_NODE_DEVICE_EVENT_CREATED";
-    case NodeDeviceEventLifecycleType::Defined:
-        return "VIR_NODE_DEVICE_EVENT_DEFINED";
     case NodeDeviceEventLifecycleType::Deleted:
         return "VIR_NODE_DEVICE_EVENT_DELETED";
+    case NodeDeviceEventLifecycleType::Defined:
+        return "VIR_NODE_DEVICE_EVENT_DEFINED";
     case NodeDeviceEventLifecycleType::Undefined:
         return "VIR_NODE_DEVICE_EVENT_UNDEFINED";
     }
@@ -5428,8 +5428,8 @@ bool enumFromName(QByteArrayView name, NodeDeviceEventLifecycleType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_NODE_DEVICE_EVENT_CREATED", 0},
-        {"VIR_NODE_DEVICE_EVENT_DEFINED", 2},
         {"VIR_NODE_DEVICE_EVENT_DELETED", 1},
+        {"VIR_NODE_DEVICE_EVENT_DEFINED", 2},
         {"VIR_NODE_DEVICE_EVENT_UNDEFINED", 3},
     };
     for (const auto &entry : table) {
@@ -5444,12 +5444,12 @@ bool enumFromName(QByteArrayView name, NodeDeviceEventLifecycleType &value)
 const char *enumName(NodeDeviceUpdateFlags value)
 {
     switch (value) {
-    case NodeDeviceUpdateFlags::Config:
-        return "VIR_NODE_DEVICE_UPDATE_AFFECT_CONFIG";
     case NodeDeviceUpdateFlags::Current:
         return "VIR_NODE_DEVICE_UPDATE_AFFECT_CURRENT";
     case NodeDeviceUpdateFlags::Live:
         return "VIR_NODE_DEVICE_UPDATE_AFFECT_LIVE";
+    case NodeDeviceUpdateFlags::Config:
+        return "VIR_NODE_DEVICE_UPDATE_AFFECT_CONFIG";
     }
     return nullptr;
 }
@@ -5457,9 +5457,9 @@ const char *enumName(NodeDeviceUpdateFlags value)
 bool enumFromName(QByteArrayView name, NodeDeviceUpdateFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_NODE_DEVICE_UPDATE_AFFECT_CONFIG", 2},
         {"VIR_NODE_DEVICE_UPDATE_AFFECT_CURRENT", 0},
         {"VIR_NODE_DEVICE_UPDATE_AFFECT_LIVE", 1},
+        {"VIR_NODE_DEVICE_UPDATE_AFFECT_CONFIG", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -5542,12 +5542,12 @@ bool enumFromName(QByteArrayView name, NodeGetMemoryStatsAllCells &value)
 const char *enumName(NodeSuspendTarget value)
 {
     switch (value) {
+    case NodeSuspendTarget::Mem:
+        return "VIR_NODE_SUSPEND_TARGET_MEM";
     case NodeSuspendTarget::Disk:
         return "VIR_NODE_SUSPEND_TARGET_DISK";
     case NodeSuspendTarget::Hybrid:
         return "VIR_NODE_SUSPEND_TARGET_HYBRID";
-    case NodeSuspendTarget::Mem:
-        return "VIR_NODE_SUSPEND_TARGET_MEM";
     }
     return nullptr;
 }
@@ -5555,9 +5555,9 @@ const char *enumName(NodeSuspendTarget value)
 bool enumFromName(QByteArrayView name, NodeSuspendTarget &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
+        {"VIR_NODE_SUSPEND_TARGET_MEM", 0},
         {"VIR_NODE_SUSPEND_TARGET_DISK", 1},
         {"VIR_NODE_SUSPEND_TARGET_HYBRID", 2},
-        {"VIR_NODE_SUSPEND_TARGET_MEM", 0},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -5571,18 +5571,18 @@ bool enumFromName(QByteArrayView name, NodeSuspendTarget &value)
 const char *enumName(SchedParameterType value)
 {
     switch (value) {
-    case SchedParameterType::Boolean:
-        return "VIR_DOMAIN_SCHED_FIELD_BOOLEAN";
-    case SchedParameterType::Double:
-        return "VIR_DOMAIN_SCHED_FIELD_DOUBLE";
     case SchedParameterType::Int:
         return "VIR_DOMAIN_SCHED_FIELD_INT";
-    case SchedParameterType::Llong:
-        return "VIR_DOMAIN_SCHED_FIELD_LLONG";
     case SchedParameterType::Uint:
         return "VIR_DOMAIN_SCHED_FIELD_UINT";
+    case SchedParameterType::Llong:
+        return "VIR_DOMAIN_SCHED_FIELD_LLONG";
     case SchedParameterType::Ullong:
         return "VIR_DOMAIN_SCHED_FIELD_ULLONG";
+    case SchedParameterType::Double:
+        return "VIR_DOMAIN_SCHED_FIELD_DOUBLE";
+    case SchedParameterType::Boolean:
+        return "VIR_DOMAIN_SCHED_FIELD_BOOLEAN";
     }
     return nullptr;
 }
@@ -5590,12 +5590,12 @@ const char *enumName(SchedParameterType value)
 bool enumFromName(QByteArrayView name, SchedParameterType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_DOMAIN_SCHED_FIELD_BOOLEAN", 6},
-        {"VIR_DOMAIN_SCHED_FIELD_DOUBLE", 5},
         {"VIR_DOMAIN_SCHED_FIELD_INT", 1},
-        {"VIR_DOMAIN_SCHED_FIELD_LLONG", 3},
         {"VIR_DOMAIN_SCHED_FIELD_UINT", 2},
+        {"VIR_DOMAIN_SCHED_FIELD_LLONG", 3},
         {"VIR_DOMAIN_SCHED_FIELD_ULLONG", 4},
+        {"VIR_DOMAIN_SCHED_FIELD_DOUBLE", 5},
+        {"VIR_DOMAIN_SCHED_FIELD_BOOLEAN", 6},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -5684,16 +5684,16 @@ bool enumFromName(QByteArrayView name, SecretEventLifecycleType &value)
 const char *enumName(SecretUsageType value)
 {
     switch (value) {
+    case SecretUsageType::None:
+        return "VIR_SECRET_USAGE_TYPE_NONE";
+    case SecretUsageType::Volume:
+        return "VIR_SECRET_USAGE_TYPE_VOLUME";
     case SecretUsageType::Ceph:
         return "VIR_SECRET_USAGE_TYPE_CEPH";
     case SecretUsageType::Iscsi:
         return "VIR_SECRET_USAGE_TYPE_ISCSI";
-    case SecretUsageType::None:
-        return "VIR_SECRET_USAGE_TYPE_NONE";
     case SecretUsageType::Tls:
         return "VIR_SECRET_USAGE_TYPE_TLS";
-    case SecretUsageType::Volume:
-        return "VIR_SECRET_USAGE_TYPE_VOLUME";
     case SecretUsageType::Vtpm:
         return "VIR_SECRET_USAGE_TYPE_VTPM";
     }
@@ -5703,11 +5703,11 @@ const char *enumName(SecretUsageType value)
 bool enumFromName(QByteArrayView name, SecretUsageType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
+        {"VIR_SECRET_USAGE_TYPE_NONE", 0},
+        {"VIR_SECRET_USAGE_TYPE_VOLUME", 1},
         {"VIR_SECRET_USAGE_TYPE_CEPH", 2},
         {"VIR_SECRET_USAGE_TYPE_ISCSI", 3},
-        {"VIR_SECRET_USAGE_TYPE_NONE", 0},
         {"VIR_SECRET_USAGE_TYPE_TLS", 4},
-        {"VIR_SECRET_USAGE_TYPE_VOLUME", 1},
         {"VIR_SECRET_USAGE_TYPE_VTPM", 5},
     };
     for (const auto &entry : table) {
@@ -5724,14 +5724,14 @@ const char *enumName(StoragePoolBuildFlags value)
     switch (value) {
     case StoragePoolBuildFlags::New:
         return "VIR_STORAGE_POOL_BUILD_NEW";
-    case StoragePoolBuildFlags::NoOverwrite:
-        return "VIR_STORAGE_POOL_BUILD_NO_OVERWRITE";
-    case StoragePoolBuildFlags::Overwrite:
-        return "VIR_STORAGE_POOL_BUILD_OVERWRITE";
     case StoragePoolBuildFlags::Repair:
         return "VIR_STORAGE_POOL_BUILD_REPAIR";
     case StoragePoolBuildFlags::Resize:
         return "VIR_STORAGE_POOL_BUILD_RESIZE";
+    case StoragePoolBuildFlags::NoOverwrite:
+        return "VIR_STORAGE_POOL_BUILD_NO_OVERWRITE";
+    case StoragePoolBuildFlags::Overwrite:
+        return "VIR_STORAGE_POOL_BUILD_OVERWRITE";
     }
     return nullptr;
 }
@@ -5740,10 +5740,10 @@ bool enumFromName(QByteArrayView name, StoragePoolBuildFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_STORAGE_POOL_BUILD_NEW", 0},
-        {"VIR_STORAGE_POOL_BUILD_NO_OVERWRITE", 4},
-        {"VIR_STORAGE_POOL_BUILD_OVERWRITE", 8},
         {"VIR_STORAGE_POOL_BUILD_REPAIR", 1},
         {"VIR_STORAGE_POOL_BUILD_RESIZE", 2},
+        {"VIR_STORAGE_POOL_BUILD_NO_OVERWRITE", 4},
+        {"VIR_STORAGE_POOL_BUILD_OVERWRITE", 8},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -5761,10 +5761,10 @@ const char *enumName(StoragePoolCreateFlags value)
         return "VIR_STORAGE_POOL_CREATE_NORMAL";
     case StoragePoolCreateFlags::WithBuild:
         return "VIR_STORAGE_POOL_CREATE_WITH_BUILD";
-    case StoragePoolCreateFlags::WithBuildNoOverwrite:
-        return "VIR_STORAGE_POOL_CREATE_WITH_BUILD_NO_OVERWRITE";
     case StoragePoolCreateFlags::WithBuildOverwrite:
         return "VIR_STORAGE_POOL_CREATE_WITH_BUILD_OVERWRITE";
+    case StoragePoolCreateFlags::WithBuildNoOverwrite:
+        return "VIR_STORAGE_POOL_CREATE_WITH_BUILD_NO_OVERWRITE";
     }
     return nullptr;
 }
@@ -5774,8 +5774,8 @@ bool enumFromName(QByteArrayView name, StoragePoolCreateFlags &value)
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_STORAGE_POOL_CREATE_NORMAL", 0},
         {"VIR_STORAGE_POOL_CREATE_WITH_BUILD", 1},
-        {"VIR_STORAGE_POOL_CREATE_WITH_BUILD_NO_OVERWRITE", 4},
         {"VIR_STORAGE_POOL_CREATE_WITH_BUILD_OVERWRITE", 2},
+        {"VIR_STORAGE_POOL_CREATE_WITH_BUILD_NO_OVERWRITE", 4},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -5864,18 +5864,18 @@ bool enumFromName(QByteArrayView name, StoragePoolEventID &value)
 const char *enumName(StoragePoolEventLifecycleType value)
 {
     switch (value) {
-    case StoragePoolEventLifecycleType::Created:
-        return "VIR_STORAGE_POOL_EVENT_CREATED";
     case StoragePoolEventLifecycleType::Defined:
         return "VIR_STORAGE_POOL_EVENT_DEFINED";
-    case StoragePoolEventLifecycleType::Deleted:
-        return "VIR_STORAGE_POOL_EVENT_DELETED";
+    case StoragePoolEventLifecycleType::Undefined:
+        return "VIR_STORAGE_POOL_EVENT_UNDEFINED";
     case StoragePoolEventLifecycleType::Started:
         return "VIR_STORAGE_POOL_EVENT_STARTED";
     case StoragePoolEventLifecycleType::Stopped:
         return "VIR_STORAGE_POOL_EVENT_STOPPED";
-    case StoragePoolEventLifecycleType::Undefined:
-        return "VIR_STORAGE_POOL_EVENT_UNDEFINED";
+    case StoragePoolEventLifecycleType::Created:
+        return "VIR_STORAGE_POOL_EVENT_CREATED";
+    case StoragePoolEventLifecycleType::Deleted:
+        return "VIR_STORAGE_POOL_EVENT_DELETED";
     }
     return nullptr;
 }
@@ -5883,12 +5883,12 @@ const char *enumName(StoragePoolEventLifecycleType value)
 bool enumFromName(QByteArrayView name, StoragePoolEventLifecycleType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_STORAGE_POOL_EVENT_CREATED", 4},
         {"VIR_STORAGE_POOL_EVENT_DEFINED", 0},
-        {"VIR_STORAGE_POOL_EVENT_DELETED", 5},
+        {"VIR_STORAGE_POOL_EVENT_UNDEFINED", 1},
         {"VIR_STORAGE_POOL_EVENT_STARTED", 2},
         {"VIR_STORAGE_POOL_EVENT_STOPPED", 3},
-        {"VIR_STORAGE_POOL_EVENT_UNDEFINED", 1},
+        {"VIR_STORAGE_POOL_EVENT_CREATED", 4},
+        {"VIR_STORAGE_POOL_EVENT_DELETED", 5},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -5902,16 +5902,16 @@ bool enumFromName(QByteArrayView name, StoragePoolEventLifecycleType &value)
 const char *enumName(StoragePoolState value)
 {
     switch (value) {
+    case StoragePoolState::Inactive:
+        return "VIR_STORAGE_POOL_INACTIVE";
     case StoragePoolState::Building:
         return "VIR_STORAGE_POOL_BUILDING";
+    case StoragePoolState::Running:
+        return "VIR_STORAGE_POOL_RUNNING";
     case StoragePoolState::Degraded:
         return "VIR_STORAGE_POOL_DEGRADED";
     case StoragePoolState::Inaccessible:
         return "VIR_STORAGE_POOL_INACCESSIBLE";
-    case StoragePoolState::Inactive:
-        return "VIR_STORAGE_POOL_INACTIVE";
-    case StoragePoolState::Running:
-        return "VIR_STORAGE_POOL_RUNNING";
     }
     return nullptr;
 }
@@ -5919,11 +5919,11 @@ const char *enumName(StoragePoolState value)
 bool enumFromName(QByteArrayView name, StoragePoolState &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
+        {"VIR_STORAGE_POOL_INACTIVE", 0},
         {"VIR_STORAGE_POOL_BUILDING", 1},
+        {"VIR_STORAGE_POOL_RUNNING", 2},
         {"VIR_STORAGE_POOL_DEGRADED", 3},
         {"VIR_STORAGE_POOL_INACCESSIBLE", 4},
-        {"VIR_STORAGE_POOL_INACTIVE", 0},
-        {"VIR_STORAGE_POOL_RUNNING", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -5968,10 +5968,10 @@ const char *enumName(StorageVolDeleteFlags value)
     switch (value) {
     case StorageVolDeleteFlags::Normal:
         return "VIR_STORAGE_VOL_DELETE_NORMAL";
-    case StorageVolDeleteFlags::WithSnapshots:
-        return "VIR_STORAGE_VOL_DELETE_WITH_SNAPSHOTS";
     case StorageVolDeleteFlags::Zeroed:
         return "VIR_STORAGE_VOL_DELETE_ZEROED";
+    case StorageVolDeleteFlags::WithSnapshots:
+        return "VIR_STORAGE_VOL_DELETE_WITH_SNAPSHOTS";
     }
     return nullptr;
 }
@@ -5980,8 +5980,8 @@ bool enumFromName(QByteArrayView name, StorageVolDeleteFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
         {"VIR_STORAGE_VOL_DELETE_NORMAL", 0},
-        {"VIR_STORAGE_VOL_DELETE_WITH_SNAPSHOTS", 2},
         {"VIR_STORAGE_VOL_DELETE_ZEROED", 1},
+        {"VIR_STORAGE_VOL_DELETE_WITH_SNAPSHOTS", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -6018,10 +6018,10 @@ bool enumFromName(QByteArrayView name, StorageVolDownloadFlags &value)
 const char *enumName(StorageVolInfoFlags value)
 {
     switch (value) {
-    case StorageVolInfoFlags::GetPhysical:
-        return "VIR_STORAGE_VOL_GET_PHYSICAL";
     case StorageVolInfoFlags::UseAllocation:
         return "VIR_STORAGE_VOL_USE_ALLOCATION";
+    case StorageVolInfoFlags::GetPhysical:
+        return "VIR_STORAGE_VOL_GET_PHYSICAL";
     }
     return nullptr;
 }
@@ -6029,8 +6029,8 @@ const char *enumName(StorageVolInfoFlags value)
 bool enumFromName(QByteArrayView name, StorageVolInfoFlags &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_STORAGE_VOL_GET_PHYSICAL", 1},
         {"VIR_STORAGE_VOL_USE_ALLOCATION", 0},
+        {"VIR_STORAGE_VOL_GET_PHYSICAL", 1},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -6073,16 +6073,16 @@ bool enumFromName(QByteArrayView name, StorageVolResizeFlags &value)
 const char *enumName(StorageVolType value)
 {
     switch (value) {
+    case StorageVolType::File:
+        return "VIR_STORAGE_VOL_FILE";
     case StorageVolType::Block:
         return "VIR_STORAGE_VOL_BLOCK";
     case StorageVolType::Dir:
         return "VIR_STORAGE_VOL_DIR";
-    case StorageVolType::File:
-        return "VIR_STORAGE_VOL_FILE";
-    case StorageVolType::Netdir:
-        return "VIR_STORAGE_VOL_NETDIR";
     case StorageVolType::Network:
         return "VIR_STORAGE_VOL_NETWORK";
+    case StorageVolType::Netdir:
+        return "VIR_STORAGE_VOL_NETDIR";
     case StorageVolType::Ploop:
         return "VIR_STORAGE_VOL_PLOOP";
     }
@@ -6092,11 +6092,11 @@ const char *enumName(StorageVolType value)
 bool enumFromName(QByteArrayView name, StorageVolType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
+        {"VIR_STORAGE_VOL_FILE", 0},
         {"VIR_STORAGE_VOL_BLOCK", 1},
         {"VIR_STORAGE_VOL_DIR", 2},
-        {"VIR_STORAGE_VOL_FILE", 0},
-        {"VIR_STORAGE_VOL_NETDIR", 4},
         {"VIR_STORAGE_VOL_NETWORK", 3},
+        {"VIR_STORAGE_VOL_NETDIR", 4},
         {"VIR_STORAGE_VOL_PLOOP", 5},
     };
     for (const auto &entry : table) {
@@ -6134,26 +6134,26 @@ bool enumFromName(QByteArrayView name, StorageVolUploadFlags &value)
 const char *enumName(StorageVolWipeAlgorithm value)
 {
     switch (value) {
-    case StorageVolWipeAlgorithm::Bsi:
-        return "VIR_STORAGE_VOL_WIPE_ALG_BSI";
-    case StorageVolWipeAlgorithm::Dod:
-        return "VIR_STORAGE_VOL_WIPE_ALG_DOD";
-    case StorageVolWipeAlgorithm::Gutmann:
-        return "VIR_STORAGE_VOL_WIPE_ALG_GUTMANN";
-    case StorageVolWipeAlgorithm::Nnsa:
-        return "VIR_STORAGE_VOL_WIPE_ALG_NNSA";
-    case StorageVolWipeAlgorithm::Pfitzner33:
-        return "VIR_STORAGE_VOL_WIPE_ALG_PFITZNER33";
-    case StorageVolWipeAlgorithm::Pfitzner7:
-        return "VIR_STORAGE_VOL_WIPE_ALG_PFITZNER7";
-    case StorageVolWipeAlgorithm::Random:
-        return "VIR_STORAGE_VOL_WIPE_ALG_RANDOM";
-    case StorageVolWipeAlgorithm::Schneier:
-        return "VIR_STORAGE_VOL_WIPE_ALG_SCHNEIER";
-    case StorageVolWipeAlgorithm::Trim:
-        return "VIR_STORAGE_VOL_WIPE_ALG_TRIM";
     case StorageVolWipeAlgorithm::Zero:
         return "VIR_STORAGE_VOL_WIPE_ALG_ZERO";
+    case StorageVolWipeAlgorithm::Nnsa:
+        return "VIR_STORAGE_VOL_WIPE_ALG_NNSA";
+    case StorageVolWipeAlgorithm::Dod:
+        return "VIR_STORAGE_VOL_WIPE_ALG_DOD";
+    case StorageVolWipeAlgorithm::Bsi:
+        return "VIR_STORAGE_VOL_WIPE_ALG_BSI";
+    case StorageVolWipeAlgorithm::Gutmann:
+        return "VIR_STORAGE_VOL_WIPE_ALG_GUTMANN";
+    case StorageVolWipeAlgorithm::Schneier:
+        return "VIR_STORAGE_VOL_WIPE_ALG_SCHNEIER";
+    case StorageVolWipeAlgorithm::Pfitzner7:
+        return "VIR_STORAGE_VOL_WIPE_ALG_PFITZNER7";
+    case StorageVolWipeAlgorithm::Pfitzner33:
+        return "VIR_STORAGE_VOL_WIPE_ALG_PFITZNER33";
+    case StorageVolWipeAlgorithm::Random:
+        return "VIR_STORAGE_VOL_WIPE_ALG_RANDOM";
+    case StorageVolWipeAlgorithm::Trim:
+        return "VIR_STORAGE_VOL_WIPE_ALG_TRIM";
     }
     return nullptr;
 }
@@ -6161,16 +6161,16 @@ const char *enumName(StorageVolWipeAlgorithm value)
 bool enumFromName(QByteArrayView name, StorageVolWipeAlgorithm &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_STORAGE_VOL_WIPE_ALG_BSI", 3},
-        {"VIR_STORAGE_VOL_WIPE_ALG_DOD", 2},
-        {"VIR_STORAGE_VOL_WIPE_ALG_GUTMANN", 4},
-        {"VIR_STORAGE_VOL_WIPE_ALG_NNSA", 1},
-        {"VIR_STORAGE_VOL_WIPE_ALG_PFITZNER33", 7},
-        {"VIR_STORAGE_VOL_WIPE_ALG_PFITZNER7", 6},
-        {"VIR_STORAGE_VOL_WIPE_ALG_RANDOM", 8},
-        {"VIR_STORAGE_VOL_WIPE_ALG_SCHNEIER", 5},
-        {"VIR_STORAGE_VOL_WIPE_ALG_TRIM", 9},
         {"VIR_STORAGE_VOL_WIPE_ALG_ZERO", 0},
+        {"VIR_STORAGE_VOL_WIPE_ALG_NNSA", 1},
+        {"VIR_STORAGE_VOL_WIPE_ALG_DOD", 2},
+        {"VIR_STORAGE_VOL_WIPE_ALG_BSI", 3},
+        {"VIR_STORAGE_VOL_WIPE_ALG_GUTMANN", 4},
+        {"VIR_STORAGE_VOL_WIPE_ALG_SCHNEIER", 5},
+        {"VIR_STORAGE_VOL_WIPE_ALG_PFITZNER7", 6},
+        {"VIR_STORAGE_VOL_WIPE_ALG_PFITZNER33", 7},
+        {"VIR_STORAGE_VOL_WIPE_ALG_RANDOM", 8},
+        {"VIR_STORAGE_VOL_WIPE_ALG_TRIM", 9},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -6207,14 +6207,14 @@ bool enumFromName(QByteArrayView name, StorageXMLFlags &value)
 const char *enumName(StreamEventType value)
 {
     switch (value) {
-    case StreamEventType::Error:
-        return "VIR_STREAM_EVENT_ERROR";
-    case StreamEventType::Hangup:
-        return "VIR_STREAM_EVENT_HANGUP";
     case StreamEventType::Readable:
         return "VIR_STREAM_EVENT_READABLE";
     case StreamEventType::Writable:
         return "VIR_STREAM_EVENT_WRITABLE";
+    case StreamEventType::Error:
+        return "VIR_STREAM_EVENT_ERROR";
+    case StreamEventType::Hangup:
+        return "VIR_STREAM_EVENT_HANGUP";
     }
     return nullptr;
 }
@@ -6222,10 +6222,10 @@ const char *enumName(StreamEventType value)
 bool enumFromName(QByteArrayView name, StreamEventType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_STREAM_EVENT_ERROR", 4},
-        {"VIR_STREAM_EVENT_HANGUP", 8},
         {"VIR_STREAM_EVENT_READABLE", 1},
         {"VIR_STREAM_EVENT_WRITABLE", 2},
+        {"VIR_STREAM_EVENT_ERROR", 4},
+        {"VIR_STREAM_EVENT_HANGUP", 8},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -6308,20 +6308,20 @@ bool enumFromName(QByteArrayView name, TypedParameterFlags &value)
 const char *enumName(TypedParameterType value)
 {
     switch (value) {
-    case TypedParameterType::Boolean:
-        return "VIR_TYPED_PARAM_BOOLEAN";
-    case TypedParameterType::Double:
-        return "VIR_TYPED_PARAM_DOUBLE";
     case TypedParameterType::Int:
         return "VIR_TYPED_PARAM_INT";
-    case TypedParameterType::Llong:
-        return "VIR_TYPED_PARAM_LLONG";
-    case TypedParameterType::String:
-        return "VIR_TYPED_PARAM_STRING";
     case TypedParameterType::Uint:
         return "VIR_TYPED_PARAM_UINT";
+    case TypedParameterType::Llong:
+        return "VIR_TYPED_PARAM_LLONG";
     case TypedParameterType::Ullong:
         return "VIR_TYPED_PARAM_ULLONG";
+    case TypedParameterType::Double:
+        return "VIR_TYPED_PARAM_DOUBLE";
+    case TypedParameterType::Boolean:
+        return "VIR_TYPED_PARAM_BOOLEAN";
+    case TypedParameterType::String:
+        return "VIR_TYPED_PARAM_STRING";
     }
     return nullptr;
 }
@@ -6329,13 +6329,13 @@ const char *enumName(TypedParameterType value)
 bool enumFromName(QByteArrayView name, TypedParameterType &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_TYPED_PARAM_BOOLEAN", 6},
-        {"VIR_TYPED_PARAM_DOUBLE", 5},
         {"VIR_TYPED_PARAM_INT", 1},
-        {"VIR_TYPED_PARAM_LLONG", 3},
-        {"VIR_TYPED_PARAM_STRING", 7},
         {"VIR_TYPED_PARAM_UINT", 2},
+        {"VIR_TYPED_PARAM_LLONG", 3},
         {"VIR_TYPED_PARAM_ULLONG", 4},
+        {"VIR_TYPED_PARAM_DOUBLE", 5},
+        {"VIR_TYPED_PARAM_BOOLEAN", 6},
+        {"VIR_TYPED_PARAM_STRING", 7},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -6349,10 +6349,10 @@ bool enumFromName(QByteArrayView name, TypedParameterType &value)
 const char *enumName(VcpuHostCpuState value)
 {
     switch (value) {
-    case VcpuHostCpuState::Offline:
-        return "VIR_VCPU_INFO_CPU_OFFLINE";
     case VcpuHostCpuState::Unavailable:
         return "VIR_VCPU_INFO_CPU_UNAVAILABLE";
+    case VcpuHostCpuState::Offline:
+        return "VIR_VCPU_INFO_CPU_OFFLINE";
     }
     return nullptr;
 }
@@ -6360,8 +6360,8 @@ const char *enumName(VcpuHostCpuState value)
 bool enumFromName(QByteArrayView name, VcpuHostCpuState &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_VCPU_INFO_CPU_OFFLINE", -1},
         {"VIR_VCPU_INFO_CPU_UNAVAILABLE", -2},
+        {"VIR_VCPU_INFO_CPU_OFFLINE", -1},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {
@@ -6375,12 +6375,12 @@ bool enumFromName(QByteArrayView name, VcpuHostCpuState &value)
 const char *enumName(VcpuState value)
 {
     switch (value) {
-    case VcpuState::Blocked:
-        return "VIR_VCPU_BLOCKED";
     case VcpuState::Offline:
         return "VIR_VCPU_OFFLINE";
     case VcpuState::Running:
         return "VIR_VCPU_RUNNING";
+    case VcpuState::Blocked:
+        return "VIR_VCPU_BLOCKED";
     }
     return nullptr;
 }
@@ -6388,9 +6388,9 @@ const char *enumName(VcpuState value)
 bool enumFromName(QByteArrayView name, VcpuState &value)
 {
     static constexpr struct { const char *name; qint32 value; } table[] = {
-        {"VIR_VCPU_BLOCKED", 2},
         {"VIR_VCPU_OFFLINE", 0},
         {"VIR_VCPU_RUNNING", 1},
+        {"VIR_VCPU_BLOCKED", 2},
     };
     for (const auto &entry : table) {
         if (name == entry.name) {

@@ -12,12 +12,12 @@ namespace verx {
 
 // virBlkioParameterType
 enum class BlkioParameterType : qint32 {
-    Boolean = 6, // VIR_DOMAIN_BLKIO_PARAM_BOOLEAN
-    Double = 5, // VIR_DOMAIN_BLKIO_PARAM_DOUBLE
     Int = 1, // VIR_DOMAIN_BLKIO_PARAM_INT
-    Llong = 3, // VIR_DOMAIN_BLKIO_PARAM_LLONG
     Uint = 2, // VIR_DOMAIN_BLKIO_PARAM_UINT
+    Llong = 3, // VIR_DOMAIN_BLKIO_PARAM_LLONG
     Ullong = 4, // VIR_DOMAIN_BLKIO_PARAM_ULLONG
+    Double = 5, // VIR_DOMAIN_BLKIO_PARAM_DOUBLE
+    Boolean = 6, // VIR_DOMAIN_BLKIO_PARAM_BOOLEAN
 };
 const char *enumName(BlkioParameterType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, BlkioParameterType &value);
@@ -25,8 +25,8 @@ bool enumFromName(QByteArrayView name, BlkioParameterType &value);
 // virCPUCompareResult
 enum class CPUCompareResult : qint32 {
     Error = -1, // VIR_CPU_COMPARE_ERROR
-    Identical = 1, // VIR_CPU_COMPARE_IDENTICAL
     Incompatible = 0, // VIR_CPU_COMPARE_INCOMPATIBLE
+    Identical = 1, // VIR_CPU_COMPARE_IDENTICAL
     Superset = 2, // VIR_CPU_COMPARE_SUPERSET
 };
 const char *enumName(CPUCompareResult value); // nullptr if unknown
@@ -42,10 +42,10 @@ bool enumFromName(QByteArrayView name, ConnectBaselineCPUFlags &value);
 
 // virConnectCloseReason
 enum class ConnectCloseReason : qint32 {
-    Client = 3, // VIR_CONNECT_CLOSE_REASON_CLIENT: Client requested it
-    Eof = 1, // VIR_CONNECT_CLOSE_REASON_EOF: End-of-file from server
     Error = 0, // VIR_CONNECT_CLOSE_REASON_ERROR: Misc I/O error
+    Eof = 1, // VIR_CONNECT_CLOSE_REASON_EOF: End-of-file from server
     Keepalive = 2, // VIR_CONNECT_CLOSE_REASON_KEEPALIVE: Keepalive timer triggered
+    Client = 3, // VIR_CONNECT_CLOSE_REASON_CLIENT: Client requested it
 };
 const char *enumName(ConnectCloseReason value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, ConnectCloseReason &value);
@@ -60,24 +60,24 @@ bool enumFromName(QByteArrayView name, ConnectCompareCPUFlags &value);
 
 // virConnectCredentialType
 enum class ConnectCredentialType : qint32 {
-    Authname = 2, // VIR_CRED_AUTHNAME: Identify to authorize as
-    Cnonce = 4, // VIR_CRED_CNONCE: client supplies a nonce
-    Echoprompt = 6, // VIR_CRED_ECHOPROMPT: Challenge response
-    External = 9, // VIR_CRED_EXTERNAL: Externally managed credential
-    Language = 3, // VIR_CRED_LANGUAGE: RFC 1766 languages, comma separated
-    Noechoprompt = 7, // VIR_CRED_NOECHOPROMPT: Challenge response
-    Passphrase = 5, // VIR_CRED_PASSPHRASE: Passphrase secret
-    Realm = 8, // VIR_CRED_REALM: Authentication realm
     Username = 1, // VIR_CRED_USERNAME: Identity to act as
+    Authname = 2, // VIR_CRED_AUTHNAME: Identify to authorize as
+    Language = 3, // VIR_CRED_LANGUAGE: RFC 1766 languages, comma separated
+    Cnonce = 4, // VIR_CRED_CNONCE: client supplies a nonce
+    Passphrase = 5, // VIR_CRED_PASSPHRASE: Passphrase secret
+    Echoprompt = 6, // VIR_CRED_ECHOPROMPT: Challenge response
+    Noechoprompt = 7, // VIR_CRED_NOECHOPROMPT: Challenge response
+    Realm = 8, // VIR_CRED_REALM: Authentication realm
+    External = 9, // VIR_CRED_EXTERNAL: Externally managed credential
 };
 const char *enumName(ConnectCredentialType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, ConnectCredentialType &value);
 
 // virConnectDomainEventAgentLifecycleReason
 enum class ConnectDomainEventAgentLifecycleReason : qint32 {
-    Channel = 2, // VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_CHANNEL: channel state changed
-    DomainStarted = 1, // VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_DOMAIN_STARTED: state changed due to domain start
     Unknown = 0, // VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_UNKNOWN: unknown state change reason
+    DomainStarted = 1, // VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_DOMAIN_STARTED: state changed due to domain start
+    Channel = 2, // VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_CHANNEL: channel state changed
 };
 const char *enumName(ConnectDomainEventAgentLifecycleReason value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, ConnectDomainEventAgentLifecycleReason &value);
@@ -92,9 +92,9 @@ bool enumFromName(QByteArrayView name, ConnectDomainEventAgentLifecycleState &va
 
 // virConnectDomainEventBlockJobStatus
 enum class ConnectDomainEventBlockJobStatus : qint32 {
-    Canceled = 2, // VIR_DOMAIN_BLOCK_JOB_CANCELED
     Completed = 0, // VIR_DOMAIN_BLOCK_JOB_COMPLETED
     Failed = 1, // VIR_DOMAIN_BLOCK_JOB_FAILED
+    Canceled = 2, // VIR_DOMAIN_BLOCK_JOB_CANCELED
     Ready = 3, // VIR_DOMAIN_BLOCK_JOB_READY
 };
 const char *enumName(ConnectDomainEventBlockJobStatus value); // nullptr if unknown
@@ -110,8 +110,8 @@ bool enumFromName(QByteArrayView name, ConnectDomainEventDiskChangeReason &value
 
 // virConnectFlags
 enum class ConnectFlags : qint32 {
-    NoAliases = 2, // VIR_CONNECT_NO_ALIASES: Don't try to resolve URI aliases
     Ro = 1, // VIR_CONNECT_RO: A readonly connection
+    NoAliases = 2, // VIR_CONNECT_NO_ALIASES: Don't try to resolve URI aliases
 };
 const char *enumName(ConnectFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, ConnectFlags &value);
@@ -119,16 +119,16 @@ bool enumFromName(QByteArrayView name, ConnectFlags &value);
 // virConnectGetAllDomainStatsFlags
 enum class ConnectGetAllDomainStatsFlags : quint32 {
     Active = 1LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE
+    Inactive = 2LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE
+    Persistent = 4LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT
+    Transient = 8LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT
+    Running = 16LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_RUNNING
+    Paused = 32LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_PAUSED
+    Shutoff = 64LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_SHUTOFF
+    Other = 128LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_OTHER
+    Nowait = 536870912LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT: report statistics that can be obtained immediately without any blocking
     Backing = 1073741824LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_BACKING: include backing chain for block stats
     EnforceStats = 2147483648LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS: enforce requested stats
-    Inactive = 2LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE
-    Nowait = 536870912LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT: report statistics that can be obtained immediately without any blocking
-    Other = 128LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_OTHER
-    Paused = 32LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_PAUSED
-    Persistent = 4LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT
-    Running = 16LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_RUNNING
-    Shutoff = 64LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_SHUTOFF
-    Transient = 8LL, // VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT
 };
 const char *enumName(ConnectGetAllDomainStatsFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, ConnectGetAllDomainStatsFlags &value);
@@ -143,75 +143,75 @@ bool enumFromName(QByteArrayView name, ConnectGetDomainCapabilitiesFlags &value)
 // virConnectListAllDomainsFlags
 enum class ConnectListAllDomainsFlags : qint32 {
     Active = 1, // VIR_CONNECT_LIST_DOMAINS_ACTIVE
-    Autostart = 1024, // VIR_CONNECT_LIST_DOMAINS_AUTOSTART
-    HasCheckpoint = 16384, // VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT
-    HasSnapshot = 4096, // VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT
     Inactive = 2, // VIR_CONNECT_LIST_DOMAINS_INACTIVE
-    Managedsave = 256, // VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE
-    NoAutostart = 2048, // VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART
-    NoCheckpoint = 32768, // VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT
-    NoManagedsave = 512, // VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE
-    NoSnapshot = 8192, // VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT
-    Other = 128, // VIR_CONNECT_LIST_DOMAINS_OTHER
-    Paused = 32, // VIR_CONNECT_LIST_DOMAINS_PAUSED
     Persistent = 4, // VIR_CONNECT_LIST_DOMAINS_PERSISTENT
-    Running = 16, // VIR_CONNECT_LIST_DOMAINS_RUNNING
-    Shutoff = 64, // VIR_CONNECT_LIST_DOMAINS_SHUTOFF
     Transient = 8, // VIR_CONNECT_LIST_DOMAINS_TRANSIENT
+    Running = 16, // VIR_CONNECT_LIST_DOMAINS_RUNNING
+    Paused = 32, // VIR_CONNECT_LIST_DOMAINS_PAUSED
+    Shutoff = 64, // VIR_CONNECT_LIST_DOMAINS_SHUTOFF
+    Other = 128, // VIR_CONNECT_LIST_DOMAINS_OTHER
+    Managedsave = 256, // VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE
+    NoManagedsave = 512, // VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE
+    Autostart = 1024, // VIR_CONNECT_LIST_DOMAINS_AUTOSTART
+    NoAutostart = 2048, // VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART
+    HasSnapshot = 4096, // VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT
+    NoSnapshot = 8192, // VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT
+    HasCheckpoint = 16384, // VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT
+    NoCheckpoint = 32768, // VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT
 };
 const char *enumName(ConnectListAllDomainsFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, ConnectListAllDomainsFlags &value);
 
 // virConnectListAllInterfacesFlags
 enum class ConnectListAllInterfacesFlags : qint32 {
-    Active = 2, // VIR_CONNECT_LIST_INTERFACES_ACTIVE
     Inactive = 1, // VIR_CONNECT_LIST_INTERFACES_INACTIVE
+    Active = 2, // VIR_CONNECT_LIST_INTERFACES_ACTIVE
 };
 const char *enumName(ConnectListAllInterfacesFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, ConnectListAllInterfacesFlags &value);
 
 // virConnectListAllNetworksFlags
 enum class ConnectListAllNetworksFlags : qint32 {
-    Active = 2, // VIR_CONNECT_LIST_NETWORKS_ACTIVE
-    Autostart = 16, // VIR_CONNECT_LIST_NETWORKS_AUTOSTART
     Inactive = 1, // VIR_CONNECT_LIST_NETWORKS_INACTIVE
-    NoAutostart = 32, // VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART
+    Active = 2, // VIR_CONNECT_LIST_NETWORKS_ACTIVE
     Persistent = 4, // VIR_CONNECT_LIST_NETWORKS_PERSISTENT
     Transient = 8, // VIR_CONNECT_LIST_NETWORKS_TRANSIENT
+    Autostart = 16, // VIR_CONNECT_LIST_NETWORKS_AUTOSTART
+    NoAutostart = 32, // VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART
 };
 const char *enumName(ConnectListAllNetworksFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, ConnectListAllNetworksFlags &value);
 
 // virConnectListAllNodeDeviceFlags
 enum class ConnectListAllNodeDeviceFlags : quint32 {
-    Active = 2147483648LL, // VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE: Active devices
-    CapApCard = 262144LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_CARD: s390 AP Card device
-    CapApMatrix = 1048576LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_MATRIX: s390 AP Matrix
-    CapApQueue = 524288LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_QUEUE: s390 AP Queue
-    CapCcwgroupDev = 4194304LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCWGROUP_DEV: s390 CCWGROUP device
-    CapCcwgroupMember = 8388608LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCWGROUP_MEMBER: s390 CCW device member of CCWGROUP device
-    CapCcwDev = 32768LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCW_DEV: CCW device
-    CapCssDev = 65536LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_CSS_DEV: CSS device
-    CapDrm = 4096LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_DRM: DRM device
-    CapFcHost = 512LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_FC_HOST: FC Host Bus Adapter
-    CapMdev = 16384LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV: Mediated device
-    CapMdevTypes = 8192LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV_TYPES: Capable of mediated devices
-    CapNet = 16LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_NET: Network device
-    CapPciDev = 2LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV: PCI device
-    CapScsi = 128LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI: SCSI device
-    CapScsiGeneric = 2048LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_GENERIC: Capable of scsi_generic
-    CapScsiHost = 32LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_HOST: SCSI Host Bus Adapter
-    CapScsiTarget = 64LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_TARGET: SCSI Target
-    CapStorage = 256LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_STORAGE: Storage device
     CapSystem = 1LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_SYSTEM: System capability
+    CapPciDev = 2LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV: PCI device
     CapUsbDev = 4LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_DEV: USB device
     CapUsbInterface = 8LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_INTERFACE: USB interface
-    CapVdpa = 131072LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_VDPA: vDPA device
-    CapVpd = 2097152LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPD: Device with VPD
+    CapNet = 16LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_NET: Network device
+    CapScsiHost = 32LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_HOST: SCSI Host Bus Adapter
+    CapScsiTarget = 64LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_TARGET: SCSI Target
+    CapScsi = 128LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI: SCSI device
+    CapStorage = 256LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_STORAGE: Storage device
+    CapFcHost = 512LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_FC_HOST: FC Host Bus Adapter
     CapVports = 1024LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPORTS: Capable of vport
-    Inactive = 1073741824LL, // VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE: Inactive devices
+    CapScsiGeneric = 2048LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_GENERIC: Capable of scsi_generic
+    CapDrm = 4096LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_DRM: DRM device
+    CapMdevTypes = 8192LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV_TYPES: Capable of mediated devices
+    CapMdev = 16384LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV: Mediated device
+    CapCcwDev = 32768LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCW_DEV: CCW device
+    CapCssDev = 65536LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_CSS_DEV: CSS device
+    CapVdpa = 131072LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_VDPA: vDPA device
+    CapApCard = 262144LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_CARD: s390 AP Card device
+    CapApQueue = 524288LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_QUEUE: s390 AP Queue
+    CapApMatrix = 1048576LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_MATRIX: s390 AP Matrix
+    CapVpd = 2097152LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPD: Device with VPD
+    CapCcwgroupDev = 4194304LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCWGROUP_DEV: s390 CCWGROUP device
+    CapCcwgroupMember = 8388608LL, // VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCWGROUP_MEMBER: s390 CCW device member of CCWGROUP device
     Persistent = 268435456LL, // VIR_CONNECT_LIST_NODE_DEVICES_PERSISTENT: Persisted devices
     Transient = 536870912LL, // VIR_CONNECT_LIST_NODE_DEVICES_TRANSIENT: Transient devices
+    Inactive = 1073741824LL, // VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE: Inactive devices
+    Active = 2147483648LL, // VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE: Active devices
 };
 const char *enumName(ConnectListAllNodeDeviceFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, ConnectListAllNodeDeviceFlags &value);
@@ -220,34 +220,34 @@ bool enumFromName(QByteArrayView name, ConnectListAllNodeDeviceFlags &value);
 enum class ConnectListAllSecretsFlags : qint32 {
     Ephemeral = 1, // VIR_CONNECT_LIST_SECRETS_EPHEMERAL: kept in memory, never stored persistently
     NoEphemeral = 2, // VIR_CONNECT_LIST_SECRETS_NO_EPHEMERAL
-    NoPrivate = 8, // VIR_CONNECT_LIST_SECRETS_NO_PRIVATE
     Private = 4, // VIR_CONNECT_LIST_SECRETS_PRIVATE: not revealed to any caller of libvirt, nor to any other node
+    NoPrivate = 8, // VIR_CONNECT_LIST_SECRETS_NO_PRIVATE
 };
 const char *enumName(ConnectListAllSecretsFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, ConnectListAllSecretsFlags &value);
 
 // virConnectListAllStoragePoolsFlags
 enum class ConnectListAllStoragePoolsFlags : qint32 {
-    Active = 2, // VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE
-    Autostart = 16, // VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART
-    Dir = 64, // VIR_CONNECT_LIST_STORAGE_POOLS_DIR
-    Disk = 1024, // VIR_CONNECT_LIST_STORAGE_POOLS_DISK
-    Fs = 128, // VIR_CONNECT_LIST_STORAGE_POOLS_FS
-    Gluster = 65536, // VIR_CONNECT_LIST_STORAGE_POOLS_GLUSTER
     Inactive = 1, // VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE
-    Iscsi = 2048, // VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI
-    IscsiDirect = 524288, // VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI_DIRECT
-    Logical = 512, // VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL
-    Mpath = 8192, // VIR_CONNECT_LIST_STORAGE_POOLS_MPATH
-    Netfs = 256, // VIR_CONNECT_LIST_STORAGE_POOLS_NETFS
-    NoAutostart = 32, // VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART
+    Active = 2, // VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE
     Persistent = 4, // VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT
-    Rbd = 16384, // VIR_CONNECT_LIST_STORAGE_POOLS_RBD
-    Scsi = 4096, // VIR_CONNECT_LIST_STORAGE_POOLS_SCSI
-    Sheepdog = 32768, // VIR_CONNECT_LIST_STORAGE_POOLS_SHEEPDOG
     Transient = 8, // VIR_CONNECT_LIST_STORAGE_POOLS_TRANSIENT
-    Vstorage = 262144, // VIR_CONNECT_LIST_STORAGE_POOLS_VSTORAGE
+    Autostart = 16, // VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART
+    NoAutostart = 32, // VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART
+    Dir = 64, // VIR_CONNECT_LIST_STORAGE_POOLS_DIR
+    Fs = 128, // VIR_CONNECT_LIST_STORAGE_POOLS_FS
+    Netfs = 256, // VIR_CONNECT_LIST_STORAGE_POOLS_NETFS
+    Logical = 512, // VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL
+    Disk = 1024, // VIR_CONNECT_LIST_STORAGE_POOLS_DISK
+    Iscsi = 2048, // VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI
+    Scsi = 4096, // VIR_CONNECT_LIST_STORAGE_POOLS_SCSI
+    Mpath = 8192, // VIR_CONNECT_LIST_STORAGE_POOLS_MPATH
+    Rbd = 16384, // VIR_CONNECT_LIST_STORAGE_POOLS_RBD
+    Sheepdog = 32768, // VIR_CONNECT_LIST_STORAGE_POOLS_SHEEPDOG
+    Gluster = 65536, // VIR_CONNECT_LIST_STORAGE_POOLS_GLUSTER
     Zfs = 131072, // VIR_CONNECT_LIST_STORAGE_POOLS_ZFS
+    Vstorage = 262144, // VIR_CONNECT_LIST_STORAGE_POOLS_VSTORAGE
+    IscsiDirect = 524288, // VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI_DIRECT
 };
 const char *enumName(ConnectListAllStoragePoolsFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, ConnectListAllStoragePoolsFlags &value);
@@ -285,21 +285,21 @@ bool enumFromName(QByteArrayView name, DomainBackupBeginFlags &value);
 
 // virDomainBlockCommitFlags
 enum class DomainBlockCommitFlags : qint32 {
-    Active = 4, // VIR_DOMAIN_BLOCK_COMMIT_ACTIVE: Allow a two-phase commit when top is the active layer
-    BandwidthBytes = 16, // VIR_DOMAIN_BLOCK_COMMIT_BANDWIDTH_BYTES: bandwidth in bytes/s instead of MiB/s
-    Delete = 2, // VIR_DOMAIN_BLOCK_COMMIT_DELETE: Delete any files that are now invalid after their contents have been committed
-    Relative = 8, // VIR_DOMAIN_BLOCK_COMMIT_RELATIVE: keep the backing chain referenced using relative names
     Shallow = 1, // VIR_DOMAIN_BLOCK_COMMIT_SHALLOW: NULL base means next backing file, not whole chain
+    Delete = 2, // VIR_DOMAIN_BLOCK_COMMIT_DELETE: Delete any files that are now invalid after their contents have been committed
+    Active = 4, // VIR_DOMAIN_BLOCK_COMMIT_ACTIVE: Allow a two-phase commit when top is the active layer
+    Relative = 8, // VIR_DOMAIN_BLOCK_COMMIT_RELATIVE: keep the backing chain referenced using relative names
+    BandwidthBytes = 16, // VIR_DOMAIN_BLOCK_COMMIT_BANDWIDTH_BYTES: bandwidth in bytes/s instead of MiB/s
 };
 const char *enumName(DomainBlockCommitFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainBlockCommitFlags &value);
 
 // virDomainBlockCopyFlags
 enum class DomainBlockCopyFlags : qint32 {
-    ReuseExt = 2, // VIR_DOMAIN_BLOCK_COPY_REUSE_EXT: Reuse existing external file for a copy
     Shallow = 1, // VIR_DOMAIN_BLOCK_COPY_SHALLOW: Limit copy to top of source backing chain
-    SynchronousWrites = 8, // VIR_DOMAIN_BLOCK_COPY_SYNCHRONOUS_WRITES: Force the copy job to synchronously propagate guest writes into the destination image, so that the copy is guaranteed to converge
+    ReuseExt = 2, // VIR_DOMAIN_BLOCK_COPY_REUSE_EXT: Reuse existing external file for a copy
     TransientJob = 4, // VIR_DOMAIN_BLOCK_COPY_TRANSIENT_JOB: Don't force usage of recoverable job for the copy operation
+    SynchronousWrites = 8, // VIR_DOMAIN_BLOCK_COPY_SYNCHRONOUS_WRITES: Force the copy job to synchronously propagate guest writes into the destination image, so that the copy is guaranteed to converge
 };
 const char *enumName(DomainBlockCopyFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainBlockCopyFlags &value);
@@ -328,12 +328,12 @@ bool enumFromName(QByteArrayView name, DomainBlockJobSetSpeedFlags &value);
 
 // virDomainBlockJobType
 enum class DomainBlockJobType : qint32 {
+    Unknown = 0, // VIR_DOMAIN_BLOCK_JOB_TYPE_UNKNOWN: Placeholder
+    Pull = 1, // VIR_DOMAIN_BLOCK_JOB_TYPE_PULL: Block Pull (virDomainBlockPull, or virDomainBlockRebase without flags), job ends on completion
+    Copy = 2, // VIR_DOMAIN_BLOCK_JOB_TYPE_COPY: Block Copy (virDomainBlockCopy, or virDomainBlockRebase with flags), job exists as long as mirroring is active
+    Commit = 3, // VIR_DOMAIN_BLOCK_JOB_TYPE_COMMIT: Block Commit (virDomainBlockCommit without flags), job ends on completion
     ActiveCommit = 4, // VIR_DOMAIN_BLOCK_JOB_TYPE_ACTIVE_COMMIT: Active Block Commit (virDomainBlockCommit with flags), job exists as long as sync is active
     Backup = 5, // VIR_DOMAIN_BLOCK_JOB_TYPE_BACKUP: Backup (virDomainBackupBegin)
-    Commit = 3, // VIR_DOMAIN_BLOCK_JOB_TYPE_COMMIT: Block Commit (virDomainBlockCommit without flags), job ends on completion
-    Copy = 2, // VIR_DOMAIN_BLOCK_JOB_TYPE_COPY: Block Copy (virDomainBlockCopy, or virDomainBlockRebase with flags), job exists as long as mirroring is active
-    Pull = 1, // VIR_DOMAIN_BLOCK_JOB_TYPE_PULL: Block Pull (virDomainBlockPull, or virDomainBlockRebase without flags), job ends on completion
-    Unknown = 0, // VIR_DOMAIN_BLOCK_JOB_TYPE_UNKNOWN: Placeholder
 };
 const char *enumName(DomainBlockJobType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainBlockJobType &value);
@@ -347,13 +347,13 @@ bool enumFromName(QByteArrayView name, DomainBlockPullFlags &value);
 
 // virDomainBlockRebaseFlags
 enum class DomainBlockRebaseFlags : qint32 {
-    BandwidthBytes = 64, // VIR_DOMAIN_BLOCK_REBASE_BANDWIDTH_BYTES: bandwidth in bytes/s instead of MiB/s
-    Copy = 8, // VIR_DOMAIN_BLOCK_REBASE_COPY: Start a copy job
-    CopyDev = 32, // VIR_DOMAIN_BLOCK_REBASE_COPY_DEV: Treat destination as block device instead of file
-    CopyRaw = 4, // VIR_DOMAIN_BLOCK_REBASE_COPY_RAW: Make destination file raw
-    Relative = 16, // VIR_DOMAIN_BLOCK_REBASE_RELATIVE: Keep backing chain referenced using relative names
-    ReuseExt = 2, // VIR_DOMAIN_BLOCK_REBASE_REUSE_EXT: Reuse existing external file for a copy
     Shallow = 1, // VIR_DOMAIN_BLOCK_REBASE_SHALLOW: Limit copy to top of source backing chain
+    ReuseExt = 2, // VIR_DOMAIN_BLOCK_REBASE_REUSE_EXT: Reuse existing external file for a copy
+    CopyRaw = 4, // VIR_DOMAIN_BLOCK_REBASE_COPY_RAW: Make destination file raw
+    Copy = 8, // VIR_DOMAIN_BLOCK_REBASE_COPY: Start a copy job
+    Relative = 16, // VIR_DOMAIN_BLOCK_REBASE_RELATIVE: Keep backing chain referenced using relative names
+    CopyDev = 32, // VIR_DOMAIN_BLOCK_REBASE_COPY_DEV: Treat destination as block device instead of file
+    BandwidthBytes = 64, // VIR_DOMAIN_BLOCK_REBASE_BANDWIDTH_BYTES: bandwidth in bytes/s instead of MiB/s
 };
 const char *enumName(DomainBlockRebaseFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainBlockRebaseFlags &value);
@@ -382,8 +382,8 @@ bool enumFromName(QByteArrayView name, DomainChannelFlags &value);
 
 // virDomainCheckpointCreateFlags
 enum class DomainCheckpointCreateFlags : qint32 {
-    Quiesce = 2, // VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE: use guest agent to quiesce all mounted file systems within the domain
     Redefine = 1, // VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE: Restore or alter metadata
+    Quiesce = 2, // VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE: use guest agent to quiesce all mounted file systems within the domain
     RedefineValidate = 4, // VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE: validate disk data state when redefining a checkpoint
 };
 const char *enumName(DomainCheckpointCreateFlags value); // nullptr if unknown
@@ -392,8 +392,8 @@ bool enumFromName(QByteArrayView name, DomainCheckpointCreateFlags &value);
 // virDomainCheckpointDeleteFlags
 enum class DomainCheckpointDeleteFlags : qint32 {
     Children = 1, // VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN: Also delete children
-    ChildrenOnly = 4, // VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY: Delete just children
     MetadataOnly = 2, // VIR_DOMAIN_CHECKPOINT_DELETE_METADATA_ONLY: Delete just metadata
+    ChildrenOnly = 4, // VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY: Delete just children
 };
 const char *enumName(DomainCheckpointDeleteFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainCheckpointDeleteFlags &value);
@@ -401,18 +401,18 @@ bool enumFromName(QByteArrayView name, DomainCheckpointDeleteFlags &value);
 // virDomainCheckpointListFlags
 enum class DomainCheckpointListFlags : qint32 {
     Descendants = 1, // VIR_DOMAIN_CHECKPOINT_LIST_DESCENDANTS: List all descendants, not just children, when listing a checkpoint
-    Leaves = 4, // VIR_DOMAIN_CHECKPOINT_LIST_LEAVES: Filter by checkpoints with no children
-    NoLeaves = 8, // VIR_DOMAIN_CHECKPOINT_LIST_NO_LEAVES: Filter by checkpoints that have children
     Roots = 1, // VIR_DOMAIN_CHECKPOINT_LIST_ROOTS: Filter by checkpoints with no parents, when listing a domain
     Topological = 2, // VIR_DOMAIN_CHECKPOINT_LIST_TOPOLOGICAL: Ensure parents occur before children in the resulting list
+    Leaves = 4, // VIR_DOMAIN_CHECKPOINT_LIST_LEAVES: Filter by checkpoints with no children
+    NoLeaves = 8, // VIR_DOMAIN_CHECKPOINT_LIST_NO_LEAVES: Filter by checkpoints that have children
 };
 const char *enumName(DomainCheckpointListFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainCheckpointListFlags &value);
 
 // virDomainCheckpointXMLFlags
 enum class DomainCheckpointXMLFlags : qint32 {
-    NoDomain = 2, // VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN: Suppress <domain> subelement
     Secure = 1, // VIR_DOMAIN_CHECKPOINT_XML_SECURE: Include sensitive data
+    NoDomain = 2, // VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN: Suppress <domain> subelement
     Size = 4, // VIR_DOMAIN_CHECKPOINT_XML_SIZE: Include dynamic per-<disk> size
 };
 const char *enumName(DomainCheckpointXMLFlags value); // nullptr if unknown
@@ -428,41 +428,41 @@ bool enumFromName(QByteArrayView name, DomainConsoleFlags &value);
 
 // virDomainControlErrorReason
 enum class DomainControlErrorReason : qint32 {
-    Internal = 3, // VIR_DOMAIN_CONTROL_ERROR_REASON_INTERNAL: error caused due to internal failure in libvirt
-    Monitor = 2, // VIR_DOMAIN_CONTROL_ERROR_REASON_MONITOR: monitor connection is broken
     None = 0, // VIR_DOMAIN_CONTROL_ERROR_REASON_NONE: server didn't provide a reason
     Unknown = 1, // VIR_DOMAIN_CONTROL_ERROR_REASON_UNKNOWN: unknown reason for the error
+    Monitor = 2, // VIR_DOMAIN_CONTROL_ERROR_REASON_MONITOR: monitor connection is broken
+    Internal = 3, // VIR_DOMAIN_CONTROL_ERROR_REASON_INTERNAL: error caused due to internal failure in libvirt
 };
 const char *enumName(DomainControlErrorReason value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainControlErrorReason &value);
 
 // virDomainControlState
 enum class DomainControlState : qint32 {
-    Error = 3, // VIR_DOMAIN_CONTROL_ERROR: unusable, domain cannot be fully operated, possible reason is provided in the details field
+    Ok = 0, // VIR_DOMAIN_CONTROL_OK: operational, ready to accept commands
     Job = 1, // VIR_DOMAIN_CONTROL_JOB: background job is running (can be monitored by virDomainGetJobInfo); only limited set of commands may be allowed
     Occupied = 2, // VIR_DOMAIN_CONTROL_OCCUPIED: occupied by a running command
-    Ok = 0, // VIR_DOMAIN_CONTROL_OK: operational, ready to accept commands
+    Error = 3, // VIR_DOMAIN_CONTROL_ERROR: unusable, domain cannot be fully operated, possible reason is provided in the details field
 };
 const char *enumName(DomainControlState value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainControlState &value);
 
 // virDomainCoreDumpFlags
 enum class DomainCoreDumpFlags : qint32 {
-    BypassCache = 4, // VIR_DUMP_BYPASS_CACHE: avoid file system cache pollution
     Crash = 1, // VIR_DUMP_CRASH: crash after dump
     Live = 2, // VIR_DUMP_LIVE: live dump
-    MemoryOnly = 16, // VIR_DUMP_MEMORY_ONLY: use dump-guest-memory
+    BypassCache = 4, // VIR_DUMP_BYPASS_CACHE: avoid file system cache pollution
     Reset = 8, // VIR_DUMP_RESET: reset domain after dump finishes
+    MemoryOnly = 16, // VIR_DUMP_MEMORY_ONLY: use dump-guest-memory
 };
 const char *enumName(DomainCoreDumpFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainCoreDumpFlags &value);
 
 // virDomainCoreDumpFormat
 enum class DomainCoreDumpFormat : qint32 {
+    Raw = 0, // VIR_DOMAIN_CORE_DUMP_FORMAT_RAW: dump guest memory in raw format
+    KdumpZlib = 1, // VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_ZLIB: kdump-compressed format, with zlib compression
     KdumpLzo = 2, // VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_LZO: kdump-compressed format, with lzo compression
     KdumpSnappy = 3, // VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_SNAPPY: kdump-compressed format, with snappy compression
-    KdumpZlib = 1, // VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_ZLIB: kdump-compressed format, with zlib compression
-    Raw = 0, // VIR_DOMAIN_CORE_DUMP_FORMAT_RAW: dump guest memory in raw format
     WinDmp = 4, // VIR_DOMAIN_CORE_DUMP_FORMAT_WIN_DMP: Windows full crashdump format
 };
 const char *enumName(DomainCoreDumpFormat value); // nullptr if unknown
@@ -470,8 +470,8 @@ bool enumFromName(QByteArrayView name, DomainCoreDumpFormat &value);
 
 // virDomainCrashedReason
 enum class DomainCrashedReason : qint32 {
-    Panicked = 1, // VIR_DOMAIN_CRASHED_PANICKED: domain panicked
     Unknown = 0, // VIR_DOMAIN_CRASHED_UNKNOWN: crashed for unknown reason
+    Panicked = 1, // VIR_DOMAIN_CRASHED_PANICKED: domain panicked
 };
 const char *enumName(DomainCrashedReason value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainCrashedReason &value);
@@ -479,12 +479,12 @@ bool enumFromName(QByteArrayView name, DomainCrashedReason &value);
 // virDomainCreateFlags
 enum class DomainCreateFlags : qint32 {
     None = 0, // VIR_DOMAIN_NONE: Default behavior
+    StartPaused = 1, // VIR_DOMAIN_START_PAUSED: Launch guest in paused state
     StartAutodestroy = 2, // VIR_DOMAIN_START_AUTODESTROY: Automatically kill guest when virConnectPtr is closed
     StartBypassCache = 4, // VIR_DOMAIN_START_BYPASS_CACHE: Avoid file system cache pollution
     StartForceBoot = 8, // VIR_DOMAIN_START_FORCE_BOOT: Boot, discarding any managed save
-    StartPaused = 1, // VIR_DOMAIN_START_PAUSED: Launch guest in paused state
-    StartResetNvram = 32, // VIR_DOMAIN_START_RESET_NVRAM: Re-initialize NVRAM from template
     StartValidate = 16, // VIR_DOMAIN_START_VALIDATE: Validate the XML document against schema
+    StartResetNvram = 32, // VIR_DOMAIN_START_RESET_NVRAM: Re-initialize NVRAM from template
 };
 const char *enumName(DomainCreateFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainCreateFlags &value);
@@ -507,28 +507,28 @@ bool enumFromName(QByteArrayView name, DomainDestroyFlagsValues &value);
 
 // virDomainDeviceModifyFlags
 enum class DomainDeviceModifyFlags : qint32 {
-    Config = 2, // VIR_DOMAIN_DEVICE_MODIFY_CONFIG: See virDomainModificationImpact
     Current = 0, // VIR_DOMAIN_DEVICE_MODIFY_CURRENT: See virDomainModificationImpact
-    Force = 4, // VIR_DOMAIN_DEVICE_MODIFY_FORCE: Forcibly modify device (ex. force eject a cdrom)
     Live = 1, // VIR_DOMAIN_DEVICE_MODIFY_LIVE: See virDomainModificationImpact
+    Config = 2, // VIR_DOMAIN_DEVICE_MODIFY_CONFIG: See virDomainModificationImpact
+    Force = 4, // VIR_DOMAIN_DEVICE_MODIFY_FORCE: Forcibly modify device (ex. force eject a cdrom)
 };
 const char *enumName(DomainDeviceModifyFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainDeviceModifyFlags &value);
 
 // virDomainDirtyRateCalcFlags
 enum class DomainDirtyRateCalcFlags : qint32 {
+    PageSampling = 0, // VIR_DOMAIN_DIRTYRATE_MODE_PAGE_SAMPLING: default mode - page-sampling
     DirtyBitmap = 1, // VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_BITMAP: dirty-bitmap mode
     DirtyRing = 2, // VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_RING: dirty-ring mode
-    PageSampling = 0, // VIR_DOMAIN_DIRTYRATE_MODE_PAGE_SAMPLING: default mode - page-sampling
 };
 const char *enumName(DomainDirtyRateCalcFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainDirtyRateCalcFlags &value);
 
 // virDomainDirtyRateStatus
 enum class DomainDirtyRateStatus : qint32 {
-    Measured = 2, // VIR_DOMAIN_DIRTYRATE_MEASURED: the dirtyrate calculation is completed
-    Measuring = 1, // VIR_DOMAIN_DIRTYRATE_MEASURING: the dirtyrate calculation is measuring
     Unstarted = 0, // VIR_DOMAIN_DIRTYRATE_UNSTARTED: the dirtyrate calculation has not been started
+    Measuring = 1, // VIR_DOMAIN_DIRTYRATE_MEASURING: the dirtyrate calculation is measuring
+    Measured = 2, // VIR_DOMAIN_DIRTYRATE_MEASURED: the dirtyrate calculation is completed
 };
 const char *enumName(DomainDirtyRateStatus value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainDirtyRateStatus &value);
@@ -536,16 +536,16 @@ bool enumFromName(QByteArrayView name, DomainDirtyRateStatus &value);
 // virDomainDiskErrorCode
 enum class DomainDiskErrorCode : qint32 {
     None = 0, // VIR_DOMAIN_DISK_ERROR_NONE: no error
-    NoSpace = 2, // VIR_DOMAIN_DISK_ERROR_NO_SPACE: no space left on the device
     Unspec = 1, // VIR_DOMAIN_DISK_ERROR_UNSPEC: unspecified I/O error
+    NoSpace = 2, // VIR_DOMAIN_DISK_ERROR_NO_SPACE: no space left on the device
 };
 const char *enumName(DomainDiskErrorCode value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainDiskErrorCode &value);
 
 // virDomainEventCrashedDetailType
 enum class DomainEventCrashedDetailType : qint32 {
-    Crashloaded = 1, // VIR_DOMAIN_EVENT_CRASHED_CRASHLOADED: Guest was crashloaded
     Panicked = 0, // VIR_DOMAIN_EVENT_CRASHED_PANICKED: Guest was panicked
+    Crashloaded = 1, // VIR_DOMAIN_EVENT_CRASHED_CRASHLOADED: Guest was crashloaded
 };
 const char *enumName(DomainEventCrashedDetailType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainEventCrashedDetailType &value);
@@ -553,9 +553,9 @@ bool enumFromName(QByteArrayView name, DomainEventCrashedDetailType &value);
 // virDomainEventDefinedDetailType
 enum class DomainEventDefinedDetailType : qint32 {
     Added = 0, // VIR_DOMAIN_EVENT_DEFINED_ADDED: Newly created config file
-    FromSnapshot = 3, // VIR_DOMAIN_EVENT_DEFINED_FROM_SNAPSHOT: Config was restored from a snapshot
-    Renamed = 2, // VIR_DOMAIN_EVENT_DEFINED_RENAMED: Domain was renamed
     Updated = 1, // VIR_DOMAIN_EVENT_DEFINED_UPDATED: Changed config file
+    Renamed = 2, // VIR_DOMAIN_EVENT_DEFINED_RENAMED: Domain was renamed
+    FromSnapshot = 3, // VIR_DOMAIN_EVENT_DEFINED_FROM_SNAPSHOT: Config was restored from a snapshot
 };
 const char *enumName(DomainEventDefinedDetailType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainEventDefinedDetailType &value);
@@ -572,42 +572,42 @@ bool enumFromName(QByteArrayView name, DomainEventGraphicsAddressType &value);
 // virDomainEventGraphicsPhase
 enum class DomainEventGraphicsPhase : qint32 {
     Connect = 0, // VIR_DOMAIN_EVENT_GRAPHICS_CONNECT: Initial socket connection established
-    Disconnect = 2, // VIR_DOMAIN_EVENT_GRAPHICS_DISCONNECT: Final socket disconnection
     Initialize = 1, // VIR_DOMAIN_EVENT_GRAPHICS_INITIALIZE: Authentication & setup completed
+    Disconnect = 2, // VIR_DOMAIN_EVENT_GRAPHICS_DISCONNECT: Final socket disconnection
 };
 const char *enumName(DomainEventGraphicsPhase value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainEventGraphicsPhase &value);
 
 // virDomainEventID
 enum class DomainEventID : qint32 {
-    AgentLifecycle = 18, // VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE: virConnectDomainEventAgentLifecycleCallback
-    BalloonChange = 13, // VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE: virConnectDomainEventBalloonChangeCallback
-    BlockJob = 8, // VIR_DOMAIN_EVENT_ID_BLOCK_JOB: virConnectDomainEventBlockJobCallback
-    BlockJob2 = 16, // VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2: virConnectDomainEventBlockJobCallback
-    BlockThreshold = 24, // VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD: virConnectDomainEventBlockThresholdCallback
-    ControlError = 7, // VIR_DOMAIN_EVENT_ID_CONTROL_ERROR: virConnectDomainEventGenericCallback
-    DeviceAdded = 19, // VIR_DOMAIN_EVENT_ID_DEVICE_ADDED: virConnectDomainEventDeviceAddedCallback
-    DeviceRemovalFailed = 22, // VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED: virConnectDomainEventDeviceRemovalFailedCallback
-    DeviceRemoved = 15, // VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED: virConnectDomainEventDeviceRemovedCallback
-    DiskChange = 9, // VIR_DOMAIN_EVENT_ID_DISK_CHANGE: virConnectDomainEventDiskChangeCallback
-    Graphics = 5, // VIR_DOMAIN_EVENT_ID_GRAPHICS: virConnectDomainEventGraphicsCallback
-    IoError = 4, // VIR_DOMAIN_EVENT_ID_IO_ERROR: virConnectDomainEventIOErrorCallback
-    IoErrorReason = 6, // VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON: virConnectDomainEventIOErrorReasonCallback
-    JobCompleted = 21, // VIR_DOMAIN_EVENT_ID_JOB_COMPLETED: virConnectDomainEventJobCompletedCallback
     Lifecycle = 0, // VIR_DOMAIN_EVENT_ID_LIFECYCLE: virConnectDomainEventCallback
-    MemoryDeviceSizeChange = 26, // VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE: virConnectDomainEventMemoryDeviceSizeChangeCallback
-    MemoryFailure = 25, // VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE: virConnectDomainEventMemoryFailureCallback
-    MetadataChange = 23, // VIR_DOMAIN_EVENT_ID_METADATA_CHANGE: virConnectDomainEventMetadataChangeCallback
-    MigrationIteration = 20, // VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION: virConnectDomainEventMigrationIterationCallback
-    NicMacChange = 27, // VIR_DOMAIN_EVENT_ID_NIC_MAC_CHANGE: virConnectDomainEventNICMACChangeCallback
-    Pmsuspend = 12, // VIR_DOMAIN_EVENT_ID_PMSUSPEND: virConnectDomainEventPMSuspendCallback
-    PmsuspendDisk = 14, // VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK: virConnectDomainEventPMSuspendDiskCallback
-    Pmwakeup = 11, // VIR_DOMAIN_EVENT_ID_PMWAKEUP: virConnectDomainEventPMWakeupCallback
     Reboot = 1, // VIR_DOMAIN_EVENT_ID_REBOOT: virConnectDomainEventGenericCallback
     RtcChange = 2, // VIR_DOMAIN_EVENT_ID_RTC_CHANGE: virConnectDomainEventRTCChangeCallback
-    TrayChange = 10, // VIR_DOMAIN_EVENT_ID_TRAY_CHANGE: virConnectDomainEventTrayChangeCallback
-    Tunable = 17, // VIR_DOMAIN_EVENT_ID_TUNABLE: virConnectDomainEventTunableCallback
     Watchdog = 3, // VIR_DOMAIN_EVENT_ID_WATCHDOG: virConnectDomainEventWatchdogCallback
+    IoError = 4, // VIR_DOMAIN_EVENT_ID_IO_ERROR: virConnectDomainEventIOErrorCallback
+    Graphics = 5, // VIR_DOMAIN_EVENT_ID_GRAPHICS: virConnectDomainEventGraphicsCallback
+    IoErrorReason = 6, // VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON: virConnectDomainEventIOErrorReasonCallback
+    ControlError = 7, // VIR_DOMAIN_EVENT_ID_CONTROL_ERROR: virConnectDomainEventGenericCallback
+    BlockJob = 8, // VIR_DOMAIN_EVENT_ID_BLOCK_JOB: virConnectDomainEventBlockJobCallback
+    DiskChange = 9, // VIR_DOMAIN_EVENT_ID_DISK_CHANGE: virConnectDomainEventDiskChangeCallback
+    TrayChange = 10, // VIR_DOMAIN_EVENT_ID_TRAY_CHANGE: virConnectDomainEventTrayChangeCallback
+    Pmwakeup = 11, // VIR_DOMAIN_EVENT_ID_PMWAKEUP: virConnectDomainEventPMWakeupCallback
+    Pmsuspend = 12, // VIR_DOMAIN_EVENT_ID_PMSUSPEND: virConnectDomainEventPMSuspendCallback
+    BalloonChange = 13, // VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE: virConnectDomainEventBalloonChangeCallback
+    PmsuspendDisk = 14, // VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK: virConnectDomainEventPMSuspendDiskCallback
+    DeviceRemoved = 15, // VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED: virConnectDomainEventDeviceRemovedCallback
+    BlockJob2 = 16, // VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2: virConnectDomainEventBlockJobCallback
+    Tunable = 17, // VIR_DOMAIN_EVENT_ID_TUNABLE: virConnectDomainEventTunableCallback
+    AgentLifecycle = 18, // VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE: virConnectDomainEventAgentLifecycleCallback
+    DeviceAdded = 19, // VIR_DOMAIN_EVENT_ID_DEVICE_ADDED: virConnectDomainEventDeviceAddedCallback
+    MigrationIteration = 20, // VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION: virConnectDomainEventMigrationIterationCallback
+    JobCompleted = 21, // VIR_DOMAIN_EVENT_ID_JOB_COMPLETED: virConnectDomainEventJobCompletedCallback
+    DeviceRemovalFailed = 22, // VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED: virConnectDomainEventDeviceRemovalFailedCallback
+    MetadataChange = 23, // VIR_DOMAIN_EVENT_ID_METADATA_CHANGE: virConnectDomainEventMetadataChangeCallback
+    BlockThreshold = 24, // VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD: virConnectDomainEventBlockThresholdCallback
+    MemoryFailure = 25, // VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE: virConnectDomainEventMemoryFailureCallback
+    MemoryDeviceSizeChange = 26, // VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE: virConnectDomainEventMemoryDeviceSizeChangeCallback
+    NicMacChange = 27, // VIR_DOMAIN_EVENT_ID_NIC_MAC_CHANGE: virConnectDomainEventNICMACChangeCallback
 };
 const char *enumName(DomainEventID value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainEventID &value);
@@ -623,19 +623,19 @@ bool enumFromName(QByteArrayView name, DomainEventIOErrorAction &value);
 
 // virDomainEventPMSuspendedDetailType
 enum class DomainEventPMSuspendedDetailType : qint32 {
-    Disk = 1, // VIR_DOMAIN_EVENT_PMSUSPENDED_DISK: Guest was PM suspended to disk
     Memory = 0, // VIR_DOMAIN_EVENT_PMSUSPENDED_MEMORY: Guest was PM suspended to memory
+    Disk = 1, // VIR_DOMAIN_EVENT_PMSUSPENDED_DISK: Guest was PM suspended to disk
 };
 const char *enumName(DomainEventPMSuspendedDetailType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainEventPMSuspendedDetailType &value);
 
 // virDomainEventResumedDetailType
 enum class DomainEventResumedDetailType : qint32 {
-    FromSnapshot = 2, // VIR_DOMAIN_EVENT_RESUMED_FROM_SNAPSHOT: Resumed from snapshot
+    Unpaused = 0, // VIR_DOMAIN_EVENT_RESUMED_UNPAUSED: Normal resume due to admin unpause
     Migrated = 1, // VIR_DOMAIN_EVENT_RESUMED_MIGRATED: Resumed for completion of migration
+    FromSnapshot = 2, // VIR_DOMAIN_EVENT_RESUMED_FROM_SNAPSHOT: Resumed from snapshot
     Postcopy = 3, // VIR_DOMAIN_EVENT_RESUMED_POSTCOPY: Resumed, but migration is still running in post-copy mode
     PostcopyFailed = 4, // VIR_DOMAIN_EVENT_RESUMED_POSTCOPY_FAILED: Running, but migration failed in post-copy
-    Unpaused = 0, // VIR_DOMAIN_EVENT_RESUMED_UNPAUSED: Normal resume due to admin unpause
 };
 const char *enumName(DomainEventResumedDetailType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainEventResumedDetailType &value);
@@ -652,9 +652,9 @@ bool enumFromName(QByteArrayView name, DomainEventShutdownDetailType &value);
 // virDomainEventStartedDetailType
 enum class DomainEventStartedDetailType : qint32 {
     Booted = 0, // VIR_DOMAIN_EVENT_STARTED_BOOTED: Normal startup from boot
-    FromSnapshot = 3, // VIR_DOMAIN_EVENT_STARTED_FROM_SNAPSHOT: Restored from snapshot
     Migrated = 1, // VIR_DOMAIN_EVENT_STARTED_MIGRATED: Incoming migration from another host
     Restored = 2, // VIR_DOMAIN_EVENT_STARTED_RESTORED: Restored from a state file
+    FromSnapshot = 3, // VIR_DOMAIN_EVENT_STARTED_FROM_SNAPSHOT: Restored from snapshot
     Wakeup = 4, // VIR_DOMAIN_EVENT_STARTED_WAKEUP: Started due to wakeup event
 };
 const char *enumName(DomainEventStartedDetailType value); // nullptr if unknown
@@ -662,51 +662,51 @@ bool enumFromName(QByteArrayView name, DomainEventStartedDetailType &value);
 
 // virDomainEventStoppedDetailType
 enum class DomainEventStoppedDetailType : qint32 {
-    Crashed = 2, // VIR_DOMAIN_EVENT_STOPPED_CRASHED: Guest crashed
+    Shutdown = 0, // VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN: Normal shutdown
     Destroyed = 1, // VIR_DOMAIN_EVENT_STOPPED_DESTROYED: Forced poweroff from host
-    Failed = 5, // VIR_DOMAIN_EVENT_STOPPED_FAILED: Host emulator/mgmt failed
-    FromSnapshot = 6, // VIR_DOMAIN_EVENT_STOPPED_FROM_SNAPSHOT: offline snapshot loaded
+    Crashed = 2, // VIR_DOMAIN_EVENT_STOPPED_CRASHED: Guest crashed
     Migrated = 3, // VIR_DOMAIN_EVENT_STOPPED_MIGRATED: Migrated off to another host
     Saved = 4, // VIR_DOMAIN_EVENT_STOPPED_SAVED: Saved to a state file
-    Shutdown = 0, // VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN: Normal shutdown
+    Failed = 5, // VIR_DOMAIN_EVENT_STOPPED_FAILED: Host emulator/mgmt failed
+    FromSnapshot = 6, // VIR_DOMAIN_EVENT_STOPPED_FROM_SNAPSHOT: offline snapshot loaded
 };
 const char *enumName(DomainEventStoppedDetailType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainEventStoppedDetailType &value);
 
 // virDomainEventSuspendedDetailType
 enum class DomainEventSuspendedDetailType : qint32 {
-    ApiError = 6, // VIR_DOMAIN_EVENT_SUSPENDED_API_ERROR: Some APIs (e.g., migration, snapshot) internally need to suspend a domain. This event detail is used when resume operation at the end of such API fails.
-    FromSnapshot = 5, // VIR_DOMAIN_EVENT_SUSPENDED_FROM_SNAPSHOT: Restored from paused snapshot
-    Ioerror = 2, // VIR_DOMAIN_EVENT_SUSPENDED_IOERROR: Suspended due to a disk I/O error
-    Migrated = 1, // VIR_DOMAIN_EVENT_SUSPENDED_MIGRATED: Suspended for offline migration
     Paused = 0, // VIR_DOMAIN_EVENT_SUSPENDED_PAUSED: Normal suspend due to admin pause
+    Migrated = 1, // VIR_DOMAIN_EVENT_SUSPENDED_MIGRATED: Suspended for offline migration
+    Ioerror = 2, // VIR_DOMAIN_EVENT_SUSPENDED_IOERROR: Suspended due to a disk I/O error
+    Watchdog = 3, // VIR_DOMAIN_EVENT_SUSPENDED_WATCHDOG: Suspended due to a watchdog firing
+    Restored = 4, // VIR_DOMAIN_EVENT_SUSPENDED_RESTORED: Restored from paused state file
+    FromSnapshot = 5, // VIR_DOMAIN_EVENT_SUSPENDED_FROM_SNAPSHOT: Restored from paused snapshot
+    ApiError = 6, // VIR_DOMAIN_EVENT_SUSPENDED_API_ERROR: Some APIs (e.g., migration, snapshot) internally need to suspend a domain. This event detail is used when resume operation at the end of such API fails.
     Postcopy = 7, // VIR_DOMAIN_EVENT_SUSPENDED_POSTCOPY: suspended for post-copy migration
     PostcopyFailed = 8, // VIR_DOMAIN_EVENT_SUSPENDED_POSTCOPY_FAILED: suspended after failed post-copy
-    Restored = 4, // VIR_DOMAIN_EVENT_SUSPENDED_RESTORED: Restored from paused state file
-    Watchdog = 3, // VIR_DOMAIN_EVENT_SUSPENDED_WATCHDOG: Suspended due to a watchdog firing
 };
 const char *enumName(DomainEventSuspendedDetailType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainEventSuspendedDetailType &value);
 
 // virDomainEventTrayChangeReason
 enum class DomainEventTrayChangeReason : qint32 {
-    Close = 1, // VIR_DOMAIN_EVENT_TRAY_CHANGE_CLOSE
     Open = 0, // VIR_DOMAIN_EVENT_TRAY_CHANGE_OPEN
+    Close = 1, // VIR_DOMAIN_EVENT_TRAY_CHANGE_CLOSE
 };
 const char *enumName(DomainEventTrayChangeReason value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainEventTrayChangeReason &value);
 
 // virDomainEventType
 enum class DomainEventType : qint32 {
-    Crashed = 8, // VIR_DOMAIN_EVENT_CRASHED
     Defined = 0, // VIR_DOMAIN_EVENT_DEFINED
-    Pmsuspended = 7, // VIR_DOMAIN_EVENT_PMSUSPENDED
-    Resumed = 4, // VIR_DOMAIN_EVENT_RESUMED
-    Shutdown = 6, // VIR_DOMAIN_EVENT_SHUTDOWN
-    Started = 2, // VIR_DOMAIN_EVENT_STARTED
-    Stopped = 5, // VIR_DOMAIN_EVENT_STOPPED
-    Suspended = 3, // VIR_DOMAIN_EVENT_SUSPENDED
     Undefined = 1, // VIR_DOMAIN_EVENT_UNDEFINED
+    Started = 2, // VIR_DOMAIN_EVENT_STARTED
+    Suspended = 3, // VIR_DOMAIN_EVENT_SUSPENDED
+    Resumed = 4, // VIR_DOMAIN_EVENT_RESUMED
+    Stopped = 5, // VIR_DOMAIN_EVENT_STOPPED
+    Shutdown = 6, // VIR_DOMAIN_EVENT_SHUTDOWN
+    Pmsuspended = 7, // VIR_DOMAIN_EVENT_PMSUSPENDED
+    Crashed = 8, // VIR_DOMAIN_EVENT_CRASHED
 };
 const char *enumName(DomainEventType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainEventType &value);
@@ -721,13 +721,13 @@ bool enumFromName(QByteArrayView name, DomainEventUndefinedDetailType &value);
 
 // virDomainEventWatchdogAction
 enum class DomainEventWatchdogAction : qint32 {
-    Debug = 5, // VIR_DOMAIN_EVENT_WATCHDOG_DEBUG: No action, a debug message logged
-    Injectnmi = 6, // VIR_DOMAIN_EVENT_WATCHDOG_INJECTNMI: Inject a non-maskable interrupt into guest
     None = 0, // VIR_DOMAIN_EVENT_WATCHDOG_NONE: No action, watchdog ignored
     Pause = 1, // VIR_DOMAIN_EVENT_WATCHDOG_PAUSE: Guest CPUs are paused
-    Poweroff = 3, // VIR_DOMAIN_EVENT_WATCHDOG_POWEROFF: Guest is forcibly powered off
     Reset = 2, // VIR_DOMAIN_EVENT_WATCHDOG_RESET: Guest CPUs are reset
+    Poweroff = 3, // VIR_DOMAIN_EVENT_WATCHDOG_POWEROFF: Guest is forcibly powered off
     Shutdown = 4, // VIR_DOMAIN_EVENT_WATCHDOG_SHUTDOWN: Guest is requested to gracefully shutdown
+    Debug = 5, // VIR_DOMAIN_EVENT_WATCHDOG_DEBUG: No action, a debug message logged
+    Injectnmi = 6, // VIR_DOMAIN_EVENT_WATCHDOG_INJECTNMI: Inject a non-maskable interrupt into guest
 };
 const char *enumName(DomainEventWatchdogAction value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainEventWatchdogAction &value);
@@ -742,8 +742,8 @@ bool enumFromName(QByteArrayView name, DomainFDAssociateFlags &value);
 
 // virDomainGetHostnameFlags
 enum class DomainGetHostnameFlags : qint32 {
-    Agent = 2, // VIR_DOMAIN_GET_HOSTNAME_AGENT: Query qemu guest agent
     Lease = 1, // VIR_DOMAIN_GET_HOSTNAME_LEASE: Parse DHCP lease file
+    Agent = 2, // VIR_DOMAIN_GET_HOSTNAME_AGENT: Query qemu guest agent
 };
 const char *enumName(DomainGetHostnameFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainGetHostnameFlags &value);
@@ -766,82 +766,82 @@ bool enumFromName(QByteArrayView name, DomainGraphicsReloadType &value);
 
 // virDomainGuestInfoTypes
 enum class DomainGuestInfoTypes : qint32 {
-    Disks = 32, // VIR_DOMAIN_GUEST_INFO_DISKS: return disks information
-    Filesystem = 16, // VIR_DOMAIN_GUEST_INFO_FILESYSTEM: return filesystem information
-    Hostname = 8, // VIR_DOMAIN_GUEST_INFO_HOSTNAME: return hostname information
-    Interfaces = 64, // VIR_DOMAIN_GUEST_INFO_INTERFACES: return interfaces information
-    Load = 128, // VIR_DOMAIN_GUEST_INFO_LOAD: return load averages
+    Users = 1, // VIR_DOMAIN_GUEST_INFO_USERS: return active users
     Os = 2, // VIR_DOMAIN_GUEST_INFO_OS: return OS information
     Timezone = 4, // VIR_DOMAIN_GUEST_INFO_TIMEZONE: return timezone information
-    Users = 1, // VIR_DOMAIN_GUEST_INFO_USERS: return active users
+    Hostname = 8, // VIR_DOMAIN_GUEST_INFO_HOSTNAME: return hostname information
+    Filesystem = 16, // VIR_DOMAIN_GUEST_INFO_FILESYSTEM: return filesystem information
+    Disks = 32, // VIR_DOMAIN_GUEST_INFO_DISKS: return disks information
+    Interfaces = 64, // VIR_DOMAIN_GUEST_INFO_INTERFACES: return interfaces information
+    Load = 128, // VIR_DOMAIN_GUEST_INFO_LOAD: return load averages
 };
 const char *enumName(DomainGuestInfoTypes value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainGuestInfoTypes &value);
 
 // virDomainInterfaceAddressesSource
 enum class DomainInterfaceAddressesSource : qint32 {
+    Lease = 0, // VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE: Parse DHCP lease file
     Agent = 1, // VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT: Query qemu guest agent
     Arp = 2, // VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_ARP: Query ARP tables
-    Lease = 0, // VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE: Parse DHCP lease file
 };
 const char *enumName(DomainInterfaceAddressesSource value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainInterfaceAddressesSource &value);
 
 // virDomainJobOperation
 enum class DomainJobOperation : qint32 {
-    Backup = 9, // VIR_DOMAIN_JOB_OPERATION_BACKUP
-    Dump = 8, // VIR_DOMAIN_JOB_OPERATION_DUMP
+    Unknown = 0, // VIR_DOMAIN_JOB_OPERATION_UNKNOWN
+    Start = 1, // VIR_DOMAIN_JOB_OPERATION_START
+    Save = 2, // VIR_DOMAIN_JOB_OPERATION_SAVE
+    Restore = 3, // VIR_DOMAIN_JOB_OPERATION_RESTORE
     MigrationIn = 4, // VIR_DOMAIN_JOB_OPERATION_MIGRATION_IN
     MigrationOut = 5, // VIR_DOMAIN_JOB_OPERATION_MIGRATION_OUT
-    Restore = 3, // VIR_DOMAIN_JOB_OPERATION_RESTORE
-    Save = 2, // VIR_DOMAIN_JOB_OPERATION_SAVE
     Snapshot = 6, // VIR_DOMAIN_JOB_OPERATION_SNAPSHOT
-    SnapshotDelete = 10, // VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_DELETE
     SnapshotRevert = 7, // VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_REVERT
-    Start = 1, // VIR_DOMAIN_JOB_OPERATION_START
-    Unknown = 0, // VIR_DOMAIN_JOB_OPERATION_UNKNOWN
+    Dump = 8, // VIR_DOMAIN_JOB_OPERATION_DUMP
+    Backup = 9, // VIR_DOMAIN_JOB_OPERATION_BACKUP
+    SnapshotDelete = 10, // VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_DELETE
 };
 const char *enumName(DomainJobOperation value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainJobOperation &value);
 
 // virDomainJobType
 enum class DomainJobType : qint32 {
+    None = 0, // VIR_DOMAIN_JOB_NONE: No job is active
     Bounded = 1, // VIR_DOMAIN_JOB_BOUNDED: Job with a finite completion time
-    Cancelled = 5, // VIR_DOMAIN_JOB_CANCELLED: Job was aborted, but isn't cleaned up
+    Unbounded = 2, // VIR_DOMAIN_JOB_UNBOUNDED: Job without a finite completion time
     Completed = 3, // VIR_DOMAIN_JOB_COMPLETED: Job has finished, but isn't cleaned up
     Failed = 4, // VIR_DOMAIN_JOB_FAILED: Job hit error, but isn't cleaned up
-    None = 0, // VIR_DOMAIN_JOB_NONE: No job is active
-    Unbounded = 2, // VIR_DOMAIN_JOB_UNBOUNDED: Job without a finite completion time
+    Cancelled = 5, // VIR_DOMAIN_JOB_CANCELLED: Job was aborted, but isn't cleaned up
 };
 const char *enumName(DomainJobType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainJobType &value);
 
 // virDomainLifecycle
 enum class DomainLifecycle : qint32 {
-    Crash = 2, // VIR_DOMAIN_LIFECYCLE_CRASH
     Poweroff = 0, // VIR_DOMAIN_LIFECYCLE_POWEROFF
     Reboot = 1, // VIR_DOMAIN_LIFECYCLE_REBOOT
+    Crash = 2, // VIR_DOMAIN_LIFECYCLE_CRASH
 };
 const char *enumName(DomainLifecycle value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainLifecycle &value);
 
 // virDomainLifecycleAction
 enum class DomainLifecycleAction : qint32 {
-    CoredumpDestroy = 4, // VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY
-    CoredumpRestart = 5, // VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART
     Destroy = 0, // VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY
-    Preserve = 3, // VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE
     Restart = 1, // VIR_DOMAIN_LIFECYCLE_ACTION_RESTART
     RestartRename = 2, // VIR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME
+    Preserve = 3, // VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE
+    CoredumpDestroy = 4, // VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY
+    CoredumpRestart = 5, // VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART
 };
 const char *enumName(DomainLifecycleAction value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainLifecycleAction &value);
 
 // virDomainMemoryFailureActionType
 enum class DomainMemoryFailureActionType : qint32 {
-    Fatal = 2, // VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_FATAL: the failure is unrecoverable. This occurs for action-required failures if the recipient is the hypervisor; hypervisor will exit.
     Ignore = 0, // VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_IGNORE: the memory failure could be ignored. This will only be the case for action-optional failures.
     Inject = 1, // VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_INJECT: memory failure occurred in guest memory, the guest enabled MCE handling mechanism, and hypervisor could inject the MCE into the guest successfully.
+    Fatal = 2, // VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_FATAL: the failure is unrecoverable. This occurs for action-required failures if the recipient is the hypervisor; hypervisor will exit.
     Reset = 3, // VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_RESET: the failure is unrecoverable but confined to the guest. This occurs if the recipient is a guest which is not ready to handle memory failures.
 };
 const char *enumName(DomainMemoryFailureActionType value); // nullptr if unknown
@@ -857,25 +857,25 @@ bool enumFromName(QByteArrayView name, DomainMemoryFailureFlags &value);
 
 // virDomainMemoryFailureRecipientType
 enum class DomainMemoryFailureRecipientType : qint32 {
-    Guest = 1, // VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_GUEST: memory failure at guest memory address space
     Hypervisor = 0, // VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_HYPERVISOR: memory failure at hypersivor memory address space
+    Guest = 1, // VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_GUEST: memory failure at guest memory address space
 };
 const char *enumName(DomainMemoryFailureRecipientType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainMemoryFailureRecipientType &value);
 
 // virDomainMemoryFlags
 enum class DomainMemoryFlags : qint32 {
-    Physical = 2, // VIR_MEMORY_PHYSICAL: addresses are physical addresses
     Virtual = 1, // VIR_MEMORY_VIRTUAL: addresses are virtual addresses
+    Physical = 2, // VIR_MEMORY_PHYSICAL: addresses are physical addresses
 };
 const char *enumName(DomainMemoryFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainMemoryFlags &value);
 
 // virDomainMemoryModFlags
 enum class DomainMemoryModFlags : qint32 {
-    Config = 2, // VIR_DOMAIN_MEM_CONFIG: See virDomainModificationImpact
     Current = 0, // VIR_DOMAIN_MEM_CURRENT: See virDomainModificationImpact
     Live = 1, // VIR_DOMAIN_MEM_LIVE: See virDomainModificationImpact
+    Config = 2, // VIR_DOMAIN_MEM_CONFIG: See virDomainModificationImpact
     Maximum = 4, // VIR_DOMAIN_MEM_MAXIMUM: affect Max rather than current
 };
 const char *enumName(DomainMemoryModFlags value); // nullptr if unknown
@@ -883,20 +883,20 @@ bool enumFromName(QByteArrayView name, DomainMemoryModFlags &value);
 
 // virDomainMemoryStatTags
 enum class DomainMemoryStatTags : qint32 {
-    ActualBalloon = 6, // VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON: Current balloon value (in KB).
+    SwapIn = 0, // VIR_DOMAIN_MEMORY_STAT_SWAP_IN: The total amount of data read from swap space (in kB).
+    SwapOut = 1, // VIR_DOMAIN_MEMORY_STAT_SWAP_OUT: The total amount of memory written out to swap space (in kB).
+    MajorFault = 2, // VIR_DOMAIN_MEMORY_STAT_MAJOR_FAULT: Page faults occur when a process makes a valid access to virtual memory that is not available. When servicing the page fault, if disk IO is required, it is considered a major fault. If not, it is a...
+    MinorFault = 3, // VIR_DOMAIN_MEMORY_STAT_MINOR_FAULT
+    Unused = 4, // VIR_DOMAIN_MEMORY_STAT_UNUSED: The amount of memory left completely unused by the system. Memory that is available but used for reclaimable caches should NOT be reported as free. This value is expressed in kB.
     Available = 5, // VIR_DOMAIN_MEMORY_STAT_AVAILABLE: The total amount of usable memory as seen by the domain. This value may be less than the amount of memory assigned to the domain if a balloon driver is in use or if the guest OS does not initialize...
+    ActualBalloon = 6, // VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON: Current balloon value (in KB).
+    Rss = 7, // VIR_DOMAIN_MEMORY_STAT_RSS: Resident Set Size of the process running the domain. This value is in kB
+    Usable = 8, // VIR_DOMAIN_MEMORY_STAT_USABLE: How much the balloon can be inflated without pushing the guest system to swap, corresponds to 'Available' in /proc/meminfo
+    LastUpdate = 9, // VIR_DOMAIN_MEMORY_STAT_LAST_UPDATE: Timestamp of the last update of statistics, in seconds.
     DiskCaches = 10, // VIR_DOMAIN_MEMORY_STAT_DISK_CACHES: The amount of memory, that can be quickly reclaimed without additional I/O (in kB). Typically these pages are used for caching files from disk.
     HugetlbPgalloc = 11, // VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGALLOC: The number of successful huge page allocations from inside the domain via virtio balloon.
     HugetlbPgfail = 12, // VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGFAIL: The number of failed huge page allocations from inside the domain via virtio balloon.
-    LastUpdate = 9, // VIR_DOMAIN_MEMORY_STAT_LAST_UPDATE: Timestamp of the last update of statistics, in seconds.
-    MajorFault = 2, // VIR_DOMAIN_MEMORY_STAT_MAJOR_FAULT: Page faults occur when a process makes a valid access to virtual memory that is not available. When servicing the page fault, if disk IO is required, it is considered a major fault. If not, it is a...
-    MinorFault = 3, // VIR_DOMAIN_MEMORY_STAT_MINOR_FAULT
     Nr = 13, // VIR_DOMAIN_MEMORY_STAT_NR: The number of statistics supported by this version of the interface. To add new statistics, add them to the enum and increase this value.
-    Rss = 7, // VIR_DOMAIN_MEMORY_STAT_RSS: Resident Set Size of the process running the domain. This value is in kB
-    SwapIn = 0, // VIR_DOMAIN_MEMORY_STAT_SWAP_IN: The total amount of data read from swap space (in kB).
-    SwapOut = 1, // VIR_DOMAIN_MEMORY_STAT_SWAP_OUT: The total amount of memory written out to swap space (in kB).
-    Unused = 4, // VIR_DOMAIN_MEMORY_STAT_UNUSED: The amount of memory left completely unused by the system. Memory that is available but used for reclaimable caches should NOT be reported as free. This value is expressed in kB.
-    Usable = 8, // VIR_DOMAIN_MEMORY_STAT_USABLE: How much the balloon can be inflated without pushing the guest system to swap, corresponds to 'Available' in /proc/meminfo
 };
 const char *enumName(DomainMemoryStatTags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainMemoryStatTags &value);
@@ -904,8 +904,8 @@ bool enumFromName(QByteArrayView name, DomainMemoryStatTags &value);
 // virDomainMessageType
 enum class DomainMessageType : qint32 {
     Deprecation = 1, // VIR_DOMAIN_MESSAGE_DEPRECATION
-    Ioerrors = 4, // VIR_DOMAIN_MESSAGE_IOERRORS: Report available stored I/O errors messages for disk images
     Tainting = 2, // VIR_DOMAIN_MESSAGE_TAINTING
+    Ioerrors = 4, // VIR_DOMAIN_MESSAGE_IOERRORS: Report available stored I/O errors messages for disk images
 };
 const char *enumName(DomainMessageType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainMessageType &value);
@@ -913,34 +913,34 @@ bool enumFromName(QByteArrayView name, DomainMessageType &value);
 // virDomainMetadataType
 enum class DomainMetadataType : qint32 {
     Description = 0, // VIR_DOMAIN_METADATA_DESCRIPTION: Operate on <description>
-    Element = 2, // VIR_DOMAIN_METADATA_ELEMENT: Operate on <metadata>
     Title = 1, // VIR_DOMAIN_METADATA_TITLE: Operate on <title>
+    Element = 2, // VIR_DOMAIN_METADATA_ELEMENT: Operate on <metadata>
 };
 const char *enumName(DomainMetadataType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainMetadataType &value);
 
 // virDomainMigrateFlags
 enum class DomainMigrateFlags : qint32 {
-    AbortOnError = 4096, // VIR_MIGRATE_ABORT_ON_ERROR: Cancel migration if a soft error (such as I/O error) happens during migration.
-    AutoConverge = 8192, // VIR_MIGRATE_AUTO_CONVERGE: Enable algorithms that ensure a live migration will eventually converge. This usually means the domain will be slowed down to make sure it does not change its memory faster than a hypervisor can tr...
-    ChangeProtection = 256, // VIR_MIGRATE_CHANGE_PROTECTION: Protect against domain configuration changes during the migration process. This flag is used automatically when both sides support it. Explicitly setting this flag will cause migration to fail if e...
-    Compressed = 2048, // VIR_MIGRATE_COMPRESSED: Compress migration data. The compression methods can be specified using VIR_MIGRATE_PARAM_COMPRESSION. A hypervisor default method will be used if this parameter is omitted. Individual compression ...
     Live = 1, // VIR_MIGRATE_LIVE: Do not pause the domain during migration. The domain's memory will be transferred to the destination host while the domain is running. The migration may never converge if the domain is changing its...
+    Peer2peer = 2, // VIR_MIGRATE_PEER2PEER: Tell the source libvirtd to connect directly to the destination host. Without this flag the client (e.g., virsh) connects to both hosts and controls the migration process. In peer-to-peer mode, the...
+    Tunnelled = 4, // VIR_MIGRATE_TUNNELLED: Tunnel migration data over libvirtd connection. Without this flag the source hypervisor sends migration data directly to the destination hypervisor. This flag can only be used when VIR_MIGRATE_PEER...
+    PersistDest = 8, // VIR_MIGRATE_PERSIST_DEST: Define the domain as persistent on the destination host after successful migration. If the domain was persistent on the source host and VIR_MIGRATE_UNDEFINE_SOURCE is not used, it will end up persi...
+    UndefineSource = 16, // VIR_MIGRATE_UNDEFINE_SOURCE: Undefine the domain on the source host once migration successfully finishes.
+    Paused = 32, // VIR_MIGRATE_PAUSED: Leave the domain suspended on the destination host. virDomainResume (on the virDomainPtr returned by the migration API) has to be called explicitly to resume domain's virtual CPUs.
     NonSharedDisk = 64, // VIR_MIGRATE_NON_SHARED_DISK: Migrate full disk images in addition to domain's memory. By default only non-shared non-readonly disk images are transferred. The VIR_MIGRATE_PARAM_MIGRATE_DISKS parameter can be used to specify wh...
     NonSharedInc = 128, // VIR_MIGRATE_NON_SHARED_INC: Migrate disk images in addition to domain's memory. This is similar to VIR_MIGRATE_NON_SHARED_DISK, but only the top level of each disk's backing chain is copied. That is, the rest of the backing c...
-    NonSharedSynchronousWrites = 262144, // VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES: Force the guest writes which happen when copying disk images for non-shared storage migration to be synchronously written to the destination. This ensures the storage migration converges for VMs do...
-    Offline = 1024, // VIR_MIGRATE_OFFLINE: Migrate a domain definition without starting the domain on the destination and without stopping it on the source host. Offline migration requires VIR_MIGRATE_PERSIST_DEST to be set. Offline migrati...
-    Parallel = 131072, // VIR_MIGRATE_PARALLEL: Send memory pages to the destination host through several network connections. See VIR_MIGRATE_PARAM_PARALLEL_* parameters for configuring the parallel migration.
-    Paused = 32, // VIR_MIGRATE_PAUSED: Leave the domain suspended on the destination host. virDomainResume (on the virDomainPtr returned by the migration API) has to be called explicitly to resume domain's virtual CPUs.
-    Peer2peer = 2, // VIR_MIGRATE_PEER2PEER: Tell the source libvirtd to connect directly to the destination host. Without this flag the client (e.g., virsh) connects to both hosts and controls the migration process. In peer-to-peer mode, the...
-    PersistDest = 8, // VIR_MIGRATE_PERSIST_DEST: Define the domain as persistent on the destination host after successful migration. If the domain was persistent on the source host and VIR_MIGRATE_UNDEFINE_SOURCE is not used, it will end up persi...
-    Postcopy = 32768, // VIR_MIGRATE_POSTCOPY: Setting the VIR_MIGRATE_POSTCOPY flag tells libvirt to enable post-copy migration. However, the migration will start normally and virDomainMigrateStartPostCopy needs to be called to switch it into ...
-    PostcopyResume = 524288, // VIR_MIGRATE_POSTCOPY_RESUME: Resume migration which failed in post-copy phase.
-    RdmaPinAll = 16384, // VIR_MIGRATE_RDMA_PIN_ALL: This flag can be used with RDMA migration (i.e., when VIR_MIGRATE_PARAM_URI starts with "rdma://") to tell the hypervisor to pin all domain's memory at once before migration starts rather then lett...
-    Tls = 65536, // VIR_MIGRATE_TLS: Setting the VIR_MIGRATE_TLS flag will cause the migration to attempt to use the TLS environment configured by the hypervisor in order to perform the migration. If incorrectly configured on either s...
-    Tunnelled = 4, // VIR_MIGRATE_TUNNELLED: Tunnel migration data over libvirtd connection. Without this flag the source hypervisor sends migration data directly to the destination hypervisor. This flag can only be used when VIR_MIGRATE_PEER...
-    UndefineSource = 16, // VIR_MIGRATE_UNDEFINE_SOURCE: Undefine the domain on the source host once migration successfully finishes.
+    ChangeProtection = 256, // VIR_MIGRATE_CHANGE_PROTECTION: Protect against domain configuration changes during the migration process. This flag is used automatically when both sides support it. Explicitly setting this flag will cause migration to fail if e...
     Unsafe = 512, // VIR_MIGRATE_UNSAFE: Force migration even if it is considered unsafe. In some cases libvirt may refuse to migrate the domain because doing so may lead to potential problems such as data corruption, and thus the migrati...
+    Offline = 1024, // VIR_MIGRATE_OFFLINE: Migrate a domain definition without starting the domain on the destination and without stopping it on the source host. Offline migration requires VIR_MIGRATE_PERSIST_DEST to be set. Offline migrati...
+    Compressed = 2048, // VIR_MIGRATE_COMPRESSED: Compress migration data. The compression methods can be specified using VIR_MIGRATE_PARAM_COMPRESSION. A hypervisor default method will be used if this parameter is omitted. Individual compression ...
+    AbortOnError = 4096, // VIR_MIGRATE_ABORT_ON_ERROR: Cancel migration if a soft error (such as I/O error) happens during migration.
+    AutoConverge = 8192, // VIR_MIGRATE_AUTO_CONVERGE: Enable algorithms that ensure a live migration will eventually converge. This usually means the domain will be slowed down to make sure it does not change its memory faster than a hypervisor can tr...
+    RdmaPinAll = 16384, // VIR_MIGRATE_RDMA_PIN_ALL: This flag can be used with RDMA migration (i.e., when VIR_MIGRATE_PARAM_URI starts with "rdma://") to tell the hypervisor to pin all domain's memory at once before migration starts rather then lett...
+    Postcopy = 32768, // VIR_MIGRATE_POSTCOPY: Setting the VIR_MIGRATE_POSTCOPY flag tells libvirt to enable post-copy migration. However, the migration will start normally and virDomainMigrateStartPostCopy needs to be called to switch it into ...
+    Tls = 65536, // VIR_MIGRATE_TLS: Setting the VIR_MIGRATE_TLS flag will cause the migration to attempt to use the TLS environment configured by the hypervisor in order to perform the migration. If incorrectly configured on either s...
+    Parallel = 131072, // VIR_MIGRATE_PARALLEL: Send memory pages to the destination host through several network connections. See VIR_MIGRATE_PARAM_PARALLEL_* parameters for configuring the parallel migration.
+    NonSharedSynchronousWrites = 262144, // VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES: Force the guest writes which happen when copying disk images for non-shared storage migration to be synchronously written to the destination. This ensures the storage migration converges for VMs do...
+    PostcopyResume = 524288, // VIR_MIGRATE_POSTCOPY_RESUME: Resume migration which failed in post-copy phase.
     Zerocopy = 1048576, // VIR_MIGRATE_ZEROCOPY: Use zero-copy mechanism for migrating memory pages. For QEMU/KVM this means QEMU will be temporarily allowed to lock all guest pages in host's memory, although only those that are queued for transf...
 };
 const char *enumName(DomainMigrateFlags value); // nullptr if unknown
@@ -955,9 +955,9 @@ bool enumFromName(QByteArrayView name, DomainMigrateMaxSpeedFlags &value);
 
 // virDomainModificationImpact
 enum class DomainModificationImpact : qint32 {
-    Config = 2, // VIR_DOMAIN_AFFECT_CONFIG: Affect persistent domain state. 1 << 2 is reserved for virTypedParameterFlags
     Current = 0, // VIR_DOMAIN_AFFECT_CURRENT: Affect current domain state.
     Live = 1, // VIR_DOMAIN_AFFECT_LIVE: Affect running domain state.
+    Config = 2, // VIR_DOMAIN_AFFECT_CONFIG: Affect persistent domain state. 1 << 2 is reserved for virTypedParameterFlags
 };
 const char *enumName(DomainModificationImpact value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainModificationImpact &value);
@@ -971,10 +971,10 @@ bool enumFromName(QByteArrayView name, DomainNostateReason &value);
 
 // virDomainNumatuneMemMode
 enum class DomainNumatuneMemMode : qint32 {
-    Interleave = 2, // VIR_DOMAIN_NUMATUNE_MEM_INTERLEAVE
-    Preferred = 1, // VIR_DOMAIN_NUMATUNE_MEM_PREFERRED
-    Restrictive = 3, // VIR_DOMAIN_NUMATUNE_MEM_RESTRICTIVE
     Strict = 0, // VIR_DOMAIN_NUMATUNE_MEM_STRICT
+    Preferred = 1, // VIR_DOMAIN_NUMATUNE_MEM_PREFERRED
+    Interleave = 2, // VIR_DOMAIN_NUMATUNE_MEM_INTERLEAVE
+    Restrictive = 3, // VIR_DOMAIN_NUMATUNE_MEM_RESTRICTIVE
 };
 const char *enumName(DomainNumatuneMemMode value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainNumatuneMemMode &value);
@@ -1002,45 +1002,69 @@ bool enumFromName(QByteArrayView name, DomainPMSuspendedReason &value);
 
 // virDomainPausedReason
 enum class DomainPausedReason : qint32 {
-    ApiError = 14, // VIR_DOMAIN_PAUSED_API_ERROR: Some APIs (e.g., migration, snapshot) internally need to suspend a domain. This paused state reason is used when resume operation at the end of such API fails.
-    Crashed = 10, // VIR_DOMAIN_PAUSED_CRASHED: paused due to a guest crash
-    Dump = 4, // VIR_DOMAIN_PAUSED_DUMP: paused for offline core dump
-    FromSnapshot = 7, // VIR_DOMAIN_PAUSED_FROM_SNAPSHOT: paused after restoring from snapshot
-    Ioerror = 5, // VIR_DOMAIN_PAUSED_IOERROR: paused due to a disk I/O error
-    Migration = 2, // VIR_DOMAIN_PAUSED_MIGRATION: paused for offline migration
-    Postcopy = 12, // VIR_DOMAIN_PAUSED_POSTCOPY: paused for post-copy migration
-    PostcopyFailed = 13, // VIR_DOMAIN_PAUSED_POSTCOPY_FAILED: paused after failed post-copy
-    Save = 3, // VIR_DOMAIN_PAUSED_SAVE: paused for save
-    ShuttingDown = 8, // VIR_DOMAIN_PAUSED_SHUTTING_DOWN: paused during shutdown process
-    Snapshot = 9, // VIR_DOMAIN_PAUSED_SNAPSHOT: paused while creating a snapshot
-    StartingUp = 11, // VIR_DOMAIN_PAUSED_STARTING_UP: the domain is being started
     Unknown = 0, // VIR_DOMAIN_PAUSED_UNKNOWN: the reason is unknown
     User = 1, // VIR_DOMAIN_PAUSED_USER: paused on user request
+    Migration = 2, // VIR_DOMAIN_PAUSED_MIGRATION: paused for offline migration
+    Save = 3, // VIR_DOMAIN_PAUSED_SAVE: paused for save
+    Dump = 4, // VIR_DOMAIN_PAUSED_DUMP: paused for offline core dump
+    Ioerror = 5, // VIR_DOMAIN_PAUSED_IOERROR: paused due to a disk I/O error
     Watchdog = 6, // VIR_DOMAIN_PAUSED_WATCHDOG: paused due to a watchdog event
+    FromSnapshot = 7, // VIR_DOMAIN_PAUSED_FROM_SNAPSHOT: paused after restoring from snapshot
+    ShuttingDown = 8, // VIR_DOMAIN_PAUSED_SHUTTING_DOWN: paused during shutdown process
+    Snapshot = 9, // VIR_DOMAIN_PAUSED_SNAPSHOT: paused while creating a snapshot
+    Crashed = 10, // VIR_DOMAIN_PAUSED_CRASHED: paused due to a guest crash
+    StartingUp = 11, // VIR_DOMAIN_PAUSED_STARTING_UP: the domain is being started
+    Postcopy = 12, // VIR_DOMAIN_PAUSED_POSTCOPY: paused for post-copy migration
+    PostcopyFailed = 13, // VIR_DOMAIN_PAUSED_POSTCOPY_FAILED: paused after failed post-copy
+    ApiError = 14, // VIR_DOMAIN_PAUSED_API_ERROR: Some APIs (e.g., migration, snapshot) internally need to suspend a domain. This paused state reason is used when resume operation at the end of such API fails.
 };
 const char *enumName(DomainPausedReason value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainPausedReason &value);
 
 // virDomainProcessSignal
 enum class DomainProcessSignal : qint32 {
+    Nop = 0, // VIR_DOMAIN_PROCESS_SIGNAL_NOP: No constant in POSIX/Linux
+    Hup = 1, // VIR_DOMAIN_PROCESS_SIGNAL_HUP: SIGHUP
+    Int = 2, // VIR_DOMAIN_PROCESS_SIGNAL_INT: SIGINT
+    Quit = 3, // VIR_DOMAIN_PROCESS_SIGNAL_QUIT: SIGQUIT
+    Ill = 4, // VIR_DOMAIN_PROCESS_SIGNAL_ILL: SIGILL
+    Trap = 5, // VIR_DOMAIN_PROCESS_SIGNAL_TRAP: SIGTRAP
     Abrt = 6, // VIR_DOMAIN_PROCESS_SIGNAL_ABRT: SIGABRT
-    Alrm = 14, // VIR_DOMAIN_PROCESS_SIGNAL_ALRM: SIGALRM
     Bus = 7, // VIR_DOMAIN_PROCESS_SIGNAL_BUS: SIGBUS
+    Fpe = 8, // VIR_DOMAIN_PROCESS_SIGNAL_FPE: SIGFPE
+    Kill = 9, // VIR_DOMAIN_PROCESS_SIGNAL_KILL: SIGKILL
+    Usr1 = 10, // VIR_DOMAIN_PROCESS_SIGNAL_USR1: SIGUSR1
+    Segv = 11, // VIR_DOMAIN_PROCESS_SIGNAL_SEGV: SIGSEGV
+    Usr2 = 12, // VIR_DOMAIN_PROCESS_SIGNAL_USR2: SIGUSR2
+    Pipe = 13, // VIR_DOMAIN_PROCESS_SIGNAL_PIPE: SIGPIPE
+    Alrm = 14, // VIR_DOMAIN_PROCESS_SIGNAL_ALRM: SIGALRM
+    Term = 15, // VIR_DOMAIN_PROCESS_SIGNAL_TERM: SIGTERM
+    Stkflt = 16, // VIR_DOMAIN_PROCESS_SIGNAL_STKFLT: Not in POSIX (SIGSTKFLT on Linux
     Chld = 17, // VIR_DOMAIN_PROCESS_SIGNAL_CHLD: SIGCHLD
     Cont = 18, // VIR_DOMAIN_PROCESS_SIGNAL_CONT: SIGCONT
-    Fpe = 8, // VIR_DOMAIN_PROCESS_SIGNAL_FPE: SIGFPE
-    Hup = 1, // VIR_DOMAIN_PROCESS_SIGNAL_HUP: SIGHUP
-    Ill = 4, // VIR_DOMAIN_PROCESS_SIGNAL_ILL: SIGILL
-    Int = 2, // VIR_DOMAIN_PROCESS_SIGNAL_INT: SIGINT
-    Kill = 9, // VIR_DOMAIN_PROCESS_SIGNAL_KILL: SIGKILL
-    Nop = 0, // VIR_DOMAIN_PROCESS_SIGNAL_NOP: No constant in POSIX/Linux
-    Pipe = 13, // VIR_DOMAIN_PROCESS_SIGNAL_PIPE: SIGPIPE
-    Poll = 29, // VIR_DOMAIN_PROCESS_SIGNAL_POLL: SIGPOLL (also known as SIGIO on Linux)
+    Stop = 19, // VIR_DOMAIN_PROCESS_SIGNAL_STOP: SIGSTOP
+    Tstp = 20, // VIR_DOMAIN_PROCESS_SIGNAL_TSTP: SIGTSTP
+    Ttin = 21, // VIR_DOMAIN_PROCESS_SIGNAL_TTIN: SIGTTIN
+    Ttou = 22, // VIR_DOMAIN_PROCESS_SIGNAL_TTOU: SIGTTOU
+    Urg = 23, // VIR_DOMAIN_PROCESS_SIGNAL_URG: SIGURG
+    Xcpu = 24, // VIR_DOMAIN_PROCESS_SIGNAL_XCPU: SIGXCPU
+    Xfsz = 25, // VIR_DOMAIN_PROCESS_SIGNAL_XFSZ: SIGXFSZ
+    Vtalrm = 26, // VIR_DOMAIN_PROCESS_SIGNAL_VTALRM: SIGVTALRM
     Prof = 27, // VIR_DOMAIN_PROCESS_SIGNAL_PROF: SIGPROF
+    Winch = 28, // VIR_DOMAIN_PROCESS_SIGNAL_WINCH: Not in POSIX (SIGWINCH on Linux)
+    Poll = 29, // VIR_DOMAIN_PROCESS_SIGNAL_POLL: SIGPOLL (also known as SIGIO on Linux)
     Pwr = 30, // VIR_DOMAIN_PROCESS_SIGNAL_PWR: Not in POSIX (SIGPWR on Linux)
-    Quit = 3, // VIR_DOMAIN_PROCESS_SIGNAL_QUIT: SIGQUIT
+    Sys = 31, // VIR_DOMAIN_PROCESS_SIGNAL_SYS: SIGSYS (also known as SIGUNUSED on Linux)
     Rt0 = 32, // VIR_DOMAIN_PROCESS_SIGNAL_RT0: SIGRTMIN
     Rt1 = 33, // VIR_DOMAIN_PROCESS_SIGNAL_RT1: SIGRTMIN + 1
+    Rt2 = 34, // VIR_DOMAIN_PROCESS_SIGNAL_RT2: SIGRTMIN + 2
+    Rt3 = 35, // VIR_DOMAIN_PROCESS_SIGNAL_RT3: SIGRTMIN + 3
+    Rt4 = 36, // VIR_DOMAIN_PROCESS_SIGNAL_RT4: SIGRTMIN + 4
+    Rt5 = 37, // VIR_DOMAIN_PROCESS_SIGNAL_RT5: SIGRTMIN + 5
+    Rt6 = 38, // VIR_DOMAIN_PROCESS_SIGNAL_RT6: SIGRTMIN + 6
+    Rt7 = 39, // VIR_DOMAIN_PROCESS_SIGNAL_RT7: SIGRTMIN + 7
+    Rt8 = 40, // VIR_DOMAIN_PROCESS_SIGNAL_RT8: SIGRTMIN + 8
+    Rt9 = 41, // VIR_DOMAIN_PROCESS_SIGNAL_RT9: SIGRTMIN + 9
     Rt10 = 42, // VIR_DOMAIN_PROCESS_SIGNAL_RT10: SIGRTMIN + 10
     Rt11 = 43, // VIR_DOMAIN_PROCESS_SIGNAL_RT11: SIGRTMIN + 11
     Rt12 = 44, // VIR_DOMAIN_PROCESS_SIGNAL_RT12: SIGRTMIN + 12
@@ -1051,7 +1075,6 @@ enum class DomainProcessSignal : qint32 {
     Rt17 = 49, // VIR_DOMAIN_PROCESS_SIGNAL_RT17: SIGRTMIN + 17
     Rt18 = 50, // VIR_DOMAIN_PROCESS_SIGNAL_RT18: SIGRTMIN + 18
     Rt19 = 51, // VIR_DOMAIN_PROCESS_SIGNAL_RT19: SIGRTMIN + 19
-    Rt2 = 34, // VIR_DOMAIN_PROCESS_SIGNAL_RT2: SIGRTMIN + 2
     Rt20 = 52, // VIR_DOMAIN_PROCESS_SIGNAL_RT20: SIGRTMIN + 20
     Rt21 = 53, // VIR_DOMAIN_PROCESS_SIGNAL_RT21: SIGRTMIN + 21
     Rt22 = 54, // VIR_DOMAIN_PROCESS_SIGNAL_RT22: SIGRTMIN + 22
@@ -1062,62 +1085,39 @@ enum class DomainProcessSignal : qint32 {
     Rt27 = 59, // VIR_DOMAIN_PROCESS_SIGNAL_RT27: SIGRTMIN + 27
     Rt28 = 60, // VIR_DOMAIN_PROCESS_SIGNAL_RT28: SIGRTMIN + 28
     Rt29 = 61, // VIR_DOMAIN_PROCESS_SIGNAL_RT29: SIGRTMIN + 29
-    Rt3 = 35, // VIR_DOMAIN_PROCESS_SIGNAL_RT3: SIGRTMIN + 3
     Rt30 = 62, // VIR_DOMAIN_PROCESS_SIGNAL_RT30: SIGRTMIN + 30
     Rt31 = 63, // VIR_DOMAIN_PROCESS_SIGNAL_RT31: SIGRTMIN + 31
     Rt32 = 64, // VIR_DOMAIN_PROCESS_SIGNAL_RT32: SIGRTMIN + 32 / SIGRTMAX
-    Rt4 = 36, // VIR_DOMAIN_PROCESS_SIGNAL_RT4: SIGRTMIN + 4
-    Rt5 = 37, // VIR_DOMAIN_PROCESS_SIGNAL_RT5: SIGRTMIN + 5
-    Rt6 = 38, // VIR_DOMAIN_PROCESS_SIGNAL_RT6: SIGRTMIN + 6
-    Rt7 = 39, // VIR_DOMAIN_PROCESS_SIGNAL_RT7: SIGRTMIN + 7
-    Rt8 = 40, // VIR_DOMAIN_PROCESS_SIGNAL_RT8: SIGRTMIN + 8
-    Rt9 = 41, // VIR_DOMAIN_PROCESS_SIGNAL_RT9: SIGRTMIN + 9
-    Segv = 11, // VIR_DOMAIN_PROCESS_SIGNAL_SEGV: SIGSEGV
-    Stkflt = 16, // VIR_DOMAIN_PROCESS_SIGNAL_STKFLT: Not in POSIX (SIGSTKFLT on Linux
-    Stop = 19, // VIR_DOMAIN_PROCESS_SIGNAL_STOP: SIGSTOP
-    Sys = 31, // VIR_DOMAIN_PROCESS_SIGNAL_SYS: SIGSYS (also known as SIGUNUSED on Linux)
-    Term = 15, // VIR_DOMAIN_PROCESS_SIGNAL_TERM: SIGTERM
-    Trap = 5, // VIR_DOMAIN_PROCESS_SIGNAL_TRAP: SIGTRAP
-    Tstp = 20, // VIR_DOMAIN_PROCESS_SIGNAL_TSTP: SIGTSTP
-    Ttin = 21, // VIR_DOMAIN_PROCESS_SIGNAL_TTIN: SIGTTIN
-    Ttou = 22, // VIR_DOMAIN_PROCESS_SIGNAL_TTOU: SIGTTOU
-    Urg = 23, // VIR_DOMAIN_PROCESS_SIGNAL_URG: SIGURG
-    Usr1 = 10, // VIR_DOMAIN_PROCESS_SIGNAL_USR1: SIGUSR1
-    Usr2 = 12, // VIR_DOMAIN_PROCESS_SIGNAL_USR2: SIGUSR2
-    Vtalrm = 26, // VIR_DOMAIN_PROCESS_SIGNAL_VTALRM: SIGVTALRM
-    Winch = 28, // VIR_DOMAIN_PROCESS_SIGNAL_WINCH: Not in POSIX (SIGWINCH on Linux)
-    Xcpu = 24, // VIR_DOMAIN_PROCESS_SIGNAL_XCPU: SIGXCPU
-    Xfsz = 25, // VIR_DOMAIN_PROCESS_SIGNAL_XFSZ: SIGXFSZ
 };
 const char *enumName(DomainProcessSignal value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainProcessSignal &value);
 
 // virDomainRebootFlagValues
 enum class DomainRebootFlagValues : qint32 {
-    AcpiPowerBtn = 1, // VIR_DOMAIN_REBOOT_ACPI_POWER_BTN: Send ACPI event
     Default = 0, // VIR_DOMAIN_REBOOT_DEFAULT: hypervisor choice
+    AcpiPowerBtn = 1, // VIR_DOMAIN_REBOOT_ACPI_POWER_BTN: Send ACPI event
     GuestAgent = 2, // VIR_DOMAIN_REBOOT_GUEST_AGENT: Use guest agent
     Initctl = 4, // VIR_DOMAIN_REBOOT_INITCTL: Use initctl
-    Paravirt = 16, // VIR_DOMAIN_REBOOT_PARAVIRT: Use paravirt guest control
     Signal = 8, // VIR_DOMAIN_REBOOT_SIGNAL: Send a signal
+    Paravirt = 16, // VIR_DOMAIN_REBOOT_PARAVIRT: Use paravirt guest control
 };
 const char *enumName(DomainRebootFlagValues value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainRebootFlagValues &value);
 
 // virDomainRunningReason
 enum class DomainRunningReason : qint32 {
+    Unknown = 0, // VIR_DOMAIN_RUNNING_UNKNOWN
     Booted = 1, // VIR_DOMAIN_RUNNING_BOOTED: normal startup from boot
-    Crashed = 9, // VIR_DOMAIN_RUNNING_CRASHED: resumed from crashed
-    FromSnapshot = 4, // VIR_DOMAIN_RUNNING_FROM_SNAPSHOT: restored from snapshot
     Migrated = 2, // VIR_DOMAIN_RUNNING_MIGRATED: migrated from another host
+    Restored = 3, // VIR_DOMAIN_RUNNING_RESTORED: restored from a state file
+    FromSnapshot = 4, // VIR_DOMAIN_RUNNING_FROM_SNAPSHOT: restored from snapshot
+    Unpaused = 5, // VIR_DOMAIN_RUNNING_UNPAUSED: returned from paused state
     MigrationCanceled = 6, // VIR_DOMAIN_RUNNING_MIGRATION_CANCELED: returned from migration
+    SaveCanceled = 7, // VIR_DOMAIN_RUNNING_SAVE_CANCELED: returned from failed save process
+    Wakeup = 8, // VIR_DOMAIN_RUNNING_WAKEUP: returned from pmsuspended due to wakeup event
+    Crashed = 9, // VIR_DOMAIN_RUNNING_CRASHED: resumed from crashed
     Postcopy = 10, // VIR_DOMAIN_RUNNING_POSTCOPY: running in post-copy migration mode
     PostcopyFailed = 11, // VIR_DOMAIN_RUNNING_POSTCOPY_FAILED: running in failed post-copy migration
-    Restored = 3, // VIR_DOMAIN_RUNNING_RESTORED: restored from a state file
-    SaveCanceled = 7, // VIR_DOMAIN_RUNNING_SAVE_CANCELED: returned from failed save process
-    Unknown = 0, // VIR_DOMAIN_RUNNING_UNKNOWN
-    Unpaused = 5, // VIR_DOMAIN_RUNNING_UNPAUSED: returned from paused state
-    Wakeup = 8, // VIR_DOMAIN_RUNNING_WAKEUP: returned from pmsuspended due to wakeup event
 };
 const char *enumName(DomainRunningReason value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainRunningReason &value);
@@ -1132,9 +1132,9 @@ bool enumFromName(QByteArrayView name, DomainSaveImageXMLFlags &value);
 // virDomainSaveRestoreFlags
 enum class DomainSaveRestoreFlags : qint32 {
     BypassCache = 1, // VIR_DOMAIN_SAVE_BYPASS_CACHE: Avoid file system cache pollution
+    Running = 2, // VIR_DOMAIN_SAVE_RUNNING: Favor running over paused
     Paused = 4, // VIR_DOMAIN_SAVE_PAUSED: Favor paused over running
     ResetNvram = 8, // VIR_DOMAIN_SAVE_RESET_NVRAM: Re-initialize NVRAM from template
-    Running = 2, // VIR_DOMAIN_SAVE_RUNNING: Favor running over paused
 };
 const char *enumName(DomainSaveRestoreFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainSaveRestoreFlags &value);
@@ -1155,12 +1155,12 @@ bool enumFromName(QByteArrayView name, DomainSetUserPasswordFlags &value);
 
 // virDomainShutdownFlagValues
 enum class DomainShutdownFlagValues : qint32 {
-    AcpiPowerBtn = 1, // VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN: Send ACPI event
     Default = 0, // VIR_DOMAIN_SHUTDOWN_DEFAULT: hypervisor choice
+    AcpiPowerBtn = 1, // VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN: Send ACPI event
     GuestAgent = 2, // VIR_DOMAIN_SHUTDOWN_GUEST_AGENT: Use guest agent
     Initctl = 4, // VIR_DOMAIN_SHUTDOWN_INITCTL: Use initctl
-    Paravirt = 16, // VIR_DOMAIN_SHUTDOWN_PARAVIRT: Use paravirt guest control
     Signal = 8, // VIR_DOMAIN_SHUTDOWN_SIGNAL: Send a signal
+    Paravirt = 16, // VIR_DOMAIN_SHUTDOWN_PARAVIRT: Use paravirt guest control
 };
 const char *enumName(DomainShutdownFlagValues value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainShutdownFlagValues &value);
@@ -1175,30 +1175,30 @@ bool enumFromName(QByteArrayView name, DomainShutdownReason &value);
 
 // virDomainShutoffReason
 enum class DomainShutoffReason : qint32 {
-    Crashed = 3, // VIR_DOMAIN_SHUTOFF_CRASHED: domain crashed
-    Daemon = 8, // VIR_DOMAIN_SHUTOFF_DAEMON: daemon decides to kill domain during reconnection processing
+    Unknown = 0, // VIR_DOMAIN_SHUTOFF_UNKNOWN: the reason is unknown
+    Shutdown = 1, // VIR_DOMAIN_SHUTOFF_SHUTDOWN: normal shutdown
     Destroyed = 2, // VIR_DOMAIN_SHUTOFF_DESTROYED: forced poweroff
-    Failed = 6, // VIR_DOMAIN_SHUTOFF_FAILED: domain failed to start
-    FromSnapshot = 7, // VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT: restored from a snapshot which was taken while domain was shutoff
+    Crashed = 3, // VIR_DOMAIN_SHUTOFF_CRASHED: domain crashed
     Migrated = 4, // VIR_DOMAIN_SHUTOFF_MIGRATED: migrated to another host
     Saved = 5, // VIR_DOMAIN_SHUTOFF_SAVED: saved to a file
-    Shutdown = 1, // VIR_DOMAIN_SHUTOFF_SHUTDOWN: normal shutdown
-    Unknown = 0, // VIR_DOMAIN_SHUTOFF_UNKNOWN: the reason is unknown
+    Failed = 6, // VIR_DOMAIN_SHUTOFF_FAILED: domain failed to start
+    FromSnapshot = 7, // VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT: restored from a snapshot which was taken while domain was shutoff
+    Daemon = 8, // VIR_DOMAIN_SHUTOFF_DAEMON: daemon decides to kill domain during reconnection processing
 };
 const char *enumName(DomainShutoffReason value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainShutoffReason &value);
 
 // virDomainSnapshotCreateFlags
 enum class DomainSnapshotCreateFlags : qint32 {
-    Atomic = 128, // VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC: atomically avoid partial changes
-    Current = 2, // VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT: With redefine, make snapshot current
-    DiskOnly = 16, // VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY: disk snapshot, not full system
-    Halt = 8, // VIR_DOMAIN_SNAPSHOT_CREATE_HALT: Stop running guest after snapshot
-    Live = 256, // VIR_DOMAIN_SNAPSHOT_CREATE_LIVE: create the snapshot while the guest is running
-    NoMetadata = 4, // VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA: Make snapshot without remembering it
-    Quiesce = 64, // VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE: use guest agent to quiesce all mounted file systems within the domain
     Redefine = 1, // VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE: Restore or alter metadata
+    Current = 2, // VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT: With redefine, make snapshot current
+    NoMetadata = 4, // VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA: Make snapshot without remembering it
+    Halt = 8, // VIR_DOMAIN_SNAPSHOT_CREATE_HALT: Stop running guest after snapshot
+    DiskOnly = 16, // VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY: disk snapshot, not full system
     ReuseExt = 32, // VIR_DOMAIN_SNAPSHOT_CREATE_REUSE_EXT: reuse any existing external files
+    Quiesce = 64, // VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE: use guest agent to quiesce all mounted file systems within the domain
+    Atomic = 128, // VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC: atomically avoid partial changes
+    Live = 256, // VIR_DOMAIN_SNAPSHOT_CREATE_LIVE: create the snapshot while the guest is running
     Validate = 512, // VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE: validate the XML against the schema
 };
 const char *enumName(DomainSnapshotCreateFlags value); // nullptr if unknown
@@ -1207,25 +1207,25 @@ bool enumFromName(QByteArrayView name, DomainSnapshotCreateFlags &value);
 // virDomainSnapshotDeleteFlags
 enum class DomainSnapshotDeleteFlags : qint32 {
     Children = 1, // VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN: Also delete children
-    ChildrenOnly = 4, // VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY: Delete just children
     MetadataOnly = 2, // VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY: Delete just metadata
+    ChildrenOnly = 4, // VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY: Delete just children
 };
 const char *enumName(DomainSnapshotDeleteFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainSnapshotDeleteFlags &value);
 
 // virDomainSnapshotListFlags
 enum class DomainSnapshotListFlags : qint32 {
-    Active = 64, // VIR_DOMAIN_SNAPSHOT_LIST_ACTIVE: Filter by snapshots taken while guest was active, and with memory state
     Descendants = 1, // VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS: List all descendants, not just children, when listing a snapshot
-    DiskOnly = 128, // VIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY: Filter by snapshots taken while guest was active, but without memory state
-    External = 512, // VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL: Filter by snapshots that use files external to disk images
-    Inactive = 32, // VIR_DOMAIN_SNAPSHOT_LIST_INACTIVE: Filter by snapshots taken while guest was shut off
-    Internal = 256, // VIR_DOMAIN_SNAPSHOT_LIST_INTERNAL: Filter by snapshots stored internal to disk images
-    Leaves = 4, // VIR_DOMAIN_SNAPSHOT_LIST_LEAVES: Filter by snapshots with no children
+    Roots = 1, // VIR_DOMAIN_SNAPSHOT_LIST_ROOTS: Filter by snapshots with no parents, when listing a domain
     Metadata = 2, // VIR_DOMAIN_SNAPSHOT_LIST_METADATA: Filter by snapshots which have metadata
+    Leaves = 4, // VIR_DOMAIN_SNAPSHOT_LIST_LEAVES: Filter by snapshots with no children
     NoLeaves = 8, // VIR_DOMAIN_SNAPSHOT_LIST_NO_LEAVES: Filter by snapshots that have children
     NoMetadata = 16, // VIR_DOMAIN_SNAPSHOT_LIST_NO_METADATA: Filter by snapshots with no metadata
-    Roots = 1, // VIR_DOMAIN_SNAPSHOT_LIST_ROOTS: Filter by snapshots with no parents, when listing a domain
+    Inactive = 32, // VIR_DOMAIN_SNAPSHOT_LIST_INACTIVE: Filter by snapshots taken while guest was shut off
+    Active = 64, // VIR_DOMAIN_SNAPSHOT_LIST_ACTIVE: Filter by snapshots taken while guest was active, and with memory state
+    DiskOnly = 128, // VIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY: Filter by snapshots taken while guest was active, but without memory state
+    Internal = 256, // VIR_DOMAIN_SNAPSHOT_LIST_INTERNAL: Filter by snapshots stored internal to disk images
+    External = 512, // VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL: Filter by snapshots that use files external to disk images
     Topological = 1024, // VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL: Ensure parents occur before children in the resulting list
 };
 const char *enumName(DomainSnapshotListFlags value); // nullptr if unknown
@@ -1233,10 +1233,10 @@ bool enumFromName(QByteArrayView name, DomainSnapshotListFlags &value);
 
 // virDomainSnapshotRevertFlags
 enum class DomainSnapshotRevertFlags : qint32 {
-    Force = 4, // VIR_DOMAIN_SNAPSHOT_REVERT_FORCE: Allow risky reverts
-    Paused = 2, // VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED: Pause after revert
-    ResetNvram = 8, // VIR_DOMAIN_SNAPSHOT_REVERT_RESET_NVRAM: Re-initialize NVRAM from template
     Running = 1, // VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING: Run after revert
+    Paused = 2, // VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED: Pause after revert
+    Force = 4, // VIR_DOMAIN_SNAPSHOT_REVERT_FORCE: Allow risky reverts
+    ResetNvram = 8, // VIR_DOMAIN_SNAPSHOT_REVERT_RESET_NVRAM: Re-initialize NVRAM from template
 };
 const char *enumName(DomainSnapshotRevertFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainSnapshotRevertFlags &value);
@@ -1250,30 +1250,30 @@ bool enumFromName(QByteArrayView name, DomainSnapshotXMLFlags &value);
 
 // virDomainState
 enum class DomainState : qint32 {
-    Blocked = 2, // VIR_DOMAIN_BLOCKED: the domain is blocked on resource
-    Crashed = 6, // VIR_DOMAIN_CRASHED: the domain is crashed
     Nostate = 0, // VIR_DOMAIN_NOSTATE: no state
-    Paused = 3, // VIR_DOMAIN_PAUSED: the domain is paused by user
-    Pmsuspended = 7, // VIR_DOMAIN_PMSUSPENDED: the domain is suspended by guest power management
     Running = 1, // VIR_DOMAIN_RUNNING: the domain is running
+    Blocked = 2, // VIR_DOMAIN_BLOCKED: the domain is blocked on resource
+    Paused = 3, // VIR_DOMAIN_PAUSED: the domain is paused by user
     Shutdown = 4, // VIR_DOMAIN_SHUTDOWN: the domain is being shut down
     Shutoff = 5, // VIR_DOMAIN_SHUTOFF: the domain is shut off
+    Crashed = 6, // VIR_DOMAIN_CRASHED: the domain is crashed
+    Pmsuspended = 7, // VIR_DOMAIN_PMSUSPENDED: the domain is suspended by guest power management
 };
 const char *enumName(DomainState value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainState &value);
 
 // virDomainStatsTypes
 enum class DomainStatsTypes : qint32 {
-    Balloon = 4, // VIR_DOMAIN_STATS_BALLOON: return domain balloon info
-    Block = 32, // VIR_DOMAIN_STATS_BLOCK: return domain block info
+    State = 1, // VIR_DOMAIN_STATS_STATE: return domain state
     CpuTotal = 2, // VIR_DOMAIN_STATS_CPU_TOTAL: return domain CPU info
-    Dirtyrate = 512, // VIR_DOMAIN_STATS_DIRTYRATE: return domain dirty rate info
+    Balloon = 4, // VIR_DOMAIN_STATS_BALLOON: return domain balloon info
+    Vcpu = 8, // VIR_DOMAIN_STATS_VCPU: return domain virtual CPU info
     Interface = 16, // VIR_DOMAIN_STATS_INTERFACE: return domain interfaces info
+    Block = 32, // VIR_DOMAIN_STATS_BLOCK: return domain block info
+    Perf = 64, // VIR_DOMAIN_STATS_PERF: return domain perf event info
     Iothread = 128, // VIR_DOMAIN_STATS_IOTHREAD: return iothread poll info
     Memory = 256, // VIR_DOMAIN_STATS_MEMORY: return domain memory info
-    Perf = 64, // VIR_DOMAIN_STATS_PERF: return domain perf event info
-    State = 1, // VIR_DOMAIN_STATS_STATE: return domain state
-    Vcpu = 8, // VIR_DOMAIN_STATS_VCPU: return domain virtual CPU info
+    Dirtyrate = 512, // VIR_DOMAIN_STATS_DIRTYRATE: return domain dirty rate info
     Vm = 1024, // VIR_DOMAIN_STATS_VM: return vm info
 };
 const char *enumName(DomainStatsTypes value); // nullptr if unknown
@@ -1281,253 +1281,253 @@ bool enumFromName(QByteArrayView name, DomainStatsTypes &value);
 
 // virDomainUndefineFlagsValues
 enum class DomainUndefineFlagsValues : qint32 {
-    CheckpointsMetadata = 16, // VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA: If last use of domain, then also remove any checkpoint metadata
-    KeepNvram = 8, // VIR_DOMAIN_UNDEFINE_KEEP_NVRAM: Keep nvram file
-    KeepTpm = 64, // VIR_DOMAIN_UNDEFINE_KEEP_TPM: Keep TPM state Future undefine control flags should come here.
     ManagedSave = 1, // VIR_DOMAIN_UNDEFINE_MANAGED_SAVE: Also remove any managed save
-    Nvram = 4, // VIR_DOMAIN_UNDEFINE_NVRAM: Also remove any nvram file
     SnapshotsMetadata = 2, // VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA: If last use of domain, then also remove any snapshot metadata
+    Nvram = 4, // VIR_DOMAIN_UNDEFINE_NVRAM: Also remove any nvram file
+    KeepNvram = 8, // VIR_DOMAIN_UNDEFINE_KEEP_NVRAM: Keep nvram file
+    CheckpointsMetadata = 16, // VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA: If last use of domain, then also remove any checkpoint metadata
     Tpm = 32, // VIR_DOMAIN_UNDEFINE_TPM: Also remove any TPM state
+    KeepTpm = 64, // VIR_DOMAIN_UNDEFINE_KEEP_TPM: Keep TPM state Future undefine control flags should come here.
 };
 const char *enumName(DomainUndefineFlagsValues value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainUndefineFlagsValues &value);
 
 // virDomainVcpuFlags
 enum class DomainVcpuFlags : qint32 {
-    Config = 2, // VIR_DOMAIN_VCPU_CONFIG: See virDomainModificationImpact
     Current = 0, // VIR_DOMAIN_VCPU_CURRENT: See virDomainModificationImpact
+    Live = 1, // VIR_DOMAIN_VCPU_LIVE: See virDomainModificationImpact
+    Config = 2, // VIR_DOMAIN_VCPU_CONFIG: See virDomainModificationImpact
+    Maximum = 4, // VIR_DOMAIN_VCPU_MAXIMUM: Max rather than current count
     Guest = 8, // VIR_DOMAIN_VCPU_GUEST: Modify state of the cpu in the guest
     Hotpluggable = 16, // VIR_DOMAIN_VCPU_HOTPLUGGABLE: Make vcpus added hot(un)pluggable
-    Live = 1, // VIR_DOMAIN_VCPU_LIVE: See virDomainModificationImpact
-    Maximum = 4, // VIR_DOMAIN_VCPU_MAXIMUM: Max rather than current count
 };
 const char *enumName(DomainVcpuFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainVcpuFlags &value);
 
 // virDomainXMLFlags
 enum class DomainXMLFlags : qint32 {
-    Inactive = 2, // VIR_DOMAIN_XML_INACTIVE: dump inactive domain information
-    Migratable = 8, // VIR_DOMAIN_XML_MIGRATABLE: dump XML suitable for migration
     Secure = 1, // VIR_DOMAIN_XML_SECURE: dump security sensitive information too
+    Inactive = 2, // VIR_DOMAIN_XML_INACTIVE: dump inactive domain information
     UpdateCpu = 4, // VIR_DOMAIN_XML_UPDATE_CPU: update guest CPU requirements according to host CPU
+    Migratable = 8, // VIR_DOMAIN_XML_MIGRATABLE: dump XML suitable for migration
 };
 const char *enumName(DomainXMLFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, DomainXMLFlags &value);
 
 // virErrorDomain
 enum class ErrorDomain : qint32 {
-    Access = 55, // VIR_FROM_ACCESS: Error from access control manager
-    Admin = 62, // VIR_FROM_ADMIN: Error from admin backend
-    Audit = 36, // VIR_FROM_AUDIT: Error from auditing subsystem
-    Auth = 46, // VIR_FROM_AUTH: Error from auth handling
-    Bhyve = 57, // VIR_FROM_BHYVE: Error from bhyve driver
-    Bpf = 71, // VIR_FROM_BPF: Error from BPF code
-    Capabilities = 44, // VIR_FROM_CAPABILITIES: Error from capabilities
-    Cgroup = 54, // VIR_FROM_CGROUP: Error from cgroups
-    Ch = 72, // VIR_FROM_CH: Error from Cloud-Hypervisor driver
-    Conf = 9, // VIR_FROM_CONF: Error in the configuration file handling
-    Cpu = 31, // VIR_FROM_CPU: Error from CPU driver
-    Crypto = 58, // VIR_FROM_CRYPTO: Error from crypto code
-    Dbus = 47, // VIR_FROM_DBUS: Error from DBus
-    Device = 49, // VIR_FROM_DEVICE: Error from Device
-    Dom = 6, // VIR_FROM_DOM: Error when operating on a domain
-    Domain = 20, // VIR_FROM_DOMAIN: Error from domain config
-    DomainCheckpoint = 69, // VIR_FROM_DOMAIN_CHECKPOINT: Error from domain checkpoint
-    DomainSnapshot = 35, // VIR_FROM_DOMAIN_SNAPSHOT: Error from domain snapshot
-    Esx = 28, // VIR_FROM_ESX: Error from ESX driver
-    Event = 40, // VIR_FROM_EVENT: Error from event loop impl
-    Firewall = 59, // VIR_FROM_FIREWALL: Error from firewall
-    Firewalld = 68, // VIR_FROM_FIREWALLD: Error from firewalld
-    Hook = 34, // VIR_FROM_HOOK: Error from Synchronous hooks
-    Hyperv = 43, // VIR_FROM_HYPERV: Error from Hyper-V driver
-    Identity = 53, // VIR_FROM_IDENTITY: Error from identity code
-    Initctl = 52, // VIR_FROM_INITCTL: Error from initctl device communication
-    Interface = 26, // VIR_FROM_INTERFACE: Error when operating on an interface
-    Libssh = 66, // VIR_FROM_LIBSSH: Error from libssh connection transport
-    Libxl = 41, // VIR_FROM_LIBXL: Error from libxenlight driver
-    Locking = 42, // VIR_FROM_LOCKING: Error from lock manager
-    Lockspace = 51, // VIR_FROM_LOCKSPACE: Error from lockspace
-    Logging = 63, // VIR_FROM_LOGGING: Error from log manager
-    Lxc = 17, // VIR_FROM_LXC: Error from Linux Container driver
-    Net = 11, // VIR_FROM_NET: Error when operating on a network
-    Network = 19, // VIR_FROM_NETWORK: Error from network config
-    Nodedev = 22, // VIR_FROM_NODEDEV: Error from node device monitor
     None = 0, // VIR_FROM_NONE
-    Nwfilter = 33, // VIR_FROM_NWFILTER: Error from network filter driver
-    One = 27, // VIR_FROM_ONE: The OpenNebula driver no longer exists. Retained for ABI/API compat only
-    Openvz = 14, // VIR_FROM_OPENVZ: Error from OpenVZ driver
-    Parallels = 48, // VIR_FROM_PARALLELS: Error from Parallels
-    Perf = 65, // VIR_FROM_PERF: Error from perf
-    Phyp = 29, // VIR_FROM_PHYP: Error from the phyp driver, unused since 6.0.0
-    Polkit = 60, // VIR_FROM_POLKIT: Error from polkit code
-    Proxy = 8, // VIR_FROM_PROXY: Error in the proxy code; unused since 0.8.6
-    Qemu = 10, // VIR_FROM_QEMU: Error at the QEMU daemon
-    Remote = 13, // VIR_FROM_REMOTE: Error from remote driver
-    Resctrl = 67, // VIR_FROM_RESCTRL: Error from resource control
-    Rpc = 7, // VIR_FROM_RPC: Error in the XML-RPC code
-    Secret = 30, // VIR_FROM_SECRET: Error from secret storage
-    Security = 24, // VIR_FROM_SECURITY: Error from security framework
-    Sexpr = 4, // VIR_FROM_SEXPR: Error in the S-Expression code
-    Ssh = 50, // VIR_FROM_SSH: Error from libssh2 connection transport
-    StatsLinux = 16, // VIR_FROM_STATS_LINUX: Error in the Linux Stats code
-    Storage = 18, // VIR_FROM_STORAGE: Error from storage driver
-    Streams = 38, // VIR_FROM_STREAMS: Error from I/O streams
-    Sysinfo = 37, // VIR_FROM_SYSINFO: Error from sysinfo/SMBIOS
-    Systemd = 56, // VIR_FROM_SYSTEMD: Error from systemd code
-    Test = 12, // VIR_FROM_TEST: Error from test driver
-    Thread = 61, // VIR_FROM_THREAD: Error from thread utils
-    Tpm = 70, // VIR_FROM_TPM: Error from TPM
-    Uml = 21, // VIR_FROM_UML: Error at the UML driver; unused since 5.0.0
-    Uri = 45, // VIR_FROM_URI: Error from URI handling
-    Vbox = 25, // VIR_FROM_VBOX: Error from VirtualBox driver
-    Vmware = 39, // VIR_FROM_VMWARE: Error from VMware driver
     Xen = 1, // VIR_FROM_XEN: Error at Xen hypervisor layer
-    Xenapi = 32, // VIR_FROM_XENAPI: Error from XenAPI
     Xend = 2, // VIR_FROM_XEND: Error at connection with xend daemon
     Xenstore = 3, // VIR_FROM_XENSTORE: Error at connection with xen store
-    Xenxl = 64, // VIR_FROM_XENXL: Error from Xen xl config code
-    Xenxm = 15, // VIR_FROM_XENXM: Error at Xen XM layer
-    XenInotify = 23, // VIR_FROM_XEN_INOTIFY: Error from xen inotify layer
+    Sexpr = 4, // VIR_FROM_SEXPR: Error in the S-Expression code
     Xml = 5, // VIR_FROM_XML: Error in the XML code
+    Dom = 6, // VIR_FROM_DOM: Error when operating on a domain
+    Rpc = 7, // VIR_FROM_RPC: Error in the XML-RPC code
+    Proxy = 8, // VIR_FROM_PROXY: Error in the proxy code; unused since 0.8.6
+    Conf = 9, // VIR_FROM_CONF: Error in the configuration file handling
+    Qemu = 10, // VIR_FROM_QEMU: Error at the QEMU daemon
+    Net = 11, // VIR_FROM_NET: Error when operating on a network
+    Test = 12, // VIR_FROM_TEST: Error from test driver
+    Remote = 13, // VIR_FROM_REMOTE: Error from remote driver
+    Openvz = 14, // VIR_FROM_OPENVZ: Error from OpenVZ driver
+    Xenxm = 15, // VIR_FROM_XENXM: Error at Xen XM layer
+    StatsLinux = 16, // VIR_FROM_STATS_LINUX: Error in the Linux Stats code
+    Lxc = 17, // VIR_FROM_LXC: Error from Linux Container driver
+    Storage = 18, // VIR_FROM_STORAGE: Error from storage driver
+    Network = 19, // VIR_FROM_NETWORK: Error from network config
+    Domain = 20, // VIR_FROM_DOMAIN: Error from domain config
+    Uml = 21, // VIR_FROM_UML: Error at the UML driver; unused since 5.0.0
+    Nodedev = 22, // VIR_FROM_NODEDEV: Error from node device monitor
+    XenInotify = 23, // VIR_FROM_XEN_INOTIFY: Error from xen inotify layer
+    Security = 24, // VIR_FROM_SECURITY: Error from security framework
+    Vbox = 25, // VIR_FROM_VBOX: Error from VirtualBox driver
+    Interface = 26, // VIR_FROM_INTERFACE: Error when operating on an interface
+    One = 27, // VIR_FROM_ONE: The OpenNebula driver no longer exists. Retained for ABI/API compat only
+    Esx = 28, // VIR_FROM_ESX: Error from ESX driver
+    Phyp = 29, // VIR_FROM_PHYP: Error from the phyp driver, unused since 6.0.0
+    Secret = 30, // VIR_FROM_SECRET: Error from secret storage
+    Cpu = 31, // VIR_FROM_CPU: Error from CPU driver
+    Xenapi = 32, // VIR_FROM_XENAPI: Error from XenAPI
+    Nwfilter = 33, // VIR_FROM_NWFILTER: Error from network filter driver
+    Hook = 34, // VIR_FROM_HOOK: Error from Synchronous hooks
+    DomainSnapshot = 35, // VIR_FROM_DOMAIN_SNAPSHOT: Error from domain snapshot
+    Audit = 36, // VIR_FROM_AUDIT: Error from auditing subsystem
+    Sysinfo = 37, // VIR_FROM_SYSINFO: Error from sysinfo/SMBIOS
+    Streams = 38, // VIR_FROM_STREAMS: Error from I/O streams
+    Vmware = 39, // VIR_FROM_VMWARE: Error from VMware driver
+    Event = 40, // VIR_FROM_EVENT: Error from event loop impl
+    Libxl = 41, // VIR_FROM_LIBXL: Error from libxenlight driver
+    Locking = 42, // VIR_FROM_LOCKING: Error from lock manager
+    Hyperv = 43, // VIR_FROM_HYPERV: Error from Hyper-V driver
+    Capabilities = 44, // VIR_FROM_CAPABILITIES: Error from capabilities
+    Uri = 45, // VIR_FROM_URI: Error from URI handling
+    Auth = 46, // VIR_FROM_AUTH: Error from auth handling
+    Dbus = 47, // VIR_FROM_DBUS: Error from DBus
+    Parallels = 48, // VIR_FROM_PARALLELS: Error from Parallels
+    Device = 49, // VIR_FROM_DEVICE: Error from Device
+    Ssh = 50, // VIR_FROM_SSH: Error from libssh2 connection transport
+    Lockspace = 51, // VIR_FROM_LOCKSPACE: Error from lockspace
+    Initctl = 52, // VIR_FROM_INITCTL: Error from initctl device communication
+    Identity = 53, // VIR_FROM_IDENTITY: Error from identity code
+    Cgroup = 54, // VIR_FROM_CGROUP: Error from cgroups
+    Access = 55, // VIR_FROM_ACCESS: Error from access control manager
+    Systemd = 56, // VIR_FROM_SYSTEMD: Error from systemd code
+    Bhyve = 57, // VIR_FROM_BHYVE: Error from bhyve driver
+    Crypto = 58, // VIR_FROM_CRYPTO: Error from crypto code
+    Firewall = 59, // VIR_FROM_FIREWALL: Error from firewall
+    Polkit = 60, // VIR_FROM_POLKIT: Error from polkit code
+    Thread = 61, // VIR_FROM_THREAD: Error from thread utils
+    Admin = 62, // VIR_FROM_ADMIN: Error from admin backend
+    Logging = 63, // VIR_FROM_LOGGING: Error from log manager
+    Xenxl = 64, // VIR_FROM_XENXL: Error from Xen xl config code
+    Perf = 65, // VIR_FROM_PERF: Error from perf
+    Libssh = 66, // VIR_FROM_LIBSSH: Error from libssh connection transport
+    Resctrl = 67, // VIR_FROM_RESCTRL: Error from resource control
+    Firewalld = 68, // VIR_FROM_FIREWALLD: Error from firewalld
+    DomainCheckpoint = 69, // VIR_FROM_DOMAIN_CHECKPOINT: Error from domain checkpoint
+    Tpm = 70, // VIR_FROM_TPM: Error from TPM
+    Bpf = 71, // VIR_FROM_BPF: Error from BPF code
+    Ch = 72, // VIR_FROM_CH: Error from Cloud-Hypervisor driver
 };
 const char *enumName(ErrorDomain value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, ErrorDomain &value);
 
 // virErrorLevel
 enum class ErrorLevel : qint32 {
-    Error = 2, // VIR_ERR_ERROR: An error
     None = 0, // VIR_ERR_NONE
     Warning = 1, // VIR_ERR_WARNING: A simple warning
+    Error = 2, // VIR_ERR_ERROR: An error
 };
 const char *enumName(ErrorLevel value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, ErrorLevel &value);
 
 // virErrorNumber
 enum class ErrorNumber : qint32 {
-    AccessDenied = 88, // VIR_ERR_ACCESS_DENIED: operation on the object/resource was denied
-    AgentCommandFailed = 113, // VIR_ERR_AGENT_COMMAND_FAILED: guest agent responded with failure to a command
-    AgentCommandTimeout = 112, // VIR_ERR_AGENT_COMMAND_TIMEOUT: guest agent didn't respond to a non-sync command within timeout
-    AgentUnresponsive = 86, // VIR_ERR_AGENT_UNRESPONSIVE: guest agent is unresponsive, not running or not usable
-    AgentUnsynced = 97, // VIR_ERR_AGENT_UNSYNCED: guest agent replies with wrong id to guest-sync command (DEPRECATED)
-    ArgumentUnsupported = 74, // VIR_ERR_ARGUMENT_UNSUPPORTED: valid API use but unsupported by the given driver
-    AuthCancelled = 79, // VIR_ERR_AUTH_CANCELLED: authentication cancelled
-    AuthFailed = 45, // VIR_ERR_AUTH_FAILED: authentication failed
-    AuthUnavailable = 94, // VIR_ERR_AUTH_UNAVAILABLE: authentication unavailable
-    BlockCopyActive = 83, // VIR_ERR_BLOCK_COPY_ACTIVE: action prevented by block copy job
-    BuildFirewall = 63, // VIR_ERR_BUILD_FIREWALL: nw filter pool not found
-    CallFailed = 26, // VIR_ERR_CALL_FAILED: not supported by the drivers (DEPRECATED)
-    CheckpointInconsistent = 109, // VIR_ERR_CHECKPOINT_INCONSISTENT: checkpoint can't be used
-    ConfigUnsupported = 67, // VIR_ERR_CONFIG_UNSUPPORTED: unsupported configuration construct
-    ConfSyntax = 33, // VIR_ERR_CONF_SYNTAX: failed to parse the syntax of a conf file
-    CpuIncompatible = 91, // VIR_ERR_CPU_INCOMPATIBLE: given CPU is incompatible with host CPU
-    DbusService = 89, // VIR_ERR_DBUS_SERVICE: error from a dbus service
-    DeviceMissing = 99, // VIR_ERR_DEVICE_MISSING: fail to find the desired device
-    DomExist = 28, // VIR_ERR_DOM_EXIST: the domain already exist
-    DriverFull = 25, // VIR_ERR_DRIVER_FULL: too many drivers registered
-    GetFailed = 10, // VIR_ERR_GET_FAILED: a HTTP GET command to failed
-    GnutlsError = 40, // VIR_ERR_GNUTLS_ERROR: error from a GNUTLS call
-    HookScriptFailed = 70, // VIR_ERR_HOOK_SCRIPT_FAILED: a synchronous hook script failed
-    HttpError = 12, // VIR_ERR_HTTP_ERROR: unexpected HTTP error code
+    Ok = 0, // VIR_ERR_OK
     InternalError = 1, // VIR_ERR_INTERNAL_ERROR: internal error
-    InvalidArg = 8, // VIR_ERR_INVALID_ARG: invalid function argument
+    NoMemory = 2, // VIR_ERR_NO_MEMORY: memory allocation failure
+    NoSupport = 3, // VIR_ERR_NO_SUPPORT: no support for this function
+    UnknownHost = 4, // VIR_ERR_UNKNOWN_HOST: could not resolve hostname
+    NoConnect = 5, // VIR_ERR_NO_CONNECT: can't connect to hypervisor
     InvalidConn = 6, // VIR_ERR_INVALID_CONN: invalid connection object
     InvalidDomain = 7, // VIR_ERR_INVALID_DOMAIN: invalid domain object
-    InvalidDomainCheckpoint = 102, // VIR_ERR_INVALID_DOMAIN_CHECKPOINT: invalid domain checkpoint
-    InvalidDomainSnapshot = 71, // VIR_ERR_INVALID_DOMAIN_SNAPSHOT: invalid domain snapshot
-    InvalidInterface = 58, // VIR_ERR_INVALID_INTERFACE: invalid interface object
-    InvalidMac = 44, // VIR_ERR_INVALID_MAC: invalid MAC address
+    InvalidArg = 8, // VIR_ERR_INVALID_ARG: invalid function argument
+    OperationFailed = 9, // VIR_ERR_OPERATION_FAILED: a command to hypervisor failed
+    GetFailed = 10, // VIR_ERR_GET_FAILED: a HTTP GET command to failed
+    PostFailed = 11, // VIR_ERR_POST_FAILED: a HTTP POST command to failed
+    HttpError = 12, // VIR_ERR_HTTP_ERROR: unexpected HTTP error code
+    SexprSerial = 13, // VIR_ERR_SEXPR_SERIAL: failure to serialize an S-Expr
+    NoXen = 14, // VIR_ERR_NO_XEN: could not open Xen hypervisor control
+    XenCall = 15, // VIR_ERR_XEN_CALL: failure doing an hypervisor call
+    OsType = 16, // VIR_ERR_OS_TYPE: unknown OS type
+    NoKernel = 17, // VIR_ERR_NO_KERNEL: missing kernel information
+    NoRoot = 18, // VIR_ERR_NO_ROOT: missing root device information
+    NoSource = 19, // VIR_ERR_NO_SOURCE: missing source device information
+    NoTarget = 20, // VIR_ERR_NO_TARGET: missing target device information
+    NoName = 21, // VIR_ERR_NO_NAME: missing domain name information
+    NoOs = 22, // VIR_ERR_NO_OS: missing domain OS information
+    NoDevice = 23, // VIR_ERR_NO_DEVICE: missing domain devices information
+    NoXenstore = 24, // VIR_ERR_NO_XENSTORE: could not open Xen Store control
+    DriverFull = 25, // VIR_ERR_DRIVER_FULL: too many drivers registered
+    CallFailed = 26, // VIR_ERR_CALL_FAILED: not supported by the drivers (DEPRECATED)
+    XmlError = 27, // VIR_ERR_XML_ERROR: an XML description is not well formed or broken
+    DomExist = 28, // VIR_ERR_DOM_EXIST: the domain already exist
+    OperationDenied = 29, // VIR_ERR_OPERATION_DENIED: operation forbidden on read-only connections
+    OpenFailed = 30, // VIR_ERR_OPEN_FAILED: failed to open a conf file
+    ReadFailed = 31, // VIR_ERR_READ_FAILED: failed to read a conf file
+    ParseFailed = 32, // VIR_ERR_PARSE_FAILED: failed to parse a conf file
+    ConfSyntax = 33, // VIR_ERR_CONF_SYNTAX: failed to parse the syntax of a conf file
+    WriteFailed = 34, // VIR_ERR_WRITE_FAILED: failed to write a conf file
+    XmlDetail = 35, // VIR_ERR_XML_DETAIL: detail of an XML error
     InvalidNetwork = 36, // VIR_ERR_INVALID_NETWORK: invalid network object
-    InvalidNetworkPort = 105, // VIR_ERR_INVALID_NETWORK_PORT: invalid network port object
-    InvalidNodeDevice = 52, // VIR_ERR_INVALID_NODE_DEVICE: invalid node device object
-    InvalidNwfilter = 61, // VIR_ERR_INVALID_NWFILTER: invalid nwfilter object
-    InvalidNwfilterBinding = 100, // VIR_ERR_INVALID_NWFILTER_BINDING: invalid nwfilter binding
-    InvalidSecret = 65, // VIR_ERR_INVALID_SECRET: invalid secret
+    NetworkExist = 37, // VIR_ERR_NETWORK_EXIST: the network already exist
+    SystemError = 38, // VIR_ERR_SYSTEM_ERROR: general system call failure
+    Rpc = 39, // VIR_ERR_RPC: some sort of RPC error
+    GnutlsError = 40, // VIR_ERR_GNUTLS_ERROR: error from a GNUTLS call
+    WarNoNetwork = 41, // VIR_WAR_NO_NETWORK: failed to start network
+    NoDomain = 42, // VIR_ERR_NO_DOMAIN: domain not found or unexpectedly disappeared
+    NoNetwork = 43, // VIR_ERR_NO_NETWORK: network not found
+    InvalidMac = 44, // VIR_ERR_INVALID_MAC: invalid MAC address
+    AuthFailed = 45, // VIR_ERR_AUTH_FAILED: authentication failed
     InvalidStoragePool = 46, // VIR_ERR_INVALID_STORAGE_POOL: invalid storage pool object
     InvalidStorageVol = 47, // VIR_ERR_INVALID_STORAGE_VOL: invalid storage vol object
-    InvalidStream = 73, // VIR_ERR_INVALID_STREAM: stream pointer not valid
-    Libssh = 98, // VIR_ERR_LIBSSH: error in libssh transport driver
-    MigrateFinishOk = 93, // VIR_ERR_MIGRATE_FINISH_OK: Finish API succeeded but it is expected to return NULL
-    MigratePersistFailed = 69, // VIR_ERR_MIGRATE_PERSIST_FAILED: a migration worked, but making the VM persist on the dest host failed
-    MigrateUnsafe = 81, // VIR_ERR_MIGRATE_UNSAFE: Migration is not safe
-    MultipleDomains = 110, // VIR_ERR_MULTIPLE_DOMAINS: more than one matching domain found
-    MultipleInterfaces = 59, // VIR_ERR_MULTIPLE_INTERFACES: more than one matching interface found
-    NetworkExist = 37, // VIR_ERR_NETWORK_EXIST: the network already exist
-    NetworkPortExist = 106, // VIR_ERR_NETWORK_PORT_EXIST: the network port already exist
-    NoClient = 96, // VIR_ERR_NO_CLIENT: Client was not found
-    NoConnect = 5, // VIR_ERR_NO_CONNECT: can't connect to hypervisor
-    NoDevice = 23, // VIR_ERR_NO_DEVICE: missing domain devices information
-    NoDomain = 42, // VIR_ERR_NO_DOMAIN: domain not found or unexpectedly disappeared
-    NoDomainBackup = 104, // VIR_ERR_NO_DOMAIN_BACKUP: domain backup job id not found
-    NoDomainCheckpoint = 103, // VIR_ERR_NO_DOMAIN_CHECKPOINT: domain checkpoint not found
-    NoDomainMetadata = 80, // VIR_ERR_NO_DOMAIN_METADATA: The metadata is not present
-    NoDomainSnapshot = 72, // VIR_ERR_NO_DOMAIN_SNAPSHOT: domain snapshot not found
-    NoHostname = 108, // VIR_ERR_NO_HOSTNAME: no domain's hostname found
-    NoInterface = 57, // VIR_ERR_NO_INTERFACE: interface driver not running
-    NoKernel = 17, // VIR_ERR_NO_KERNEL: missing kernel information
-    NoMemory = 2, // VIR_ERR_NO_MEMORY: memory allocation failure
-    NoName = 21, // VIR_ERR_NO_NAME: missing domain name information
-    NoNetwork = 43, // VIR_ERR_NO_NETWORK: network not found
-    NoNetworkMetadata = 111, // VIR_ERR_NO_NETWORK_METADATA: Network metadata is not present
-    NoNetworkPort = 107, // VIR_ERR_NO_NETWORK_PORT: network port not found
-    NoNodeDevice = 53, // VIR_ERR_NO_NODE_DEVICE: node device not found
-    NoNwfilter = 62, // VIR_ERR_NO_NWFILTER: nw filter pool not found
-    NoNwfilterBinding = 101, // VIR_ERR_NO_NWFILTER_BINDING: no nwfilter binding
-    NoOs = 22, // VIR_ERR_NO_OS: missing domain OS information
-    NoRoot = 18, // VIR_ERR_NO_ROOT: missing root device information
-    NoSecret = 66, // VIR_ERR_NO_SECRET: secret not found
-    NoSecurityModel = 54, // VIR_ERR_NO_SECURITY_MODEL: security model not found
-    NoServer = 95, // VIR_ERR_NO_SERVER: Server was not found
-    NoSource = 19, // VIR_ERR_NO_SOURCE: missing source device information
+    WarNoStorage = 48, // VIR_WAR_NO_STORAGE: failed to start storage
     NoStoragePool = 49, // VIR_ERR_NO_STORAGE_POOL: storage pool not found
     NoStorageVol = 50, // VIR_ERR_NO_STORAGE_VOL: storage volume not found
-    NoSupport = 3, // VIR_ERR_NO_SUPPORT: no support for this function
-    NoTarget = 20, // VIR_ERR_NO_TARGET: missing target device information
-    NoXen = 14, // VIR_ERR_NO_XEN: could not open Xen hypervisor control
-    NoXenstore = 24, // VIR_ERR_NO_XENSTORE: could not open Xen Store control
-    Ok = 0, // VIR_ERR_OK
-    OpenFailed = 30, // VIR_ERR_OPEN_FAILED: failed to open a conf file
-    OperationAborted = 78, // VIR_ERR_OPERATION_ABORTED: operation on a domain was canceled/aborted by user
-    OperationDenied = 29, // VIR_ERR_OPERATION_DENIED: operation forbidden on read-only connections
-    OperationFailed = 9, // VIR_ERR_OPERATION_FAILED: a command to hypervisor failed
-    OperationInvalid = 55, // VIR_ERR_OPERATION_INVALID: operation is not applicable at this time
-    OperationTimeout = 68, // VIR_ERR_OPERATION_TIMEOUT: timeout occurred during operation
-    OperationUnsupported = 84, // VIR_ERR_OPERATION_UNSUPPORTED: The requested operation is not supported
-    OsType = 16, // VIR_ERR_OS_TYPE: unknown OS type
-    Overflow = 82, // VIR_ERR_OVERFLOW: integer overflow
-    ParseFailed = 32, // VIR_ERR_PARSE_FAILED: failed to parse a conf file
-    PostFailed = 11, // VIR_ERR_POST_FAILED: a HTTP POST command to failed
-    ReadFailed = 31, // VIR_ERR_READ_FAILED: failed to read a conf file
-    ResourceBusy = 87, // VIR_ERR_RESOURCE_BUSY: resource is already in use
-    Rpc = 39, // VIR_ERR_RPC: some sort of RPC error
-    SexprSerial = 13, // VIR_ERR_SEXPR_SERIAL: failure to serialize an S-Expr
-    SnapshotRevertRisky = 77, // VIR_ERR_SNAPSHOT_REVERT_RISKY: force was not requested for a risky domain snapshot revert
-    Ssh = 85, // VIR_ERR_SSH: error in ssh transport driver
-    StoragePoolBuilt = 76, // VIR_ERR_STORAGE_POOL_BUILT: storage pool already built
-    StorageProbeFailed = 75, // VIR_ERR_STORAGE_PROBE_FAILED: storage pool probe failed
-    StorageVolExist = 90, // VIR_ERR_STORAGE_VOL_EXIST: the storage vol already exists
-    SystemError = 38, // VIR_ERR_SYSTEM_ERROR: general system call failure
-    UnknownHost = 4, // VIR_ERR_UNKNOWN_HOST: could not resolve hostname
-    WriteFailed = 34, // VIR_ERR_WRITE_FAILED: failed to write a conf file
-    XenCall = 15, // VIR_ERR_XEN_CALL: failure doing an hypervisor call
-    XmlDetail = 35, // VIR_ERR_XML_DETAIL: detail of an XML error
-    XmlError = 27, // VIR_ERR_XML_ERROR: an XML description is not well formed or broken
-    XmlInvalidSchema = 92, // VIR_ERR_XML_INVALID_SCHEMA: XML document doesn't validate against schema
-    WarNoInterface = 56, // VIR_WAR_NO_INTERFACE: failed to start interface driver
-    WarNoNetwork = 41, // VIR_WAR_NO_NETWORK: failed to start network
     WarNoNode = 51, // VIR_WAR_NO_NODE: failed to start node driver
+    InvalidNodeDevice = 52, // VIR_ERR_INVALID_NODE_DEVICE: invalid node device object
+    NoNodeDevice = 53, // VIR_ERR_NO_NODE_DEVICE: node device not found
+    NoSecurityModel = 54, // VIR_ERR_NO_SECURITY_MODEL: security model not found
+    OperationInvalid = 55, // VIR_ERR_OPERATION_INVALID: operation is not applicable at this time
+    WarNoInterface = 56, // VIR_WAR_NO_INTERFACE: failed to start interface driver
+    NoInterface = 57, // VIR_ERR_NO_INTERFACE: interface driver not running
+    InvalidInterface = 58, // VIR_ERR_INVALID_INTERFACE: invalid interface object
+    MultipleInterfaces = 59, // VIR_ERR_MULTIPLE_INTERFACES: more than one matching interface found
     WarNoNwfilter = 60, // VIR_WAR_NO_NWFILTER: failed to start nwfilter driver
+    InvalidNwfilter = 61, // VIR_ERR_INVALID_NWFILTER: invalid nwfilter object
+    NoNwfilter = 62, // VIR_ERR_NO_NWFILTER: nw filter pool not found
+    BuildFirewall = 63, // VIR_ERR_BUILD_FIREWALL: nw filter pool not found
     WarNoSecret = 64, // VIR_WAR_NO_SECRET: failed to start secret storage
-    WarNoStorage = 48, // VIR_WAR_NO_STORAGE: failed to start storage
+    InvalidSecret = 65, // VIR_ERR_INVALID_SECRET: invalid secret
+    NoSecret = 66, // VIR_ERR_NO_SECRET: secret not found
+    ConfigUnsupported = 67, // VIR_ERR_CONFIG_UNSUPPORTED: unsupported configuration construct
+    OperationTimeout = 68, // VIR_ERR_OPERATION_TIMEOUT: timeout occurred during operation
+    MigratePersistFailed = 69, // VIR_ERR_MIGRATE_PERSIST_FAILED: a migration worked, but making the VM persist on the dest host failed
+    HookScriptFailed = 70, // VIR_ERR_HOOK_SCRIPT_FAILED: a synchronous hook script failed
+    InvalidDomainSnapshot = 71, // VIR_ERR_INVALID_DOMAIN_SNAPSHOT: invalid domain snapshot
+    NoDomainSnapshot = 72, // VIR_ERR_NO_DOMAIN_SNAPSHOT: domain snapshot not found
+    InvalidStream = 73, // VIR_ERR_INVALID_STREAM: stream pointer not valid
+    ArgumentUnsupported = 74, // VIR_ERR_ARGUMENT_UNSUPPORTED: valid API use but unsupported by the given driver
+    StorageProbeFailed = 75, // VIR_ERR_STORAGE_PROBE_FAILED: storage pool probe failed
+    StoragePoolBuilt = 76, // VIR_ERR_STORAGE_POOL_BUILT: storage pool already built
+    SnapshotRevertRisky = 77, // VIR_ERR_SNAPSHOT_REVERT_RISKY: force was not requested for a risky domain snapshot revert
+    OperationAborted = 78, // VIR_ERR_OPERATION_ABORTED: operation on a domain was canceled/aborted by user
+    AuthCancelled = 79, // VIR_ERR_AUTH_CANCELLED: authentication cancelled
+    NoDomainMetadata = 80, // VIR_ERR_NO_DOMAIN_METADATA: The metadata is not present
+    MigrateUnsafe = 81, // VIR_ERR_MIGRATE_UNSAFE: Migration is not safe
+    Overflow = 82, // VIR_ERR_OVERFLOW: integer overflow
+    BlockCopyActive = 83, // VIR_ERR_BLOCK_COPY_ACTIVE: action prevented by block copy job
+    OperationUnsupported = 84, // VIR_ERR_OPERATION_UNSUPPORTED: The requested operation is not supported
+    Ssh = 85, // VIR_ERR_SSH: error in ssh transport driver
+    AgentUnresponsive = 86, // VIR_ERR_AGENT_UNRESPONSIVE: guest agent is unresponsive, not running or not usable
+    ResourceBusy = 87, // VIR_ERR_RESOURCE_BUSY: resource is already in use
+    AccessDenied = 88, // VIR_ERR_ACCESS_DENIED: operation on the object/resource was denied
+    DbusService = 89, // VIR_ERR_DBUS_SERVICE: error from a dbus service
+    StorageVolExist = 90, // VIR_ERR_STORAGE_VOL_EXIST: the storage vol already exists
+    CpuIncompatible = 91, // VIR_ERR_CPU_INCOMPATIBLE: given CPU is incompatible with host CPU
+    XmlInvalidSchema = 92, // VIR_ERR_XML_INVALID_SCHEMA: XML document doesn't validate against schema
+    MigrateFinishOk = 93, // VIR_ERR_MIGRATE_FINISH_OK: Finish API succeeded but it is expected to return NULL
+    AuthUnavailable = 94, // VIR_ERR_AUTH_UNAVAILABLE: authentication unavailable
+    NoServer = 95, // VIR_ERR_NO_SERVER: Server was not found
+    NoClient = 96, // VIR_ERR_NO_CLIENT: Client was not found
+    AgentUnsynced = 97, // VIR_ERR_AGENT_UNSYNCED: guest agent replies with wrong id to guest-sync command (DEPRECATED)
+    Libssh = 98, // VIR_ERR_LIBSSH: error in libssh transport driver
+    DeviceMissing = 99, // VIR_ERR_DEVICE_MISSING: fail to find the desired device
+    InvalidNwfilterBinding = 100, // VIR_ERR_INVALID_NWFILTER_BINDING: invalid nwfilter binding
+    NoNwfilterBinding = 101, // VIR_ERR_NO_NWFILTER_BINDING: no nwfilter binding
+    InvalidDomainCheckpoint = 102, // VIR_ERR_INVALID_DOMAIN_CHECKPOINT: invalid domain checkpoint
+    NoDomainCheckpoint = 103, // VIR_ERR_NO_DOMAIN_CHECKPOINT: domain checkpoint not found
+    NoDomainBackup = 104, // VIR_ERR_NO_DOMAIN_BACKUP: domain backup job id not found
+    InvalidNetworkPort = 105, // VIR_ERR_INVALID_NETWORK_PORT: invalid network port object
+    NetworkPortExist = 106, // VIR_ERR_NETWORK_PORT_EXIST: the network port already exist
+    NoNetworkPort = 107, // VIR_ERR_NO_NETWORK_PORT: network port not found
+    NoHostname = 108, // VIR_ERR_NO_HOSTNAME: no domain's hostname found
+    CheckpointInconsistent = 109, // VIR_ERR_CHECKPOINT_INCONSISTENT: checkpoint can't be used
+    MultipleDomains = 110, // VIR_ERR_MULTIPLE_DOMAINS: more than one matching domain found
+    NoNetworkMetadata = 111, // VIR_ERR_NO_NETWORK_METADATA: Network metadata is not present
+    AgentCommandTimeout = 112, // VIR_ERR_AGENT_COMMAND_TIMEOUT: guest agent didn't respond to a non-sync command within timeout
+    AgentCommandFailed = 113, // VIR_ERR_AGENT_COMMAND_FAILED: guest agent responded with failure to a command
 };
 const char *enumName(ErrorNumber value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, ErrorNumber &value);
 
 // virEventHandleType
 enum class EventHandleType : qint32 {
-    Error = 4, // VIR_EVENT_HANDLE_ERROR
-    Hangup = 8, // VIR_EVENT_HANDLE_HANGUP
     Readable = 1, // VIR_EVENT_HANDLE_READABLE
     Writable = 2, // VIR_EVENT_HANDLE_WRITABLE
+    Error = 4, // VIR_EVENT_HANDLE_ERROR
+    Hangup = 8, // VIR_EVENT_HANDLE_HANGUP
 };
 const char *enumName(EventHandleType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, EventHandleType &value);
@@ -1556,28 +1556,28 @@ bool enumFromName(QByteArrayView name, InterfaceXMLFlags &value);
 
 // virKeycodeSet
 enum class KeycodeSet : qint32 {
+    Linux = 0, // VIR_KEYCODE_SET_LINUX
+    Xt = 1, // VIR_KEYCODE_SET_XT
     Atset1 = 2, // VIR_KEYCODE_SET_ATSET1
     Atset2 = 3, // VIR_KEYCODE_SET_ATSET2
     Atset3 = 4, // VIR_KEYCODE_SET_ATSET3
-    Linux = 0, // VIR_KEYCODE_SET_LINUX
     Osx = 5, // VIR_KEYCODE_SET_OSX
-    Qnum = 9, // VIR_KEYCODE_SET_QNUM
+    XtKbd = 6, // VIR_KEYCODE_SET_XT_KBD
     Usb = 7, // VIR_KEYCODE_SET_USB
     Win32 = 8, // VIR_KEYCODE_SET_WIN32
-    Xt = 1, // VIR_KEYCODE_SET_XT
-    XtKbd = 6, // VIR_KEYCODE_SET_XT_KBD
+    Qnum = 9, // VIR_KEYCODE_SET_QNUM
 };
 const char *enumName(KeycodeSet value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, KeycodeSet &value);
 
 // virMemoryParameterType
 enum class MemoryParameterType : qint32 {
-    Boolean = 6, // VIR_DOMAIN_MEMORY_PARAM_BOOLEAN
-    Double = 5, // VIR_DOMAIN_MEMORY_PARAM_DOUBLE
     Int = 1, // VIR_DOMAIN_MEMORY_PARAM_INT
-    Llong = 3, // VIR_DOMAIN_MEMORY_PARAM_LLONG
     Uint = 2, // VIR_DOMAIN_MEMORY_PARAM_UINT
+    Llong = 3, // VIR_DOMAIN_MEMORY_PARAM_LLONG
     Ullong = 4, // VIR_DOMAIN_MEMORY_PARAM_ULLONG
+    Double = 5, // VIR_DOMAIN_MEMORY_PARAM_DOUBLE
+    Boolean = 6, // VIR_DOMAIN_MEMORY_PARAM_BOOLEAN
 };
 const char *enumName(MemoryParameterType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, MemoryParameterType &value);
@@ -1621,9 +1621,9 @@ bool enumFromName(QByteArrayView name, NetworkEventID &value);
 // virNetworkEventLifecycleType
 enum class NetworkEventLifecycleType : qint32 {
     Defined = 0, // VIR_NETWORK_EVENT_DEFINED
+    Undefined = 1, // VIR_NETWORK_EVENT_UNDEFINED
     Started = 2, // VIR_NETWORK_EVENT_STARTED
     Stopped = 3, // VIR_NETWORK_EVENT_STOPPED
-    Undefined = 1, // VIR_NETWORK_EVENT_UNDEFINED
 };
 const char *enumName(NetworkEventLifecycleType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, NetworkEventLifecycleType &value);
@@ -1631,8 +1631,8 @@ bool enumFromName(QByteArrayView name, NetworkEventLifecycleType &value);
 // virNetworkMetadataType
 enum class NetworkMetadataType : qint32 {
     Description = 0, // VIR_NETWORK_METADATA_DESCRIPTION: Operate on <description>
-    Element = 2, // VIR_NETWORK_METADATA_ELEMENT: Operate on <metadata>
     Title = 1, // VIR_NETWORK_METADATA_TITLE: Operate on <title>
+    Element = 2, // VIR_NETWORK_METADATA_ELEMENT: Operate on <metadata>
 };
 const char *enumName(NetworkMetadataType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, NetworkMetadataType &value);
@@ -1647,38 +1647,38 @@ bool enumFromName(QByteArrayView name, NetworkPortCreateFlags &value);
 
 // virNetworkUpdateCommand
 enum class NetworkUpdateCommand : qint32 {
-    AddFirst = 4, // VIR_NETWORK_UPDATE_COMMAND_ADD_FIRST: add an element at start of list
-    Delete = 2, // VIR_NETWORK_UPDATE_COMMAND_DELETE: delete an existing element
-    Modify = 1, // VIR_NETWORK_UPDATE_COMMAND_MODIFY: modify an existing element
     None = 0, // VIR_NETWORK_UPDATE_COMMAND_NONE: invalid
+    Modify = 1, // VIR_NETWORK_UPDATE_COMMAND_MODIFY: modify an existing element
+    Delete = 2, // VIR_NETWORK_UPDATE_COMMAND_DELETE: delete an existing element
+    AddFirst = 4, // VIR_NETWORK_UPDATE_COMMAND_ADD_FIRST: add an element at start of list
 };
 const char *enumName(NetworkUpdateCommand value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, NetworkUpdateCommand &value);
 
 // virNetworkUpdateFlags
 enum class NetworkUpdateFlags : qint32 {
-    Config = 2, // VIR_NETWORK_UPDATE_AFFECT_CONFIG: affect persistent config only
     Current = 0, // VIR_NETWORK_UPDATE_AFFECT_CURRENT: affect live if network is active, config if it's not active
     Live = 1, // VIR_NETWORK_UPDATE_AFFECT_LIVE: affect live state of network only
+    Config = 2, // VIR_NETWORK_UPDATE_AFFECT_CONFIG: affect persistent config only
 };
 const char *enumName(NetworkUpdateFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, NetworkUpdateFlags &value);
 
 // virNetworkUpdateSection
 enum class NetworkUpdateSection : qint32 {
+    None = 0, // VIR_NETWORK_SECTION_NONE: invalid
     Bridge = 1, // VIR_NETWORK_SECTION_BRIDGE: <bridge>
-    DnsHost = 10, // VIR_NETWORK_SECTION_DNS_HOST: <dns>/<host>
-    DnsSrv = 12, // VIR_NETWORK_SECTION_DNS_SRV: <dns>/<srv>
-    DnsTxt = 11, // VIR_NETWORK_SECTION_DNS_TXT: <dns>/<txt>
     Domain = 2, // VIR_NETWORK_SECTION_DOMAIN: <domain>
-    Forward = 6, // VIR_NETWORK_SECTION_FORWARD: <forward>
-    ForwardInterface = 7, // VIR_NETWORK_SECTION_FORWARD_INTERFACE: <forward>/<interface>
-    ForwardPf = 8, // VIR_NETWORK_SECTION_FORWARD_PF: <forward>/<pf>
     Ip = 3, // VIR_NETWORK_SECTION_IP: <ip>
     IpDhcpHost = 4, // VIR_NETWORK_SECTION_IP_DHCP_HOST: <ip>/<dhcp>/<host>
     IpDhcpRange = 5, // VIR_NETWORK_SECTION_IP_DHCP_RANGE: <ip>/<dhcp>/<range>
-    None = 0, // VIR_NETWORK_SECTION_NONE: invalid
+    Forward = 6, // VIR_NETWORK_SECTION_FORWARD: <forward>
+    ForwardInterface = 7, // VIR_NETWORK_SECTION_FORWARD_INTERFACE: <forward>/<interface>
+    ForwardPf = 8, // VIR_NETWORK_SECTION_FORWARD_PF: <forward>/<pf>
     Portgroup = 9, // VIR_NETWORK_SECTION_PORTGROUP: <portgroup>
+    DnsHost = 10, // VIR_NETWORK_SECTION_DNS_HOST: <dns>/<host>
+    DnsTxt = 11, // VIR_NETWORK_SECTION_DNS_TXT: <dns>/<txt>
+    DnsSrv = 12, // VIR_NETWORK_SECTION_DNS_SRV: <dns>/<srv>
 };
 const char *enumName(NetworkUpdateSection value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, NetworkUpdateSection &value);
@@ -1723,8 +1723,8 @@ bool enumFromName(QByteArrayView name, NodeDeviceEventID &value);
 // virNodeDeviceEventLifecycleType
 enum class NodeDeviceEventLifecycleType : qint32 {
     Created = 0, // VIR_NODE_DEVICE_EVENT_CREATED
-    Defined = 2, // VIR_NODE_DEVICE_EVENT_DEFINED
     Deleted = 1, // VIR_NODE_DEVICE_EVENT_DELETED
+    Defined = 2, // VIR_NODE_DEVICE_EVENT_DEFINED
     Undefined = 3, // VIR_NODE_DEVICE_EVENT_UNDEFINED
 };
 const char *enumName(NodeDeviceEventLifecycleType value); // nullptr if unknown
@@ -1732,9 +1732,9 @@ bool enumFromName(QByteArrayView name, NodeDeviceEventLifecycleType &value);
 
 // virNodeDeviceUpdateFlags
 enum class NodeDeviceUpdateFlags : qint32 {
-    Config = 2, // VIR_NODE_DEVICE_UPDATE_AFFECT_CONFIG: affect persistent config only
     Current = 0, // VIR_NODE_DEVICE_UPDATE_AFFECT_CURRENT: affect live if node device is active, config if it's not active
     Live = 1, // VIR_NODE_DEVICE_UPDATE_AFFECT_LIVE: affect live state of node device only
+    Config = 2, // VIR_NODE_DEVICE_UPDATE_AFFECT_CONFIG: affect persistent config only
 };
 const char *enumName(NodeDeviceUpdateFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, NodeDeviceUpdateFlags &value);
@@ -1762,21 +1762,21 @@ bool enumFromName(QByteArrayView name, NodeGetMemoryStatsAllCells &value);
 
 // virNodeSuspendTarget
 enum class NodeSuspendTarget : qint32 {
+    Mem = 0, // VIR_NODE_SUSPEND_TARGET_MEM
     Disk = 1, // VIR_NODE_SUSPEND_TARGET_DISK
     Hybrid = 2, // VIR_NODE_SUSPEND_TARGET_HYBRID
-    Mem = 0, // VIR_NODE_SUSPEND_TARGET_MEM
 };
 const char *enumName(NodeSuspendTarget value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, NodeSuspendTarget &value);
 
 // virSchedParameterType
 enum class SchedParameterType : qint32 {
-    Boolean = 6, // VIR_DOMAIN_SCHED_FIELD_BOOLEAN
-    Double = 5, // VIR_DOMAIN_SCHED_FIELD_DOUBLE
     Int = 1, // VIR_DOMAIN_SCHED_FIELD_INT
-    Llong = 3, // VIR_DOMAIN_SCHED_FIELD_LLONG
     Uint = 2, // VIR_DOMAIN_SCHED_FIELD_UINT
+    Llong = 3, // VIR_DOMAIN_SCHED_FIELD_LLONG
     Ullong = 4, // VIR_DOMAIN_SCHED_FIELD_ULLONG
+    Double = 5, // VIR_DOMAIN_SCHED_FIELD_DOUBLE
+    Boolean = 6, // VIR_DOMAIN_SCHED_FIELD_BOOLEAN
 };
 const char *enumName(SchedParameterType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, SchedParameterType &value);
@@ -1806,11 +1806,11 @@ bool enumFromName(QByteArrayView name, SecretEventLifecycleType &value);
 
 // virSecretUsageType
 enum class SecretUsageType : qint32 {
+    None = 0, // VIR_SECRET_USAGE_TYPE_NONE
+    Volume = 1, // VIR_SECRET_USAGE_TYPE_VOLUME
     Ceph = 2, // VIR_SECRET_USAGE_TYPE_CEPH
     Iscsi = 3, // VIR_SECRET_USAGE_TYPE_ISCSI
-    None = 0, // VIR_SECRET_USAGE_TYPE_NONE
     Tls = 4, // VIR_SECRET_USAGE_TYPE_TLS
-    Volume = 1, // VIR_SECRET_USAGE_TYPE_VOLUME
     Vtpm = 5, // VIR_SECRET_USAGE_TYPE_VTPM
 };
 const char *enumName(SecretUsageType value); // nullptr if unknown
@@ -1819,10 +1819,10 @@ bool enumFromName(QByteArrayView name, SecretUsageType &value);
 // virStoragePoolBuildFlags
 enum class StoragePoolBuildFlags : qint32 {
     New = 0, // VIR_STORAGE_POOL_BUILD_NEW: Regular build from scratch
-    NoOverwrite = 4, // VIR_STORAGE_POOL_BUILD_NO_OVERWRITE: Do not overwrite existing pool
-    Overwrite = 8, // VIR_STORAGE_POOL_BUILD_OVERWRITE: Overwrite data
     Repair = 1, // VIR_STORAGE_POOL_BUILD_REPAIR: Repair / reinitialize
     Resize = 2, // VIR_STORAGE_POOL_BUILD_RESIZE: Extend existing pool
+    NoOverwrite = 4, // VIR_STORAGE_POOL_BUILD_NO_OVERWRITE: Do not overwrite existing pool
+    Overwrite = 8, // VIR_STORAGE_POOL_BUILD_OVERWRITE: Overwrite data
 };
 const char *enumName(StoragePoolBuildFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, StoragePoolBuildFlags &value);
@@ -1831,8 +1831,8 @@ bool enumFromName(QByteArrayView name, StoragePoolBuildFlags &value);
 enum class StoragePoolCreateFlags : qint32 {
     Normal = 0, // VIR_STORAGE_POOL_CREATE_NORMAL: Create the pool but do not perform pool build
     WithBuild = 1, // VIR_STORAGE_POOL_CREATE_WITH_BUILD: Create the pool and perform pool build without any flags
-    WithBuildNoOverwrite = 4, // VIR_STORAGE_POOL_CREATE_WITH_BUILD_NO_OVERWRITE: Create the pool and perform pool build using the VIR_STORAGE_POOL_BUILD_NO_OVERWRITE flag. This is mutually exclusive to VIR_STORAGE_POOL_CREATE_WITH_BUILD_OVERWRITE
     WithBuildOverwrite = 2, // VIR_STORAGE_POOL_CREATE_WITH_BUILD_OVERWRITE: Create the pool and perform pool build using the VIR_STORAGE_POOL_BUILD_OVERWRITE flag. This is mutually exclusive to VIR_STORAGE_POOL_CREATE_WITH_BUILD_NO_OVERWRITE
+    WithBuildNoOverwrite = 4, // VIR_STORAGE_POOL_CREATE_WITH_BUILD_NO_OVERWRITE: Create the pool and perform pool build using the VIR_STORAGE_POOL_BUILD_NO_OVERWRITE flag. This is mutually exclusive to VIR_STORAGE_POOL_CREATE_WITH_BUILD_OVERWRITE
 };
 const char *enumName(StoragePoolCreateFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, StoragePoolCreateFlags &value);
@@ -1862,23 +1862,23 @@ bool enumFromName(QByteArrayView name, StoragePoolEventID &value);
 
 // virStoragePoolEventLifecycleType
 enum class StoragePoolEventLifecycleType : qint32 {
-    Created = 4, // VIR_STORAGE_POOL_EVENT_CREATED
     Defined = 0, // VIR_STORAGE_POOL_EVENT_DEFINED
-    Deleted = 5, // VIR_STORAGE_POOL_EVENT_DELETED
+    Undefined = 1, // VIR_STORAGE_POOL_EVENT_UNDEFINED
     Started = 2, // VIR_STORAGE_POOL_EVENT_STARTED
     Stopped = 3, // VIR_STORAGE_POOL_EVENT_STOPPED
-    Undefined = 1, // VIR_STORAGE_POOL_EVENT_UNDEFINED
+    Created = 4, // VIR_STORAGE_POOL_EVENT_CREATED
+    Deleted = 5, // VIR_STORAGE_POOL_EVENT_DELETED
 };
 const char *enumName(StoragePoolEventLifecycleType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, StoragePoolEventLifecycleType &value);
 
 // virStoragePoolState
 enum class StoragePoolState : qint32 {
+    Inactive = 0, // VIR_STORAGE_POOL_INACTIVE: Not running
     Building = 1, // VIR_STORAGE_POOL_BUILDING: Initializing pool, not available
+    Running = 2, // VIR_STORAGE_POOL_RUNNING: Running normally
     Degraded = 3, // VIR_STORAGE_POOL_DEGRADED: Running degraded
     Inaccessible = 4, // VIR_STORAGE_POOL_INACCESSIBLE: Running, but not accessible
-    Inactive = 0, // VIR_STORAGE_POOL_INACTIVE: Not running
-    Running = 2, // VIR_STORAGE_POOL_RUNNING: Running normally
 };
 const char *enumName(StoragePoolState value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, StoragePoolState &value);
@@ -1895,8 +1895,8 @@ bool enumFromName(QByteArrayView name, StorageVolCreateFlags &value);
 // virStorageVolDeleteFlags
 enum class StorageVolDeleteFlags : qint32 {
     Normal = 0, // VIR_STORAGE_VOL_DELETE_NORMAL: Delete metadata only (fast)
-    WithSnapshots = 2, // VIR_STORAGE_VOL_DELETE_WITH_SNAPSHOTS: Force removal of volume, even if in use
     Zeroed = 1, // VIR_STORAGE_VOL_DELETE_ZEROED: Clear all data to zeros (slow)
+    WithSnapshots = 2, // VIR_STORAGE_VOL_DELETE_WITH_SNAPSHOTS: Force removal of volume, even if in use
 };
 const char *enumName(StorageVolDeleteFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, StorageVolDeleteFlags &value);
@@ -1910,8 +1910,8 @@ bool enumFromName(QByteArrayView name, StorageVolDownloadFlags &value);
 
 // virStorageVolInfoFlags
 enum class StorageVolInfoFlags : qint32 {
-    GetPhysical = 1, // VIR_STORAGE_VOL_GET_PHYSICAL: Return the physical size in allocation
     UseAllocation = 0, // VIR_STORAGE_VOL_USE_ALLOCATION
+    GetPhysical = 1, // VIR_STORAGE_VOL_GET_PHYSICAL: Return the physical size in allocation
 };
 const char *enumName(StorageVolInfoFlags value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, StorageVolInfoFlags &value);
@@ -1927,11 +1927,11 @@ bool enumFromName(QByteArrayView name, StorageVolResizeFlags &value);
 
 // virStorageVolType
 enum class StorageVolType : qint32 {
+    File = 0, // VIR_STORAGE_VOL_FILE: Regular file based volumes
     Block = 1, // VIR_STORAGE_VOL_BLOCK: Block based volumes
     Dir = 2, // VIR_STORAGE_VOL_DIR: Directory-passthrough based volume
-    File = 0, // VIR_STORAGE_VOL_FILE: Regular file based volumes
-    Netdir = 4, // VIR_STORAGE_VOL_NETDIR: Network accessible directory that can contain other network volumes
     Network = 3, // VIR_STORAGE_VOL_NETWORK: Network volumes like RBD (RADOS Block Device)
+    Netdir = 4, // VIR_STORAGE_VOL_NETDIR: Network accessible directory that can contain other network volumes
     Ploop = 5, // VIR_STORAGE_VOL_PLOOP: Ploop based volumes
 };
 const char *enumName(StorageVolType value); // nullptr if unknown
@@ -1946,16 +1946,16 @@ bool enumFromName(QByteArrayView name, StorageVolUploadFlags &value);
 
 // virStorageVolWipeAlgorithm
 enum class StorageVolWipeAlgorithm : qint32 {
-    Bsi = 3, // VIR_STORAGE_VOL_WIPE_ALG_BSI: 9-pass method recommended by the German Center of Security in Information Technologies
-    Dod = 2, // VIR_STORAGE_VOL_WIPE_ALG_DOD: 4-pass DoD 5220.22-M section 8-306 procedure
-    Gutmann = 4, // VIR_STORAGE_VOL_WIPE_ALG_GUTMANN: The canonical 35-pass sequence
-    Nnsa = 1, // VIR_STORAGE_VOL_WIPE_ALG_NNSA: 4-pass NNSA Policy Letter NAP-14.1-C (XVI-8)
-    Pfitzner33 = 7, // VIR_STORAGE_VOL_WIPE_ALG_PFITZNER33: 33-pass random data
-    Pfitzner7 = 6, // VIR_STORAGE_VOL_WIPE_ALG_PFITZNER7: 7-pass random data
-    Random = 8, // VIR_STORAGE_VOL_WIPE_ALG_RANDOM: 1-pass random data
-    Schneier = 5, // VIR_STORAGE_VOL_WIPE_ALG_SCHNEIER: 7-pass method described by Bruce Schneier in "Applied Cryptography" (1996)
-    Trim = 9, // VIR_STORAGE_VOL_WIPE_ALG_TRIM: 1-pass, trim all data on the volume by using TRIM or DISCARD
     Zero = 0, // VIR_STORAGE_VOL_WIPE_ALG_ZERO: 1-pass, all zeroes
+    Nnsa = 1, // VIR_STORAGE_VOL_WIPE_ALG_NNSA: 4-pass NNSA Policy Letter NAP-14.1-C (XVI-8)
+    Dod = 2, // VIR_STORAGE_VOL_WIPE_ALG_DOD: 4-pass DoD 5220.22-M section 8-306 procedure
+    Bsi = 3, // VIR_STORAGE_VOL_WIPE_ALG_BSI: 9-pass method recommended by the German Center of Security in Information Technologies
+    Gutmann = 4, // VIR_STORAGE_VOL_WIPE_ALG_GUTMANN: The canonical 35-pass sequence
+    Schneier = 5, // VIR_STORAGE_VOL_WIPE_ALG_SCHNEIER: 7-pass method described by Bruce Schneier in "Applied Cryptography" (1996)
+    Pfitzner7 = 6, // VIR_STORAGE_VOL_WIPE_ALG_PFITZNER7: 7-pass random data
+    Pfitzner33 = 7, // VIR_STORAGE_VOL_WIPE_ALG_PFITZNER33: 33-pass random data
+    Random = 8, // VIR_STORAGE_VOL_WIPE_ALG_RANDOM: 1-pass random data
+    Trim = 9, // VIR_STORAGE_VOL_WIPE_ALG_TRIM: 1-pass, trim all data on the volume by using TRIM or DISCARD
 };
 const char *enumName(StorageVolWipeAlgorithm value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, StorageVolWipeAlgorithm &value);
@@ -1969,10 +1969,10 @@ bool enumFromName(QByteArrayView name, StorageXMLFlags &value);
 
 // virStreamEventType
 enum class StreamEventType : qint32 {
-    Error = 4, // VIR_STREAM_EVENT_ERROR
-    Hangup = 8, // VIR_STREAM_EVENT_HANGUP
     Readable = 1, // VIR_STREAM_EVENT_READABLE
     Writable = 2, // VIR_STREAM_EVENT_WRITABLE
+    Error = 4, // VIR_STREAM_EVENT_ERROR
+    Hangup = 8, // VIR_STREAM_EVENT_HANGUP
 };
 const char *enumName(StreamEventType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, StreamEventType &value);
@@ -2000,30 +2000,30 @@ bool enumFromName(QByteArrayView name, TypedParameterFlags &value);
 
 // virTypedParameterType
 enum class TypedParameterType : qint32 {
-    Boolean = 6, // VIR_TYPED_PARAM_BOOLEAN: boolean(character) case
-    Double = 5, // VIR_TYPED_PARAM_DOUBLE: double case
     Int = 1, // VIR_TYPED_PARAM_INT: integer case
-    Llong = 3, // VIR_TYPED_PARAM_LLONG: long long case
-    String = 7, // VIR_TYPED_PARAM_STRING: string case
     Uint = 2, // VIR_TYPED_PARAM_UINT: unsigned integer case
+    Llong = 3, // VIR_TYPED_PARAM_LLONG: long long case
     Ullong = 4, // VIR_TYPED_PARAM_ULLONG: unsigned long long case
+    Double = 5, // VIR_TYPED_PARAM_DOUBLE: double case
+    Boolean = 6, // VIR_TYPED_PARAM_BOOLEAN: boolean(character) case
+    String = 7, // VIR_TYPED_PARAM_STRING: string case
 };
 const char *enumName(TypedParameterType value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, TypedParameterType &value);
 
 // virVcpuHostCpuState
 enum class VcpuHostCpuState : qint32 {
-    Offline = -1, // VIR_VCPU_INFO_CPU_OFFLINE: the vCPU is offline
     Unavailable = -2, // VIR_VCPU_INFO_CPU_UNAVAILABLE: the hypervisor does not expose real CPU information
+    Offline = -1, // VIR_VCPU_INFO_CPU_OFFLINE: the vCPU is offline
 };
 const char *enumName(VcpuHostCpuState value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, VcpuHostCpuState &value);
 
 // virVcpuState
 enum class VcpuState : qint32 {
-    Blocked = 2, // VIR_VCPU_BLOCKED: the virtual CPU is blocked on resource
     Offline = 0, // VIR_VCPU_OFFLINE: the virtual CPU is offline
     Running = 1, // VIR_VCPU_RUNNING: the virtual CPU is running
+    Blocked = 2, // VIR_VCPU_BLOCKED: the virtual CPU is blocked on resource
 };
 const char *enumName(VcpuState value); // nullptr if unknown
 bool enumFromName(QByteArrayView name, VcpuState &value);

@@ -7,8 +7,7 @@
 
 namespace verx::xdr {
 
-template <class T>
-QByteArray toBytes(const T &value)
+template <class T> QByteArray toBytes(const T &value)
 {
     Encoder e;
     encode(e, value);
@@ -16,8 +15,7 @@ QByteArray toBytes(const T &value)
 }
 
 // Decodes exactly one value; trailing bytes are an error.
-template <class T>
-bool fromBytes(QByteArrayView bytes, T &value, DecodeError *error = nullptr)
+template <class T> bool fromBytes(QByteArrayView bytes, T &value, DecodeError *error = nullptr)
 {
     Decoder d(bytes);
     if (!decode(d, value)) {

@@ -12,9 +12,9 @@ namespace verx::xdr {
 class DecodeError
 {
 public:
-    QByteArray typeName;  // e.g. "remote::ConnectListAllDomainsRet"; may be empty
-    QByteArray fieldPath; // e.g. "domains[3].name"; may be empty
-    QByteArray reason;    // e.g. "unexpected end of data: need 4 bytes, 2 left"
+    QByteArray typeName;   // e.g. "remote::ConnectListAllDomainsRet"; may be empty
+    QByteArray fieldPath;  // e.g. "domains[3].name"; may be empty
+    QByteArray reason;     // e.g. "unexpected end of data: need 4 bytes, 2 left"
     qsizetype offset = -1; // byte offset of the failure in the decoded data
 
     bool isNull() const { return reason.isEmpty(); }

@@ -21,8 +21,7 @@ class Decoder
 public:
     explicit Decoder(QByteArrayView data)
         : m_begin(data.data()), m_pos(data.data()), m_end(data.data() + data.size())
-    {
-    }
+    {}
 
     bool u32(quint32 &v)
     {
@@ -34,7 +33,7 @@ public:
     }
     bool i32(qint32 &v)
     {
-        quint32 u;
+        quint32 u = 0;
         if (!u32(u))
             return false;
         v = qint32(u);
@@ -50,7 +49,7 @@ public:
     }
     bool i64(qint64 &v)
     {
-        quint64 u;
+        quint64 u = 0;
         if (!u64(u))
             return false;
         v = qint64(u);
@@ -58,7 +57,7 @@ public:
     }
     bool f32(float &v)
     {
-        quint32 u;
+        quint32 u = 0;
         if (!u32(u))
             return false;
         v = std::bit_cast<float>(u);
@@ -66,7 +65,7 @@ public:
     }
     bool f64(double &v)
     {
-        quint64 u;
+        quint64 u = 0;
         if (!u64(u))
             return false;
         v = std::bit_cast<double>(u);

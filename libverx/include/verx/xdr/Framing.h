@@ -8,11 +8,11 @@
 namespace verx::xdr {
 
 inline constexpr qsizetype LengthWordSize = 4;
-inline constexpr qsizetype MessageMax = 33554432;        // after the length word
-inline constexpr qsizetype PayloadMax = 33554408;        // MessageMax - header
-inline constexpr qsizetype StringMax = 4194304;          // VIR_NET_MESSAGE_STRING_MAX
-inline constexpr qsizetype LegacyPayloadMax = 262120;    // per stream data packet
-inline constexpr qsizetype InitialBufferSize = 65536;    // VIR_NET_MESSAGE_INITIAL
+inline constexpr qsizetype MessageMax = 33554432;     // after the length word
+inline constexpr qsizetype PayloadMax = 33554408;     // MessageMax - header
+inline constexpr qsizetype StringMax = 4194304;       // VIR_NET_MESSAGE_STRING_MAX
+inline constexpr qsizetype LegacyPayloadMax = 262120; // per stream data packet
+inline constexpr qsizetype InitialBufferSize = 65536; // VIR_NET_MESSAGE_INITIAL
 inline constexpr qsizetype MinPacketSize = LengthWordSize + PacketHeader::Size;
 
 // Builds a whole packet: length word, header, payload. Returns an empty array (and sets

@@ -39,11 +39,13 @@ struct PacketHeader
     bool operator==(const PacketHeader &) const = default;
 };
 
-namespace xdr {
-void encode(Encoder &e, const PacketHeader &h);
+// Codec (found by ADL, like the generated types').
+void encode(xdr::Encoder &e, const PacketHeader &h);
 // Rejects unknown types and statuses.
-bool decode(Decoder &d, PacketHeader &h);
-inline constexpr const char *xdrTypeName(const PacketHeader *) { return "PacketHeader"; }
-} // namespace xdr
+bool decode(xdr::Decoder &d, PacketHeader &h);
+inline constexpr const char *xdrTypeName(const PacketHeader *)
+{
+    return "PacketHeader";
+}
 
 } // namespace verx

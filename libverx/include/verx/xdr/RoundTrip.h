@@ -6,8 +6,7 @@
 
 namespace verx::xdr {
 
-template <class T>
-bool roundTripAs(QByteArrayView in, QByteArray *out, DecodeError *error)
+template <class T> bool roundTripAs(QByteArrayView in, QByteArray *out, DecodeError *error)
 {
     T value;
     if (!fromBytes(in, value, error))

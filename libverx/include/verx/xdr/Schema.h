@@ -75,7 +75,6 @@ std::span<const SchemaType> schemaTypes();
 const SchemaType *findSchemaType(std::string_view name);
 
 // Helper used by the generated table.
-template <class T>
-bool roundTripAs(QByteArrayView in, QByteArray *out, DecodeError *error);
+template <class T> bool roundTripAs(QByteArrayView in, QByteArray *out, DecodeError *error);
 
 } // namespace verx::xdr
