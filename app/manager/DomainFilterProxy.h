@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include <QCollator>
 #include <QSortFilterProxyModel>
 
 namespace verx::manager {
@@ -17,8 +16,9 @@ public:
 protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
-private:
-    QCollator m_collator;
+public:
+    // Natural, case-insensitive order: "vm9" < "vm10" < "VM100".
+    static int naturalCompare(QStringView a, QStringView b);
 };
 
 } // namespace verx::manager

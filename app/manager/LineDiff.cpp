@@ -45,12 +45,12 @@ QString unified(const QString &before, const QString &after, const QString &befo
             ops.append({' ', a[head + i]});
             ++i;
             ++j;
-        } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-            ops.append({'+', b[head + j]});
-            ++j;
-        } else {
+        } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
             ops.append({'-', a[head + i]});
             ++i;
+        } else {
+            ops.append({'+', b[head + j]});
+            ++j;
         }
     }
     for (qsizetype k = a.size() - tail; k < a.size(); ++k)

@@ -65,8 +65,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_settings(AppSet
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(DomainTableModel::Name, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_table->setAlternatingRowColors(true);
     m_filter = new QLineEdit;
@@ -281,7 +280,8 @@ void MainWindow::saveWindowState()
     s.setValue(QStringLiteral("state"), saveState());
     if (auto *sp = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
         s.setValue(QStringLiteral("splitter"), sp->saveState());
-    s.setValue(QStringLiteral("domainHeader"), m_table->horizontalHeader()->saveState());
+    if (m_headerRestored)
+        s.setValue(QStringLiteral("domainHeader"), m_table->horizontalHeader()->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -372,8 +372,17 @@ void MainWindow::onTreeSelection()
 {
     HostSession *s = currentSession();
     QAbstractItemModel *model = s ? s->model() : nullptr;
-    if (m_proxy->sourceModel() != model)
+    if (m_proxy->sourceModel() != model) {
         m_proxy->setSourceModel(model);
+        // The header has sections only with a model: restore it then.
+        if (model && !m_headerRestored) {
+            m_headerRestored = true;
+            QSettings settings;
+            if (!m_table->horizontalHeader()->restoreState(
+                    settings.value(QStringLiteral("window/domainHeader")).toByteArray()))
+                m_table->horizontalHeader()->resizeSection(DomainTableModel::Name, 240);
+        }
+    }
     m_hostDetails->setSession(s);
     const QModelIndex current = m_treeView->currentIndex();
     if (s && current.isValid() && !current.data(ConnectionTreeModel::IsHostRole).toBool())

@@ -109,6 +109,7 @@ private:
     QAction *m_actions[ActionCount] = {};
     QHash<HostSession *, bool> m_persisted;
     QTimer *m_actionUpdate = nullptr;
+    bool m_headerRestored = false;
 };
 
 } // namespace verx::manager

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "UriCheck.h"
 
+#include <verx/Uri.h>
+
 #include <QCoreApplication>
-#include <QUrl>
 
 namespace verx::manager::UriCheck {
 
@@ -10,11 +11,12 @@ QString error(const QString &uri)
 {
     if (uri.trimmed().isEmpty())
         return QCoreApplication::translate("UriCheck", "The URI is empty.");
-    const QUrl url(uri, QUrl::StrictMode);
-    if (!url.isValid())
-        return url.errorString();
-    if (url.scheme().isEmpty())
-        return QCoreApplication::translate("UriCheck", "The URI has no driver (like qemu://).");
+    verx::Error e;
+    const verx::Uri parsed = verx::Uri::parse(uri.trimmed(), &e);
+    if (!parsed.isValid())
+        return e.message().isEmpty()
+                   ? QCoreApplication::translate("UriCheck", "The URI is not valid.")
+                   : e.message();
     return {};
 }
 

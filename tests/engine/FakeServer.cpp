@@ -110,7 +110,7 @@ QByteArray remoteErrorPayload(int code, int domain, const QByteArray &message)
     e.i32(domain);
     e.presence(true);
     e.string(message);
-    e.i32(2);         // level
+    e.i32(2);          // level
     e.presence(false); // dom
     e.presence(false); // str1
     e.presence(false); // str2

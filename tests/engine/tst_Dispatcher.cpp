@@ -11,6 +11,7 @@
 #include <verx/protocol/RemoteTypes.h>
 #include <verx/xdr/Bytes.h>
 #include <verx/xdr/Encoder.h>
+#include <verx/xdr/Framing.h>
 
 #include <QSignalSpy>
 #include <QTest>
@@ -150,10 +151,9 @@ private Q_SLOTS:
     void errorReply()
     {
         server->onCall = [&](const PacketHeader &h, const QByteArray &) {
-            server->reply(h,
-                          remoteErrorPayload(42, 10,
-                                             "Domain not found: no domain with matching name 'x'"),
-                          PacketStatus::Error);
+            server->reply(
+                h, remoteErrorPayload(42, 10, "Domain not found: no domain with matching name 'x'"),
+                PacketStatus::Error);
         };
         auto *r = libVersion();
         QSignalSpy errors(r, &Reply::errorOccurred);
@@ -161,7 +161,7 @@ private Q_SLOTS:
         QCOMPARE(errors.size(), 1);
         QCOMPARE(r->error().code(), 42);
         QCOMPARE(r->error().codeName(), QStringLiteral("VIR_ERR_NO_DOMAIN"));
-        QCOMPARE(r->error().domainName(), QStringLiteral("VIR_FROM_REMOTE"));
+        QCOMPARE(r->error().domainName(), QStringLiteral("VIR_FROM_QEMU"));
         QCOMPARE(r->error().toString(),
                  QStringLiteral("error: Domain not found: no domain with matching name 'x'"));
         delete r;
@@ -280,9 +280,8 @@ private Q_SLOTS:
         QList<quint32> failedOrder;
         for (int i = 0; i < 5; ++i) {
             Reply *r = libVersion();
-            connect(r, &Reply::finished, this, [r, &failedOrder]() {
-                failedOrder.append(r->serial());
-            });
+            connect(r, &Reply::finished, this,
+                    [r, &failedOrder]() { failedOrder.append(r->serial()); });
             replies.append(r);
         }
         auto *stream = new Stream(this);
@@ -425,8 +424,7 @@ private Q_SLOTS:
             QTest::qWait(20);
             maxBuffered = qMax(maxBuffered, stream->bytesAvailable());
         }
-        QVERIFY2(maxBuffered <= limit + 262120 + 65536,
-                 qPrintable(QString::number(maxBuffered)));
+        QVERIFY2(maxBuffered <= limit + 262120 + 65536, qPrintable(QString::number(maxBuffered)));
         while (!stream->atEnd()) {
             const QByteArray got = stream->read(64 * 1024);
             received += got.size();
@@ -435,8 +433,7 @@ private Q_SLOTS:
                 QTest::qWait(5);
         }
         QCOMPARE(received, total);
-        QVERIFY2(maxBuffered <= limit + 262120 + 65536,
-                 qPrintable(QString::number(maxBuffered)));
+        QVERIFY2(maxBuffered <= limit + 262120 + 65536, qPrintable(QString::number(maxBuffered)));
         delete r;
         delete stream;
     }

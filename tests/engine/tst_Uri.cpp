@@ -28,51 +28,117 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("name");
 
-        QTest::newRow("local system") << "qemu:///system" << "qemu" << "unix" << "" << "" << -1
-                                      << -1 << "/system" << "qemu:///system";
-        QTest::newRow("test default") << "test:///default" << "test" << "unix" << "" << "" << -1
-                                      << -1 << "/default" << "test:///default";
-        QTest::newRow("explicit unix") << "test+unix:///default" << "test" << "unix" << "" << ""
-                                       << -1 << -1 << "/default" << "test:///default";
-        QTest::newRow("host means tls")
-            << "qemu://example.com/system" << "qemu" << "tls" << "" << "example.com" << -1
-            << 16514 << "/system" << "qemu:///system";
-        QTest::newRow("ssh with user and port")
-            << "qemu+ssh://root@h.example:2222/system" << "qemu" << "ssh" << "root"
-            << "h.example" << 2222 << 2222 << "/system" << "qemu:///system";
-        QTest::newRow("ssh default port") << "qemu+ssh://h/system" << "qemu" << "ssh" << "" << "h"
-                                          << -1 << 22 << "/system" << "qemu:///system";
-        QTest::newRow("tcp default port")
-            << "test+tcp://127.0.0.1/default" << "test" << "tcp" << "" << "127.0.0.1" << -1
-            << 16509 << "/default" << "test:///default";
-        QTest::newRow("tcp ipv6") << "test+tcp://[::1]:16509/default" << "test" << "tcp" << ""
-                                  << "::1" << 16509 << 16509 << "/default" << "test:///default";
-        QTest::newRow("tls ipv6 no port")
-            << "qemu+tls://[fe80::1]/system" << "qemu" << "tls" << "" << "fe80::1" << -1 << 16514
-            << "/system" << "qemu:///system";
+        QTest::newRow("local system") << "qemu:///system"
+                                      << "qemu"
+                                      << "unix"
+                                      << ""
+                                      << "" << -1 << -1 << "/system"
+                                      << "qemu:///system";
+        QTest::newRow("test default") << "test:///default"
+                                      << "test"
+                                      << "unix"
+                                      << ""
+                                      << "" << -1 << -1 << "/default"
+                                      << "test:///default";
+        QTest::newRow("explicit unix") << "test+unix:///default"
+                                       << "test"
+                                       << "unix"
+                                       << ""
+                                       << "" << -1 << -1 << "/default"
+                                       << "test:///default";
+        QTest::newRow("host means tls") << "qemu://example.com/system"
+                                        << "qemu"
+                                        << "tls"
+                                        << ""
+                                        << "example.com" << -1 << 16514 << "/system"
+                                        << "qemu:///system";
+        QTest::newRow("ssh with user and port") << "qemu+ssh://root@h.example:2222/system"
+                                                << "qemu"
+                                                << "ssh"
+                                                << "root"
+                                                << "h.example" << 2222 << 2222 << "/system"
+                                                << "qemu:///system";
+        QTest::newRow("ssh default port") << "qemu+ssh://h/system"
+                                          << "qemu"
+                                          << "ssh"
+                                          << ""
+                                          << "h" << -1 << 22 << "/system"
+                                          << "qemu:///system";
+        QTest::newRow("tcp default port") << "test+tcp://127.0.0.1/default"
+                                          << "test"
+                                          << "tcp"
+                                          << ""
+                                          << "127.0.0.1" << -1 << 16509 << "/default"
+                                          << "test:///default";
+        QTest::newRow("tcp ipv6") << "test+tcp://[::1]:16509/default"
+                                  << "test"
+                                  << "tcp"
+                                  << ""
+                                  << "::1" << 16509 << 16509 << "/default"
+                                  << "test:///default";
+        QTest::newRow("tls ipv6 no port") << "qemu+tls://[fe80::1]/system"
+                                          << "qemu"
+                                          << "tls"
+                                          << ""
+                                          << "fe80::1" << -1 << 16514 << "/system"
+                                          << "qemu:///system";
         QTest::newRow("transport params stripped")
             << "qemu+ssh://u@h/system?keyfile=/k&no_verify=1&mode=legacy&proxy=netcat&socket=/s"
-            << "qemu" << "ssh" << "u" << "h" << -1 << 22 << "/system" << "qemu:///system";
-        QTest::newRow("other params kept")
-            << "qemu+tcp://h/system?foo=bar&no_tty=1&x=a%20b" << "qemu" << "tcp" << "" << "h" << -1
-            << 16509 << "/system" << "qemu:///system?foo=bar&x=a%20b";
-        QTest::newRow("explicit name") << "qemu+ssh://h/system?name=qemu:///session" << "qemu"
-                                       << "ssh" << "" << "h" << -1 << 22 << "/system"
+            << "qemu"
+            << "ssh"
+            << "u"
+            << "h" << -1 << 22 << "/system"
+            << "qemu:///system";
+        QTest::newRow("other params kept") << "qemu+tcp://h/system?foo=bar&no_tty=1&x=a%20b"
+                                           << "qemu"
+                                           << "tcp"
+                                           << ""
+                                           << "h" << -1 << 16509 << "/system"
+                                           << "qemu:///system?foo=bar&x=a%20b";
+        QTest::newRow("explicit name") << "qemu+ssh://h/system?name=qemu:///session"
+                                       << "qemu"
+                                       << "ssh"
+                                       << ""
+                                       << "h" << -1 << 22 << "/system"
                                        << "qemu:///session";
-        QTest::newRow("uppercase scheme") << "QEMU+TCP://h/system" << "qemu" << "tcp" << "" << "h"
-                                          << -1 << 16509 << "/system" << "qemu:///system";
-        QTest::newRow("session") << "qemu:///session" << "qemu" << "unix" << "" << "" << -1 << -1
-                                 << "/session" << "qemu:///session";
-        QTest::newRow("ext") << "qemu+ext:///system?command=/bin/true" << "qemu" << "ext" << ""
-                             << "" << -1 << -1 << "/system" << "qemu:///system";
+        QTest::newRow("uppercase scheme") << "QEMU+TCP://h/system"
+                                          << "qemu"
+                                          << "tcp"
+                                          << ""
+                                          << "h" << -1 << 16509 << "/system"
+                                          << "qemu:///system";
+        QTest::newRow("session") << "qemu:///session"
+                                 << "qemu"
+                                 << "unix"
+                                 << ""
+                                 << "" << -1 << -1 << "/session"
+                                 << "qemu:///session";
+        QTest::newRow("ext") << "qemu+ext:///system?command=/bin/true"
+                             << "qemu"
+                             << "ext"
+                             << ""
+                             << "" << -1 << -1 << "/system"
+                             << "qemu:///system";
         QTest::newRow("libssh known_hosts")
             << "qemu+libssh://h/system?known_hosts=/kh&known_hosts_verify=auto&sshauth=privkey"
-            << "qemu" << "libssh" << "" << "h" << -1 << 22 << "/system" << "qemu:///system";
+            << "qemu"
+            << "libssh"
+            << ""
+            << "h" << -1 << 22 << "/system"
+            << "qemu:///system";
         QTest::newRow("tls params")
             << "qemu+tls://h/system?pkipath=/p&tls_priority=NORMAL&no_verify=1&auth=sasl"
-            << "qemu" << "tls" << "" << "h" << -1 << 16514 << "/system" << "qemu:///system";
-        QTest::newRow("percent user") << "qemu+ssh://a%40b@h/system" << "qemu" << "ssh" << "a@b"
-                                      << "h" << -1 << 22 << "/system" << "qemu:///system";
+            << "qemu"
+            << "tls"
+            << ""
+            << "h" << -1 << 16514 << "/system"
+            << "qemu:///system";
+        QTest::newRow("percent user") << "qemu+ssh://a%40b@h/system"
+                                      << "qemu"
+                                      << "ssh"
+                                      << "a@b"
+                                      << "h" << -1 << 22 << "/system"
+                                      << "qemu:///system";
     }
 
     void parse()
@@ -115,24 +181,42 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("empty") << "" << "empty";
-        QTest::newRow("no scheme") << "/system" << "scheme";
-        QTest::newRow("bad transport") << "qemu+foo:///system" << "transport 'foo'";
-        QTest::newRow("empty transport") << "qemu+:///system" << "transport";
-        QTest::newRow("bad port") << "qemu+tcp://h:abc/system" << "port 'abc'";
-        QTest::newRow("port range") << "qemu+tcp://h:70000/system" << "port '70000'";
-        QTest::newRow("empty port") << "qemu+tcp://h:/system" << "empty port";
-        QTest::newRow("ipv6 unterminated") << "qemu+tcp://[::1/system" << "IPv6";
-        QTest::newRow("ipv6 junk") << "qemu+tcp://[::1]x/system" << "after the IPv6";
-        QTest::newRow("bad host") << "qemu+tcp://ho st/system" << "whitespace";
-        QTest::newRow("bad host chars") << "qemu+tcp://h$x/system" << "host name 'h$x'";
-        QTest::newRow("bad mode") << "qemu:///system?mode=weird" << "mode 'weird'";
-        QTest::newRow("bad proxy") << "qemu+ssh://h/system?proxy=x" << "proxy 'x'";
-        QTest::newRow("unix with host") << "qemu+unix://h/system" << "unix transport";
-        QTest::newRow("ext without command") << "qemu+ext:///system" << "command";
-        QTest::newRow("empty user") << "qemu+ssh://@h/system" << "user";
-        QTest::newRow("param without name") << "qemu:///system?=x" << "without a name";
-        QTest::newRow("bad driver") << "1qemu:///system" << "driver";
+        QTest::newRow("empty") << ""
+                               << "empty";
+        QTest::newRow("no scheme") << "/system"
+                                   << "scheme";
+        QTest::newRow("bad transport") << "qemu+foo:///system"
+                                       << "transport 'foo'";
+        QTest::newRow("empty transport") << "qemu+:///system"
+                                         << "transport";
+        QTest::newRow("bad port") << "qemu+tcp://h:abc/system"
+                                  << "port 'abc'";
+        QTest::newRow("port range") << "qemu+tcp://h:70000/system"
+                                    << "port '70000'";
+        QTest::newRow("empty port") << "qemu+tcp://h:/system"
+                                    << "empty port";
+        QTest::newRow("ipv6 unterminated") << "qemu+tcp://[::1/system"
+                                           << "IPv6";
+        QTest::newRow("ipv6 junk") << "qemu+tcp://[::1]x/system"
+                                   << "after the IPv6";
+        QTest::newRow("bad host") << "qemu+tcp://ho st/system"
+                                  << "whitespace";
+        QTest::newRow("bad host chars") << "qemu+tcp://h$x/system"
+                                        << "host name 'h$x'";
+        QTest::newRow("bad mode") << "qemu:///system?mode=weird"
+                                  << "mode 'weird'";
+        QTest::newRow("bad proxy") << "qemu+ssh://h/system?proxy=x"
+                                   << "proxy 'x'";
+        QTest::newRow("unix with host") << "qemu+unix://h/system"
+                                        << "unix transport";
+        QTest::newRow("ext without command") << "qemu+ext:///system"
+                                             << "command";
+        QTest::newRow("empty user") << "qemu+ssh://@h/system"
+                                    << "user";
+        QTest::newRow("param without name") << "qemu:///system?=x"
+                                            << "without a name";
+        QTest::newRow("bad driver") << "1qemu:///system"
+                                    << "driver";
     }
 
     void errors()

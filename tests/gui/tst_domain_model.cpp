@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // DomainTableModel and DomainFilterProxy with many synthetic domains.
-#include "ConnectionSpec.h"
 #include "DomainFilterProxy.h"
 #include "DomainState.h"
 #include "DomainTableModel.h"
@@ -51,9 +50,10 @@ private slots:
         DomainTableModel model;
         DomainFilterProxy proxy;
         proxy.setSourceModel(&model);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester proxyTester(&proxy,
-                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
         model.setDomains(synthetic(5000));
         QCOMPARE(model.rowCount(), 5000);
@@ -136,11 +136,13 @@ private slots:
     void eventsChangeRows()
     {
         DomainTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setDomains(synthetic(10));
         QVERIFY(model.setState(uuidFor(1), DomainState::Paused, 0));
         QCOMPARE(model.find(uuidFor(1))->state, int(DomainState::Paused));
-        QCOMPARE(model.index(1, DomainTableModel::State).data().toString(), DomainState::text(DomainState::Paused));
+        QCOMPARE(model.index(1, DomainTableModel::State).data().toString(),
+                 DomainState::text(DomainState::Paused));
         QVERIFY(model.removeDomain(uuidFor(3)));
         QCOMPARE(model.rowCount(), 9);
         QCOMPARE(model.rowOf(uuidFor(4)), 3);
@@ -154,11 +156,11 @@ private slots:
 
     void stateAfterEvents()
     {
-        QCOMPARE(DomainState::stateAfterEvent(2, 0), int(DomainState::Running));   // started
-        QCOMPARE(DomainState::stateAfterEvent(3, 0), int(DomainState::Paused));    // suspended
-        QCOMPARE(DomainState::stateAfterEvent(4, 0), int(DomainState::Running));   // resumed
-        QCOMPARE(DomainState::stateAfterEvent(5, 0), int(DomainState::Shutoff));   // stopped
-        QCOMPARE(DomainState::stateAfterEvent(0, 0), -1);                         // defined
+        QCOMPARE(DomainState::stateAfterEvent(2, 0), int(DomainState::Running)); // started
+        QCOMPARE(DomainState::stateAfterEvent(3, 0), int(DomainState::Paused));  // suspended
+        QCOMPARE(DomainState::stateAfterEvent(4, 0), int(DomainState::Running)); // resumed
+        QCOMPARE(DomainState::stateAfterEvent(5, 0), int(DomainState::Shutoff)); // stopped
+        QCOMPARE(DomainState::stateAfterEvent(0, 0), -1);                        // defined
     }
 };
 

@@ -177,7 +177,8 @@ void GoldenTest::replyError()
     // On the wire an error is a REPLY with status ERROR.
     const PacketHeader h{remote::Program, 1, 16, PacketType::Reply, 5, PacketStatus::Error};
     QByteArrayView view;
-    QVERIFY(split(xdr::framePacket(h, payload), h, view));
+    const QByteArray packet = xdr::framePacket(h, payload); // view points into it
+    QVERIFY(split(packet, h, view));
     remote::Error back;
     QVERIFY(xdr::fromBytes(view, back));
     QCOMPARE(back, e);

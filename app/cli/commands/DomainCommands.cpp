@@ -183,6 +183,9 @@ bool dominfo(CommandContext &ctx)
     DomainGetAutostartArgs autostartArgs;
     autostartArgs.dom = *dom;
     const auto autostart = ctx.wait(ctx.remote().domainGetAutostart(autostartArgs));
+    DomainGetAutostartOnceArgs onceArgs;
+    onceArgs.dom = *dom;
+    const auto autostartOnce = ctx.wait(ctx.remote().domainGetAutostartOnce(onceArgs));
     DomainHasManagedSaveImageArgs msArgs;
     msArgs.dom = *dom;
     msArgs.flags = 0;
@@ -257,6 +260,9 @@ bool dominfo(CommandContext &ctx)
     if (autostart)
         f("Autostart:",
           autostart->autostart ? QStringLiteral("enable") : QStringLiteral("disable"));
+    if (autostartOnce)
+        f("Autostart Once:",
+          autostartOnce->autostart ? QStringLiteral("enable") : QStringLiteral("disable"));
     f("Managed save:", managed ? TextFormat::yesNo(managed->result) : QStringLiteral("unknown"));
     if (!model.isEmpty()) {
         f("Security model:", model);

@@ -195,7 +195,8 @@ bool event(CommandContext &ctx)
     if (timedOut)
         ctx.print(QStringLiteral("event loop timed out\n"));
     ctx.print(QStringLiteral("events received: %1\n").arg(count));
-    return true;
+    // virsh reports a timed-out wait as a failure (exit status 1).
+    return !timedOut;
 }
 
 } // namespace

@@ -184,8 +184,10 @@ struct Connection::Private
                                                  QStringLiteral("the connection was closed")));
         if (!guard)
             return;
-        if (transport)
+        if (transport) {
+            transport->disconnect(q);
             transport->disconnectFromPeer();
+        }
         teardown();
         sasl.reset();
         setState(State::Disconnected);
@@ -535,6 +537,9 @@ Connection::Connection(QObject *parent) : QObject(parent), d(std::make_unique<Pr
 
 Connection::~Connection()
 {
+    // Nothing may call back into this half-destroyed object.
+    ++d->generation;
+    d->state = State::Disconnected;
     if (d->dispatcher) {
         d->dispatcher->disconnect(this);
         d->dispatcher->failAll(Error::transport(Error::ConnectionClosed,

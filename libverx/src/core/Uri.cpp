@@ -45,19 +45,18 @@ bool isRoot()
     return ::geteuid() == 0;
 }
 
-// Per-driver daemons (mode=direct): qemu -> virtqemud.
+// Per-driver daemons (mode=direct): qemu -> virtqemud; empty for drivers
+// that only live inside libvirtd (test).
 QString directDaemon(const QString &driver)
 {
     static const QStringList drivers{
-        QStringLiteral("qemu"),    QStringLiteral("lxc"),       QStringLiteral("xen"),
-        QStringLiteral("libxl"),   QStringLiteral("vbox"),      QStringLiteral("bhyve"),
-        QStringLiteral("ch"),      QStringLiteral("vz"),        QStringLiteral("network"),
-        QStringLiteral("nodedev"), QStringLiteral("nwfilter"),  QStringLiteral("secret"),
-        QStringLiteral("storage"), QStringLiteral("interface"),
+        QStringLiteral("qemu"),      QStringLiteral("lxc"),     QStringLiteral("xen"),
+        QStringLiteral("vbox"),      QStringLiteral("bhyve"),   QStringLiteral("ch"),
+        QStringLiteral("vz"),        QStringLiteral("network"), QStringLiteral("nodedev"),
+        QStringLiteral("nwfilter"),  QStringLiteral("secret"),  QStringLiteral("storage"),
+        QStringLiteral("interface"),
     };
     QString d = driver;
-    if (d == QLatin1String("xen"))
-        d = QStringLiteral("xen"); // virtxend
     if (d == QLatin1String("libxl"))
         d = QStringLiteral("xen");
     if (d == QLatin1String("parallels"))

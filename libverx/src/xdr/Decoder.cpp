@@ -116,7 +116,7 @@ bool Decoder::u16(quint16 &v)
     return true;
 }
 
-bool Decoder::count(quint32 &n, quint32 max, quint32 minElementSize)
+bool Decoder::countSlow(quint32 &n, quint32 max, quint32 minElementSize)
 {
     if (!u32(n))
         return false;

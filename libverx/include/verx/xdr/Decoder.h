@@ -81,10 +81,27 @@ public:
     // The 0/1 word before optional data.
     bool presence(bool &present) { return boolean(present); }
     // Element count of a variable-length array: n <= max and n * minElementSize bytes left.
-    bool count(quint32 &n, quint32 max, quint32 minElementSize);
+    bool count(quint32 &n, quint32 max, quint32 minElementSize)
+    {
+        if (m_end - m_pos >= 4) {
+            const quint32 c = qFromBigEndian<quint32>(m_pos);
+            if (c <= max && quint64(c) * minElementSize <= quint64(m_end - m_pos - 4)) {
+                n = c;
+                m_pos += 4;
+                return true;
+            }
+        }
+        return countSlow(n, max, minElementSize);
+    }
     // string<max> / opaque<max>: length word, bytes, zero padding to 4.
-    bool string(QByteArray &v, quint32 max) { return variable(v, max, "string"); }
-    bool opaque(QByteArray &v, quint32 max) { return variable(v, max, "opaque"); }
+    bool string(QByteArray &v, quint32 max)
+    {
+        return quickVariable(v, max) || variable(v, max, "string");
+    }
+    bool opaque(QByteArray &v, quint32 max)
+    {
+        return quickVariable(v, max) || variable(v, max, "opaque");
+    }
     // opaque[n]: n bytes plus zero padding to 4, no length word.
     bool fixedOpaque(quint8 *out, quint32 n);
 
@@ -100,6 +117,27 @@ public:
     bool atEnd() const { return m_pos == m_end; }
 
 private:
+    // The common case of string/opaque, inline; on any problem the slow path reports it.
+    bool quickVariable(QByteArray &v, quint32 max)
+    {
+        if (m_end - m_pos < 4)
+            return false;
+        const quint32 len = qFromBigEndian<quint32>(m_pos);
+        const qsizetype padded = (qsizetype(len) + 3) & ~qsizetype(3);
+        if (len > max || m_end - m_pos - 4 < padded)
+            return false;
+        const char *data = m_pos + 4;
+        for (qsizetype i = len; i < padded; ++i)
+            if (data[i] != 0)
+                return false;
+        if (len == 0)
+            v.clear();
+        else
+            v = QByteArray(data, len);
+        m_pos = data + padded;
+        return true;
+    }
+    bool countSlow(quint32 &n, quint32 max, quint32 minElementSize);
     bool truncated(qsizetype needed);
     bool variable(QByteArray &v, quint32 max, const char *what);
     bool checkPadding(qsizetype from, qsizetype padded);

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// verx-manager widgets that need no libvirt daemon.
+#include "AddConnectionDialog.h"
+#include "ConnectionTreeModel.h"
+#include "DomainTableModel.h"
+#include "HostSession.h"
+#include "ImageDecoder.h"
+#include "LineDiff.h"
+#include "MessageArea.h"
+#include "ScreenshotView.h"
+#include "SearchBar.h"
+#include "Translations.h"
+#include "XmlEditor.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QBuffer>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+using namespace verx::manager;
+
+class TestWidgets : public QObject
+{
+    Q_OBJECT
+private slots:
+    void uriPreview()
+    {
+        AddConnectionDialog dialog;
+        auto *hv = dialog.findChild<QComboBox *>(QStringLiteral("hypervisor"));
+        auto *transport = dialog.findChild<QComboBox *>(QStringLiteral("transport"));
+        auto *host = dialog.findChild<QLineEdit *>(QStringLiteral("host"));
+        auto *user = dialog.findChild<QLineEdit *>(QStringLiteral("user"));
+        auto *port = dialog.findChild<QSpinBox *>(QStringLiteral("port"));
+        auto *keyfile = dialog.findChild<QLineEdit *>(QStringLiteral("keyfile"));
+        auto *preview = dialog.findChild<QLabel *>(QStringLiteral("preview"));
+        QVERIFY(hv && transport && host && user && port && keyfile && preview);
+        QCOMPARE(preview->text(), QStringLiteral("qemu:///system"));
+        QVERIFY(dialog.uriError().isEmpty());
+
+        transport->setCurrentIndex(transport->findText(QStringLiteral("SSH")));
+        // No host yet: the error is shown inline.
+        QVERIFY(!dialog.uriError().isEmpty());
+        QTest::keyClicks(host, QStringLiteral("kvm1.example.org"));
+        QTest::keyClicks(user, QStringLiteral("root"));
+        port->setValue(2222);
+        QTest::keyClicks(keyfile, QStringLiteral("/home/me/.ssh/id ed25519"));
+        QCOMPARE(
+            preview->text(),
+            QStringLiteral(
+                "qemu+ssh://root@kvm1.example.org:2222/system?keyfile=/home/me/.ssh/id%20ed25519"));
+        QVERIFY(dialog.uriError().isEmpty());
+
+        hv->setCurrentIndex(hv->findData(int(ConnectionSpec::Hypervisor::Test)));
+        transport->setCurrentIndex(transport->findData(int(ConnectionSpec::Transport::Local)));
+        QCOMPARE(preview->text(), QStringLiteral("test+unix:///default"));
+
+        hv->setCurrentIndex(hv->findData(int(ConnectionSpec::Hypervisor::QemuSystem)));
+        transport->setCurrentIndex(transport->findData(int(ConnectionSpec::Transport::Tls)));
+        auto *noVerify = dialog.findChild<QCheckBox *>(QStringLiteral("noVerify"));
+        noVerify->setChecked(true);
+        port->setValue(0);
+        QCOMPARE(dialog.uri(),
+                 QStringLiteral("qemu+tls://root@kvm1.example.org/system?no_verify=1"));
+        QCOMPARE(dialog.savedConnection().uri, dialog.uri());
+    }
+
+    void rawUriValidation()
+    {
+        AddConnectionDialog dialog;
+        dialog.setRawUri(QStringLiteral("qemu+ssh://host/system"));
+        QVERIFY(dialog.uriError().isEmpty());
+        dialog.setRawUri(QStringLiteral("qemu+ssh://ho st:99999/system"));
+        QVERIFY2(!dialog.uriError().isEmpty(), "an invalid URI is reported inline");
+        dialog.setRawUri(QString());
+        QVERIFY(!dialog.uriError().isEmpty());
+    }
+
+    void lineDiff()
+    {
+        QCOMPARE(LineDiff::unified(QStringLiteral("a\nb\n"), QStringLiteral("a\nb\n"),
+                                   QStringLiteral("x"), QStringLiteral("y")),
+                 QString());
+        const QString before = QStringLiteral("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n");
+        const QString after = QStringLiteral("1\n2\n3\n4\nfive\n6\n7\n8\n9\n10\neleven\n");
+        const QString diff =
+            LineDiff::unified(before, after, QStringLiteral("old"), QStringLiteral("new"));
+        QVERIFY(diff.startsWith(QStringLiteral("--- old\n+++ new\n@@ -2,")));
+        QVERIFY(diff.contains(QStringLiteral("\n-5\n+five\n")));
+        QVERIFY(diff.contains(QStringLiteral("\n+eleven\n")));
+        QVERIFY(!diff.contains(QStringLiteral("\n 1\n")));
+    }
+
+    void decodesPngAndPpm()
+    {
+        QImage source(7, 5, QImage::Format_RGB32);
+        source.fill(QColor(10, 200, 30));
+        QByteArray png;
+        {
+            QBuffer b(&png);
+            b.open(QIODevice::WriteOnly);
+            QVERIFY(source.save(&b, "PNG"));
+        }
+        QString error;
+        QImage fromPng = ImageDecoder::decode(png, QStringLiteral("image/png"), &error);
+        QCOMPARE(fromPng.size(), QSize(7, 5));
+        // A PPM as QEMU writes it (P6, maxval 255).
+        QByteArray ppm = "P6\n7 5\n255\n";
+        for (int i = 0; i < 7 * 5; ++i)
+            ppm += QByteArray("\x0a\xc8\x1e", 3);
+        QImage fromPpm =
+            ImageDecoder::decode(ppm, QStringLiteral("image/x-portable-pixmap"), &error);
+        QCOMPARE(fromPpm.size(), QSize(7, 5));
+        QCOMPARE(QColor(fromPpm.pixel(3, 3)), QColor(10, 200, 30));
+        // Without a mime type the magic decides.
+        QCOMPARE(ImageDecoder::decode(ppm, QString()).size(), QSize(7, 5));
+        QVERIFY(ImageDecoder::decode("garbage", QStringLiteral("image/png"), &error).isNull());
+        QVERIFY(!error.isEmpty());
+
+        ScreenshotView view;
+        view.resize(300, 200);
+        QVERIFY(view.setScreenshot(ppm, QStringLiteral("image/x-portable-pixmap")));
+        QCOMPARE(view.image().size(), QSize(7, 5));
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("shot.png"));
+        QVERIFY(view.saveTo(file));
+        QCOMPARE(QImage(file).size(), QSize(7, 5));
+        QVERIFY(!view.setScreenshot("nope", QStringLiteral("image/png")));
+    }
+
+    void xmlEditorSearch()
+    {
+        XmlEditor editor;
+        SearchBar bar(&editor);
+        editor.setPlainText(QStringLiteral(
+            "<domain>\n  <name>a</name>\n  <memory>1</memory>\n  <name>b</name>\n</domain>\n"));
+        QVERIFY(editor.lineNumberAreaWidth() > 0);
+        bar.lineEdit()->setText(QStringLiteral("<name>"));
+        QVERIFY(bar.findNext());
+        QCOMPARE(editor.textCursor().blockNumber(), 1);
+        QVERIFY(bar.findNext());
+        QCOMPARE(editor.textCursor().blockNumber(), 3);
+        QVERIFY(bar.findNext()); // wraps
+        QCOMPARE(editor.textCursor().blockNumber(), 1);
+        bar.lineEdit()->setText(QStringLiteral("absent"));
+        QVERIFY(!bar.findNext());
+    }
+
+    void messageAreaFoldsRepeats()
+    {
+        MessageArea area;
+        area.error(QStringLiteral("boom"));
+        area.error(QStringLiteral("boom"));
+        area.error(QStringLiteral("boom"));
+        area.info(QStringLiteral("fine"));
+        QCOMPARE(area.count(), 2);
+        QCOMPARE(area.textAt(0), QStringLiteral("boom"));
+        area.clear();
+        QCOMPARE(area.count(), 0);
+    }
+
+    void connectionTreeForwardsDomains()
+    {
+        ConnectionTreeModel tree;
+        QAbstractItemModelTester tester(&tree,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        SavedConnection c;
+        c.uri = QStringLiteral("test+unix:///default");
+        HostSession a(c), b(c);
+        tree.addSession(&a);
+        tree.addSession(&b);
+        QCOMPARE(tree.rowCount(), 2);
+        QList<DomainRecord> list;
+        for (int i = 0; i < 10000; ++i) {
+            DomainRecord d;
+            d.uuid = QByteArray::number(i).leftJustified(16, '-');
+            d.name = QStringLiteral("d%1").arg(i);
+            list.append(d);
+        }
+        b.model()->setDomains(list);
+        QCOMPARE(tree.rowCount(tree.index(1, 0)), 10000);
+        QCOMPARE(tree.index(5, 0, tree.index(1, 0)).data().toString(), QStringLiteral("d5"));
+        b.model()->removeDomain(list.at(5).uuid);
+        QCOMPARE(tree.rowCount(tree.index(1, 0)), 9999);
+        b.model()->upsertDomains({list.at(5)});
+        QCOMPARE(tree.indexOf(&b, list.at(5).uuid).row(), 9999);
+        QCOMPARE(tree.sessionAt(tree.index(3, 0, tree.index(1, 0))), &b);
+        tree.removeSession(&a);
+        QCOMPARE(tree.rowCount(), 1);
+        QCOMPARE(tree.rowCount(tree.index(0, 0)), 10000);
+        b.model()->clear();
+        QCOMPARE(tree.rowCount(tree.index(0, 0)), 0);
+    }
+
+    void germanTranslation()
+    {
+        QVERIFY(Translations::install(qApp, QLocale(QLocale::German, QLocale::Germany)));
+        QCOMPARE(DomainTableModel().headerData(DomainTableModel::State, Qt::Horizontal).toString(),
+                 QStringLiteral("Zustand"));
+        AddConnectionDialog dialog;
+        QCOMPARE(dialog.windowTitle(), QStringLiteral("Verbindung hinzufügen"));
+    }
+};
+
+QTEST_MAIN(TestWidgets)
+#include "tst_widgets.moc"
