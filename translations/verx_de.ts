@@ -283,6 +283,13 @@
     </message>
 </context>
 <context>
+    <name>verx::manager::ConnectionTreeModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>verx::manager::ConsolePage</name>
     <message>
         <source>&amp;Connect</source>
@@ -460,10 +467,6 @@
     <message>
         <source>Re&amp;load</source>
         <translation>Neu &amp;laden</translation>
-    </message>
-    <message>
-        <source>Find</source>
-        <translation>Suchen</translation>
     </message>
     <message>
         <source>Find next</source>
@@ -739,10 +742,6 @@
         <translation>&amp;Bildschirmfoto</translation>
     </message>
     <message>
-        <source>&amp;Find Domain</source>
-        <translation>Domäne &amp;suchen</translation>
-    </message>
-    <message>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
@@ -769,6 +768,10 @@
     <message>
         <source>%1 on %2</source>
         <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
     </message>
 </context>
 <context>

@@ -162,7 +162,9 @@ QVariant ConnectionTreeModel::data(const QModelIndex &index, int role) const
         const HostSession *s = m_hosts.at(index.row()).session;
         switch (role) {
         case Qt::DisplayRole:
-            return s->displayName();
+            // The state in words unless all is well.
+            return s->isConnected() ? s->displayName()
+                                    : tr("%1 (%2)").arg(s->displayName(), s->statusText());
         case Qt::ToolTipRole:
             return QStringLiteral("%1\n%2").arg(s->saved().uri, s->statusText());
         case Qt::DecorationRole:

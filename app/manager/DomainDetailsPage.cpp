@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "DomainDetailsPage.h"
 
+#include "AppSettings.h"
 #include "ConsolePage.h"
 #include "DomainXmlPage.h"
 #include "HostSession.h"
 #include "Icons.h"
 #include "ScreenshotPage.h"
+#include "ScreenshotView.h"
 
 namespace verx::manager {
 
@@ -17,6 +19,7 @@ DomainDetailsPage::DomainDetailsPage(HostSession *session, const QByteArray &uui
     m_xml = new DomainXmlPage(session, uuid);
     m_console = new ConsolePage(session, uuid, settings);
     m_screenshot = new ScreenshotPage(session, uuid);
+    m_screenshot->view()->setRefreshInterval(settings.screenshotRefreshSeconds);
     addTab(m_xml, tr("&XML"));
     addTab(m_console, Icons::get(Icons::Console), tr("&Console"));
     addTab(m_screenshot, Icons::get(Icons::Screenshot), tr("&Screenshot"));

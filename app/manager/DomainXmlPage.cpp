@@ -57,11 +57,7 @@ DomainXmlPage::DomainXmlPage(HostSession *session, const QByteArray &uuid, QWidg
     buttons->addWidget(m_revert);
     buttons->addWidget(m_apply);
 
-    auto *findAction = new QAction(tr("Find"), this);
-    findAction->setShortcut(QKeySequence::Find);
-    findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(findAction, &QAction::triggered, this, &DomainXmlPage::find);
-    addAction(findAction);
+    // Ctrl+F comes from the main window's Find, which calls find().
     auto *nextAction = new QAction(tr("Find next"), this);
     nextAction->setShortcut(QKeySequence::FindNext);
     nextAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);

@@ -82,6 +82,9 @@ HostSession::HostSession(const SavedConnection &saved, QObject *parent)
 HostSession::~HostSession()
 {
     m_userClosed = true;
+    // The connection may report its end while being destroyed: not to us.
+    m_connection->disconnect(this);
+    delete m_connection;
     delete m_live;
 }
 
@@ -148,6 +151,7 @@ void HostSession::onOpened()
     m_live = new QObject(this);
     m_statsUnsupported = false;
     m_cpu.clear();
+    m_infoFetched.clear();
     setStatus(Status::Connected);
     emit info(tr("%1: connected").arg(displayName()));
     // VIR_DOMAIN_EVENT_ID_LIFECYCLE for all domains.
@@ -180,12 +184,12 @@ void HostSession::onDisconnected(const verx::Error &e)
     const bool authProblem =
         e.code() == verx::Error::AuthCancelled || e.code() == verx::Error::AuthFailed;
     if (m_wasConnected && m_autoReconnect && !authProblem) {
-        setStatus(Status::Lost);
-        emit error(tr("%1: connection lost: %2").arg(displayName(), e.message()));
-        scheduleReconnect();
-        return;
-    }
-    if (m_status == Status::Reconnecting && m_autoReconnect && !authProblem) {
+        // Lost: retry with backoff (1, 2, 4 ... 60 s) until it works or the
+        // user disconnects; report the loss once.
+        if (m_status != Status::Reconnecting) {
+            setStatus(Status::Lost);
+            emit error(tr("%1: connection lost: %2").arg(displayName(), e.message()));
+        }
         scheduleReconnect();
         return;
     }
@@ -319,6 +323,7 @@ void HostSession::fetchStats(const QList<QByteArray> &only)
                 m_statsPending = false;
             const qint64 now = m_clock.elapsed();
             QList<DomainTableModel::Stats> stats;
+            QList<QByteArray> needInfo;
             stats.reserve(ret.retStats.size());
             for (const auto &rec : ret.retStats) {
                 DomainTableModel::Stats s;
@@ -341,6 +346,8 @@ void HostSession::fetchStats(const QList<QByteArray> &only)
                     else if (f == "vcpu.current")
                         s.vcpus = quint32(number(p.value));
                 }
+                if (s.vcpus == 0 && balloonCur < 0 && !m_infoFetched.contains(s.uuid))
+                    needInfo.append(s.uuid);
                 if (balloonCur >= 0)
                     s.memoryKiB = quint64(balloonCur);
                 if (balloonMax >= 0)
@@ -363,6 +370,10 @@ void HostSession::fetchStats(const QList<QByteArray> &only)
                 stats.append(s);
             }
             m_model->applyStats(stats);
+            // Drivers without vcpu/balloon statistics (the test driver):
+            // ask once per domain for its basic info.
+            if (!needInfo.isEmpty())
+                fetchInfo(needInfo);
             emit statsApplied();
         },
         [this, full](const verx::Error &e) {
@@ -374,6 +385,25 @@ void HostSession::fetchStats(const QList<QByteArray> &only)
             }
             emit error(tr("%1: statistics: %2").arg(displayName(), e.message()));
         });
+}
+
+void HostSession::fetchInfo(const QList<QByteArray> &uuids)
+{
+    for (const QByteArray &uuid : uuids) {
+        m_infoFetched.insert(uuid);
+        verx::onFinished(
+            m_calls->domainGetInfo({domainRef(uuid)}), m_live,
+            [this, uuid](const verx::remote::DomainGetInfoRet &info) {
+                DomainTableModel::Stats s;
+                s.uuid = uuid;
+                s.state = info.state;
+                s.vcpus = info.nrVirtCpu;
+                s.memoryKiB = info.memory;
+                s.maxMemoryKiB = info.maxMem;
+                m_model->applyStats({s});
+            },
+            [](const verx::Error &) {});
+    }
 }
 
 void HostSession::markDirty(const QByteArray &uuid)

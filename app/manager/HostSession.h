@@ -97,6 +97,7 @@ private:
     void onDomainEvent(const verx::DomainEvent &event);
     void loadDomains();
     void fetchStats(const QList<QByteArray> &only);
+    void fetchInfo(const QList<QByteArray> &uuids);
     void scheduleReconnect();
     void markDirty(const QByteArray &uuid);
     QString domainName(const QByteArray &uuid) const;
@@ -119,6 +120,7 @@ private:
     QTimer *m_statsTimer = nullptr;
     QTimer *m_dirtyTimer = nullptr;
     QSet<QByteArray> m_dirty;
+    QSet<QByteArray> m_infoFetched; // domains whose basic info was asked for
     bool m_statsPending = false;
     bool m_statsUnsupported = false;
     bool m_triedStoredSecret = false;

@@ -10,6 +10,7 @@
 #include "DomainFilterProxy.h"
 #include "DomainState.h"
 #include "DomainTableModel.h"
+#include "DomainXmlPage.h"
 #include "HostDetailsPage.h"
 #include "Icons.h"
 #include "MessageArea.h"
@@ -102,6 +103,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_settings(AppSet
     dock->setObjectName(QStringLiteral("messagesDock"));
     dock->setWidget(m_messages);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
+    resizeDocks({dock}, {110}, Qt::Vertical);
 
     m_actionUpdate = new QTimer(this);
     m_actionUpdate->setSingleShot(true);
@@ -188,7 +190,7 @@ void MainWindow::createActions()
          [this] { runOnSelection(HostSession::Action::Pause); });
     make(Resume, Icons::Resume, tr("R&esume"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
          [this] { runOnSelection(HostSession::Action::Resume); });
-    make(ManagedSave, Icons::Save, tr("Sa&ve"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+    make(ManagedSave, Icons::Save, tr("Sa&ve"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S),
          [this] { runOnSelection(HostSession::Action::ManagedSave); });
     make(Delete, Icons::Delete, tr("De&lete…"), QKeySequence::Delete, &MainWindow::deleteSelection);
     make(Details, Icons::App, tr("&Open Details"), QKeySequence(Qt::CTRL | Qt::Key_O), [this] {
@@ -210,13 +212,21 @@ void MainWindow::createActions()
                  if (DomainDetailsPage *p = openDetails(s, uuids.first()))
                      p->showScreenshot();
          });
-    make(Find, Icons::Find, tr("&Find Domain"), QKeySequence::Find, [this] {
+    make(Find, Icons::Find, tr("&Find"), QKeySequence::Find, [this] {
+        // In an XML editor: its find bar; elsewhere: the domain filter.
+        if (auto *p = qobject_cast<DomainDetailsPage *>(m_workspace->currentWidget());
+            p && p->currentWidget() == p->xmlPage()) {
+            p->xmlPage()->find();
+            return;
+        }
         m_workspace->setCurrentIndex(0);
         m_filter->setFocus();
         m_filter->selectAll();
     });
     make(Preferences, Icons::App, tr("&Preferences…"), QKeySequence::Preferences,
          &MainWindow::showPreferences);
+    if (m_actions[Preferences]->shortcut().isEmpty()) // no platform binding (X11)
+        m_actions[Preferences]->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     make(Quit, Icons::ForceOff, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
     m_actions[Quit]->setMenuRole(QAction::QuitRole);
 
@@ -309,6 +319,14 @@ HostSession *MainWindow::addConnection(const SavedConnection &connection, bool p
                                  5000);
         if (session == currentSession())
             m_actionUpdate->start();
+    });
+    connect(session, &HostSession::domainEvent, this, [this, session](const QByteArray &uuid) {
+        // Detail tabs show their domain's state.
+        const DomainRecord *d = session->model()->find(uuid);
+        for (int i = 2; d && i < m_workspace->count(); ++i)
+            if (auto *p = qobject_cast<DomainDetailsPage *>(m_workspace->widget(i));
+                p && p->session() == session && p->uuid() == uuid)
+                m_workspace->setTabIcon(i, DomainState::icon(d->state));
     });
     connect(session, &HostSession::populated, this, [this, session] {
         const QModelIndex i = m_tree->indexOf(session);

@@ -120,6 +120,11 @@ void ScreenshotView::setAutoRefresh(bool on, int seconds)
         m_timer->stop();
 }
 
+void ScreenshotView::setRefreshInterval(int seconds)
+{
+    m_interval->setValue(seconds);
+}
+
 void ScreenshotView::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);

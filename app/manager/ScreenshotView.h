@@ -29,6 +29,7 @@ public:
     void setFitToWindow(bool fit);
     bool saveTo(const QString &fileName) const;
     void setAutoRefresh(bool on, int seconds = 0);
+    void setRefreshInterval(int seconds);
 
 signals:
     void refreshRequested();

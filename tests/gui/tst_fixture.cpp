@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // verx-manager against the real libvirtd fixture: the test driver
 // (test+unix:///default) and the QEMU guest on qemu:///system.
+#include "AuthDialog.h"
 #include "ConnectionTreeModel.h"
 #include "ConsolePage.h"
 #include "ConsoleView.h"
@@ -21,11 +22,17 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QLineEdit>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,6 +41,41 @@ using namespace verx::manager;
 namespace {
 constexpr int Wait = 60000; // generous: the fixture may run under sanitizers
 }
+
+// A TCP relay to libvirtd that can cut every connection, to lose a
+// connection on purpose.
+class Relay : public QObject
+{
+public:
+    explicit Relay(quint16 target) : m_target(target)
+    {
+        m_server.listen(QHostAddress::LocalHost);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *in = m_server.nextPendingConnection()) {
+                auto *out = new QTcpSocket(in);
+                out->connectToHost(QHostAddress::LocalHost, m_target);
+                connect(in, &QTcpSocket::readyRead, out, [in, out] { out->write(in->readAll()); });
+                connect(out, &QTcpSocket::readyRead, in, [in, out] { in->write(out->readAll()); });
+                connect(out, &QTcpSocket::disconnected, in, &QTcpSocket::disconnectFromHost);
+                connect(in, &QTcpSocket::disconnected, in, &QObject::deleteLater);
+                m_clients.append(in);
+            }
+        });
+    }
+    quint16 port() const { return m_server.serverPort(); }
+    void cutAll()
+    {
+        for (QTcpSocket *s : std::as_const(m_clients))
+            if (s)
+                s->abort();
+        m_clients.clear();
+    }
+
+private:
+    QTcpServer m_server;
+    quint16 m_target;
+    QList<QPointer<QTcpSocket>> m_clients;
+};
 
 class TestFixture : public QObject
 {
@@ -153,6 +195,58 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(uuidOf(m_test, QStringLiteral("verx-gui-new")).isEmpty(), Wait);
     }
 
+    void actionsOnManyDomains()
+    {
+        const QString uri = m_env["VERX_URI_TEST"];
+        QTemporaryDir dir;
+        QList<QByteArray> uuids;
+        for (int i = 0; i < 3; ++i) {
+            const QString file = dir.filePath(QStringLiteral("m%1.xml").arg(i));
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QStringLiteral(
+                        "<domain type='test'><name>verx-multi-%1</name><memory>65536</memory>"
+                        "<os><type>hvm</type></os></domain>")
+                        .arg(i)
+                        .toUtf8());
+            f.close();
+            virsh({QStringLiteral("-c"), uri, QStringLiteral("define"), file});
+        }
+        for (int i = 0; i < 3; ++i) {
+            const QString name = QStringLiteral("verx-multi-%1").arg(i);
+            QTRY_VERIFY_WITH_TIMEOUT(!uuidOf(m_test, name).isEmpty(), Wait);
+            uuids.append(uuidOf(m_test, name));
+        }
+        m_window->selectSession(m_test);
+        m_window->filterEdit()->setText(QStringLiteral("MULTI"));
+        QCOMPARE(m_window->domainProxy()->rowCount(), 3);
+        m_window->domainTable()->selectAll();
+        QCOMPARE(m_window->selectedDomains().size(), 3);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->action(MainWindow::Start)->isEnabled(), Wait);
+        QVERIFY(!m_window->action(MainWindow::Pause)->isEnabled());
+        m_window->action(MainWindow::Start)->trigger();
+        for (int i = 0; i < 3; ++i)
+            QTRY_COMPARE_WITH_TIMEOUT(stateOf(m_test, QStringLiteral("verx-multi-%1").arg(i)),
+                                      int(DomainState::Running), Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->action(MainWindow::ForceOff)->isEnabled(), Wait);
+        m_window->action(MainWindow::ForceOff)->trigger();
+        for (int i = 0; i < 3; ++i)
+            QTRY_COMPARE_WITH_TIMEOUT(stateOf(m_test, QStringLiteral("verx-multi-%1").arg(i)),
+                                      int(DomainState::Shutoff), Wait);
+        // Delete (what the confirmation dialog runs), with its options.
+        m_test->runAction(HostSession::Action::Delete, uuids,
+                          HostSession::UndefineManagedSave |
+                              HostSession::UndefineSnapshotsMetadata);
+        for (int i = 0; i < 3; ++i)
+            QTRY_VERIFY_WITH_TIMEOUT(
+                uuidOf(m_test, QStringLiteral("verx-multi-%1").arg(i)).isEmpty(), Wait);
+        QCOMPARE(m_window->domainProxy()->rowCount(), 0);
+        m_window->filterEdit()->clear();
+        QVERIFY(m_window->domainProxy()->rowCount() >= 1);
+        // Each result was reported in the message area, not in dialogs.
+        QVERIFY(m_window->messages()->count() >= 3);
+    }
+
     void xmlEditApplyAndReject()
     {
         const QByteArray uuid = uuidOf(m_test, QStringLiteral("test"));
@@ -189,6 +283,25 @@ private slots:
         qInfo("libvirt said: %s", qPrintable(xml->errorText()));
         xml->revert();
         QCOMPARE(xml->editor()->toPlainText(), xml->originalXml());
+
+        // Someone else redefines the domain while we edit: we are told, and
+        // the edit stays.
+        const QString mine = xml->originalXml() + QStringLiteral("<!-- my edit -->\n");
+        xml->editor()->setPlainText(mine);
+        QSignalSpy underneath(xml, &DomainXmlPage::changedUnderneath);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("other.xml"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QString other = xml->originalXml();
+        other.replace(marker, marker + QStringLiteral(" (changed elsewhere)"));
+        f.write(other.toUtf8());
+        f.close();
+        virsh({QStringLiteral("-c"), m_env["VERX_URI_TEST"], QStringLiteral("define"), file});
+        QTRY_COMPARE_WITH_TIMEOUT(underneath.size(), 1, Wait);
+        QCOMPARE(xml->editor()->toPlainText(), mine);
+        QVERIFY(xml->originalXml().contains(QStringLiteral("(changed elsewhere)")));
+        xml->revert();
     }
 
     void testDriverScreenshot()
@@ -207,6 +320,95 @@ private slots:
         virsh({QStringLiteral("-c"), m_env["VERX_URI_TEST"], QStringLiteral("screenshot"),
                QStringLiteral("test"), file});
         QCOMPARE(image.size(), QImage(file).size());
+    }
+
+    void credentialsThroughDialogs()
+    {
+        // SASL asks for a user name and a password: each request opens an
+        // AuthDialog; the user types the answers.
+        HostSession *sasl = m_window->openUri(m_env["VERX_URI_SASL"]);
+        int answered = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (QWidget *w : QApplication::topLevelWidgets()) {
+                    auto *dialog = qobject_cast<AuthDialog *>(w);
+                    if (!dialog || !dialog->isVisible())
+                        continue;
+                    auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("credential"));
+                    if (!edit)
+                        continue;
+                    edit->setText(edit->echoMode() == QLineEdit::Normal
+                                      ? m_env["VERX_SASL_USER"]
+                                      : m_env["VERX_SASL_PASSWORD"]);
+                    if (answered == 0)
+                        snapshot(dialog, QStringLiteral("auth-dialog"));
+                    dialog->accept();
+                    ++answered;
+                }
+                return sasl->isConnected();
+            }(),
+            Wait);
+        QVERIFY(answered >= 1);
+        QTRY_VERIFY_WITH_TIMEOUT(sasl->isPopulated(), Wait);
+        QVERIFY(!uuidOf(sasl, QStringLiteral("test")).isEmpty());
+        sasl->disconnectFromHost();
+        QTRY_COMPARE_WITH_TIMEOUT(sasl->status(), HostSession::Status::Disconnected, Wait);
+    }
+
+    void passphraseThroughDialog()
+    {
+        // ssh with a key protected by a passphrase: the passphrase prompt
+        // comes as a dialog without echo.
+        const QString uri = QStringLiteral("test+ssh://%1@%2:%3/default?keyfile=%4")
+                                .arg(m_env["VERX_SSH_USER"], m_env["VERX_SSH_HOST"],
+                                     m_env["VERX_SSH_PORT"], m_env["VERX_SSH_KEY_WITH_PASSPHRASE"]);
+        HostSession *ssh = m_window->openUri(uri);
+        int asked = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (QWidget *w : QApplication::topLevelWidgets()) {
+                    auto *dialog = qobject_cast<AuthDialog *>(w);
+                    if (!dialog || !dialog->isVisible())
+                        continue;
+                    auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("credential"));
+                    if (!edit || edit->echoMode() == QLineEdit::Normal)
+                        continue;
+                    edit->setText(m_env["VERX_SSH_KEY_PASSPHRASE"]);
+                    dialog->accept();
+                    ++asked;
+                }
+                return ssh->isConnected();
+            }(),
+            Wait);
+        QCOMPARE(asked, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(ssh->isPopulated(), Wait);
+        QVERIFY(!uuidOf(ssh, QStringLiteral("test")).isEmpty());
+        ssh->disconnectFromHost();
+        QTRY_COMPARE_WITH_TIMEOUT(ssh->status(), HostSession::Status::Disconnected, Wait);
+    }
+
+    void reconnectsAfterLoss()
+    {
+        Relay relay(16509);
+        HostSession *tcp =
+            m_window->openUri(QStringLiteral("test+tcp://127.0.0.1:%1/default").arg(relay.port()));
+        QTRY_VERIFY_WITH_TIMEOUT(tcp->isPopulated(), Wait);
+        QSignalSpy statuses(tcp, &HostSession::statusChanged);
+        relay.cutAll();
+        // Lost (with the reason shown), then reconnecting with backoff,
+        // then connected again with the list filled.
+        QTRY_VERIFY_WITH_TIMEOUT(statuses.size() >= 1, Wait);
+        QCOMPARE(statuses.first().first().value<HostSession::Status>(), HostSession::Status::Lost);
+        QVERIFY(!tcp->lastError().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(tcp->isConnected() && tcp->isPopulated(), Wait);
+        bool sawReconnecting = false;
+        for (const auto &args : statuses)
+            sawReconnecting |=
+                args.first().value<HostSession::Status>() == HostSession::Status::Reconnecting;
+        QVERIFY(sawReconnecting);
+        QVERIFY(!uuidOf(tcp, QStringLiteral("test")).isEmpty());
+        tcp->disconnectFromHost();
+        QTRY_COMPARE_WITH_TIMEOUT(tcp->status(), HostSession::Status::Disconnected, Wait);
     }
 
     void guestConsoleAndScreenshot()

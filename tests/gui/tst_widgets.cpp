@@ -199,6 +199,29 @@ private slots:
         QCOMPARE(tree.rowCount(tree.index(0, 0)), 0);
     }
 
+    void savedConnectionsRoundTrip()
+    {
+        QTemporaryDir config;
+        qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+        QCoreApplication::setOrganizationName(QStringLiteral("verx-test"));
+        SavedConnection a;
+        a.uri = QStringLiteral("qemu+ssh://root@h1/system");
+        a.name = QStringLiteral("h1");
+        a.autoconnect = true;
+        SavedConnection b;
+        b.uri = QStringLiteral("test+unix:///default");
+        b.rememberPassword = true;
+        ConnectionStore::save({a, b});
+        const QList<SavedConnection> loaded = ConnectionStore::load();
+        QCOMPARE(loaded.size(), 2);
+        QCOMPARE(loaded.at(0), a);
+        QCOMPARE(loaded.at(1), b);
+        QCOMPARE(loaded.at(1).displayName(), b.uri);
+        // Saving replaces the whole list.
+        ConnectionStore::save({b});
+        QCOMPARE(ConnectionStore::load().size(), 1);
+    }
+
     void germanTranslation()
     {
         QVERIFY(Translations::install(qApp, QLocale(QLocale::German, QLocale::Germany)));
