@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// The secure transports and SASL against the real libvirtd fixture. Each
-// case connects, then runs AUTH_LIST (or the SASL exchange and
-// CONNECT_OPEN) over the transport to prove the byte stream works.
+// The tls, ssh and ext transports on their own against the real libvirtd
+// fixture. Each case connects, then runs AUTH_LIST over the transport to
+// prove the byte stream works. (Whole connections over them, and SASL, are
+// tested through verx::Connection in tests/engine/tst_Transports.cpp.)
 #include "FixtureEnv.h"
 #include "RawRpc.h"
 #include "TestTcpTransport.h"
 
-#include "auth/SaslAuthenticator.h"
-#include "auth/SaslTransport.h"
 #include "transport/ExtTransport.h"
 #include "transport/SshTransport.h"
 #include "transport/TlsTransport.h"
@@ -78,16 +77,6 @@ class TransportFixtureTest : public QObject
 private:
     test::FixtureEnv env;
     QString value(const char *key) const { return env[key]; }
-
-    struct SaslResult
-    {
-        Error error;
-        int ssf = -1;
-        QString mechanism;
-        bool opened = false;
-        QList<AuthRequest::Kind> asked;
-    };
-    SaslResult runSasl(const QString &mechanism, const QString &user, const QString &password);
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY2(env.isValid(), qPrintable(env.error())); }
@@ -298,112 +287,7 @@ private Q_SLOTS:
         QVERIFY2(o.error.message().contains(QLatin1String("/nonexistent/verx-tunnel")),
                  qPrintable(o.error.message()));
     }
-
-    void saslDigestMd5WithSecurityLayer()
-    {
-        const SaslResult r = runSasl(QStringLiteral("DIGEST-MD5"), value("VERX_SASL_USER"),
-                                     value("VERX_SASL_PASSWORD"));
-        QVERIFY2(!r.error, qPrintable(r.error.message()));
-        QCOMPARE(r.mechanism, QStringLiteral("DIGEST-MD5"));
-        QVERIFY(r.ssf >= 56);
-        QVERIFY(r.opened);
-        QVERIFY(r.asked.contains(AuthRequest::Kind::Username));
-        QVERIFY(r.asked.contains(AuthRequest::Kind::Password));
-    }
-    void saslAnyMechanism()
-    {
-        // Without auth=sasl.MECH the library picks from the server's list.
-        const SaslResult r =
-            runSasl(QString(), value("VERX_SASL_USER"), value("VERX_SASL_PASSWORD"));
-        QVERIFY2(!r.error, qPrintable(r.error.message()));
-        QVERIFY(r.opened);
-    }
-    void saslScramSha256NeedsSecureChannel()
-    {
-        // On plain TCP libvirtd requires an SSF >= 56, so it does not offer
-        // SCRAM-SHA-256 (no security layer); asking for it is refused with
-        // a clear message. (SCRAM itself is tested in transport.unit.)
-        const SaslResult r = runSasl(QStringLiteral("SCRAM-SHA-256"), value("VERX_SASL_USER"),
-                                     value("VERX_SASL_PASSWORD"));
-        QCOMPARE(r.error.code(), int(Error::AuthFailed));
-        QVERIFY2(r.error.message().contains(
-                     QLatin1String("SASL mechanism SCRAM-SHA-256 not supported by server")),
-                 qPrintable(r.error.message()));
-        QVERIFY(!r.opened);
-    }
-    void saslWrongPasswordRefused()
-    {
-        const SaslResult r = runSasl(QStringLiteral("DIGEST-MD5"), value("VERX_SASL_USER"),
-                                     QStringLiteral("not-the-password"));
-        QVERIFY(r.error);
-        QVERIFY(!r.opened);
-        QVERIFY2(
-            r.error.message().contains(QLatin1String("authentication failed"), Qt::CaseInsensitive),
-            qPrintable(r.error.message()));
-    }
 };
-
-TransportFixtureTest::SaslResult TransportFixtureTest::runSasl(const QString &mechanism,
-                                                               const QString &user,
-                                                               const QString &password)
-{
-    SaslResult result;
-    auto *tcp =
-        new test::TestTcpTransport(QStringLiteral("127.0.0.1"), value("VERX_SASL_PORT").toInt());
-    SaslTransport transport(tcp);
-    test::RawRpc rpc(&transport);
-    bool done = false;
-    auto finish = [&](const Error &e) {
-        if (!done)
-            result.error = e;
-        done = true;
-    };
-    std::unique_ptr<SaslAuthenticator> auth;
-    connect(&transport, &Transport::errorOccurred, this, finish);
-    connect(&transport, &Transport::connected, this, [&] {
-        SaslClient::Options options;
-        options.host = QStringLiteral("127.0.0.1");
-        options.localAddress = tcp->localAddress();
-        options.remoteAddress = tcp->remoteAddress();
-        options.minSsf = 56; // plain TCP, as libvirt
-        auth = std::make_unique<SaslAuthenticator>(
-            [&](int proc, const QByteArray &args, SaslAuthenticator::ReplyHandler handler) {
-                rpc.call(proc, args, handler);
-            },
-            options);
-        auth->setMechanism(mechanism);
-        connect(auth.get(), &SaslAuthenticator::authenticationRequired, this,
-                [&](AuthRequest *request) {
-                    result.asked << request->kind();
-                    request->answer(request->kind() == AuthRequest::Kind::Password ? password
-                                                                                   : user);
-                });
-        connect(auth.get(), &SaslAuthenticator::finished, this, [&](const Error &e) {
-            if (e) {
-                finish(e);
-                return;
-            }
-            result.mechanism = auth->mechanism();
-            result.ssf = auth->client()->ssf();
-            if (result.ssf > 0)
-                transport.startSecurityLayer(auth->client());
-            // CONNECT_OPEN {remote_string name = "test:///default", flags 0}
-            QByteArray args;
-            test::RawRpc::put(&args, 1);
-            args += test::RawRpc::string("test:///default");
-            test::RawRpc::put(&args, 0);
-            rpc.call(1, args, [&](const Error &openError, const QByteArray &) {
-                result.opened = !openError;
-                finish(openError);
-            });
-        });
-        auth->start();
-    });
-    transport.connectToPeer();
-    if (!QTest::qWaitFor([&] { return done; }, safetyMs))
-        result.error = Error::transport(Error::Timeout, QStringLiteral("SASL test hung"));
-    return result;
-}
 
 QTEST_GUILESS_MAIN(TransportFixtureTest)
 #include "tst_TransportFixture.moc"

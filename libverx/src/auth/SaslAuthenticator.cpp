@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "SaslAuthenticator.h"
 
+#include <verx/protocol/RemoteTypes.h>
+#include <verx/xdr/Bytes.h>
+
 #include <QPointer>
-#include <QtEndian>
 
 namespace verx {
 
@@ -13,42 +15,18 @@ constexpr int procStart = 68;
 constexpr int procStep = 69;
 constexpr qsizetype dataMax = 65536;
 
-void putU32(QByteArray *out, quint32 value)
+// char data<REMOTE_AUTH_SASL_DATA_MAX> plus its "nil" flag.
+QList<char> toChars(const std::optional<QByteArray> &data)
 {
-    char word[4];
-    qToBigEndian(value, word);
-    out->append(word, 4);
+    const QByteArray bytes = data.value_or(QByteArray());
+    return QList<char>(bytes.cbegin(), bytes.cend());
 }
 
-bool getU32(const QByteArray &in, qsizetype *pos, quint32 *value)
+std::optional<QByteArray> fromChars(qint32 nil, const QList<char> &data)
 {
-    if (*pos + 4 > in.size())
-        return false;
-    *value = qFromBigEndian<quint32>(in.constData() + *pos);
-    *pos += 4;
-    return true;
-}
-
-void putCharArray(QByteArray *out, const QByteArray &data)
-{
-    putU32(out, quint32(data.size()));
-    for (const char c : data)
-        putU32(out, quint32(qint32(static_cast<signed char>(c))));
-}
-
-bool getCharArray(const QByteArray &in, qsizetype *pos, QByteArray *data)
-{
-    quint32 count = 0;
-    if (!getU32(in, pos, &count) || count > dataMax || *pos + qsizetype(count) * 4 > in.size())
-        return false;
-    data->clear();
-    data->reserve(count);
-    for (quint32 i = 0; i < count; ++i) {
-        quint32 word = 0;
-        getU32(in, pos, &word);
-        data->append(char(word & 0xff));
-    }
-    return true;
+    if (nil)
+        return std::nullopt;
+    return QByteArray(data.constData(), data.size());
 }
 
 AuthRequest::Kind requestKind(SaslClient::Prompt::Kind kind)
@@ -58,6 +36,7 @@ AuthRequest::Kind requestKind(SaslClient::Prompt::Kind kind)
     case SaslClient::Prompt::Kind::UserName:
         return AuthRequest::Kind::Username;
     case SaslClient::Prompt::Kind::Password:
+    case SaslClient::Prompt::Kind::NoEchoPrompt:
         return AuthRequest::Kind::Password;
     default:
         return AuthRequest::Kind::Other;
@@ -81,44 +60,32 @@ QString SaslAuthenticator::mechanism() const
 QByteArray SaslAuthenticator::encodeStartArgs(const QByteArray &mech,
                                               const std::optional<QByteArray> &data)
 {
-    QByteArray out;
-    putU32(&out, quint32(mech.size()));
-    out.append(mech);
-    out.append((4 - mech.size() % 4) % 4, '\0');
-    putU32(&out, data ? 0 : 1);
-    putCharArray(&out, data.value_or(QByteArray()));
-    return out;
+    return xdr::toBytes(remote::AuthSaslStartArgs{mech, data ? 0 : 1, toChars(data)});
 }
 
 QByteArray SaslAuthenticator::encodeStepArgs(const std::optional<QByteArray> &data)
 {
-    QByteArray out;
-    putU32(&out, data ? 0 : 1);
-    putCharArray(&out, data.value_or(QByteArray()));
-    return out;
+    return xdr::toBytes(remote::AuthSaslStepArgs{data ? 0 : 1, toChars(data)});
 }
 
 bool SaslAuthenticator::decodeInitRet(const QByteArray &payload, QByteArray *mechlist)
 {
-    qsizetype pos = 0;
-    quint32 len = 0;
-    if (!getU32(payload, &pos, &len) || len > 4194304 || pos + qsizetype(len) > payload.size())
+    remote::AuthSaslInitRet ret;
+    if (!xdr::fromBytes(payload, ret))
         return false;
-    *mechlist = payload.mid(pos, len);
+    *mechlist = ret.mechlist;
     return true;
 }
 
 bool SaslAuthenticator::decodeStepRet(const QByteArray &payload, bool *complete,
                                       std::optional<QByteArray> *data)
 {
-    qsizetype pos = 0;
-    quint32 done = 0, nil = 0;
-    QByteArray bytes;
-    if (!getU32(payload, &pos, &done) || !getU32(payload, &pos, &nil) ||
-        !getCharArray(payload, &pos, &bytes))
+    // remote_auth_sasl_start_ret and remote_auth_sasl_step_ret share a layout
+    remote::AuthSaslStepRet ret;
+    if (!xdr::fromBytes(payload, ret))
         return false;
-    *complete = done != 0;
-    *data = nil ? std::nullopt : std::optional<QByteArray>(bytes);
+    *complete = ret.complete != 0;
+    *data = fromChars(ret.nil, ret.data);
     return true;
 }
 
@@ -187,7 +154,9 @@ void SaslAuthenticator::runStart()
         return;
     }
     if (status == SaslClient::Status::Failed) {
-        finish(Error::transport(Error::AuthFailed, m_client->errorString()));
+        finish(Error::transport(
+            Error::AuthFailed,
+            QStringLiteral("SASL authentication failed: %1").arg(m_client->errorString())));
         return;
     }
     if (out && out->size() > dataMax) {
@@ -233,7 +202,9 @@ void SaslAuthenticator::runStep()
         return;
     }
     if (status == SaslClient::Status::Failed) {
-        finish(Error::transport(Error::AuthFailed, m_client->errorString()));
+        finish(Error::transport(
+            Error::AuthFailed,
+            QStringLiteral("SASL authentication failed: %1").arg(m_client->errorString())));
         return;
     }
     // Even when the server said complete, the client had to verify it
@@ -264,48 +235,53 @@ void SaslAuthenticator::runStep()
 void SaslAuthenticator::askCredentials()
 {
     const QList<SaslClient::Prompt> prompts = m_client->prompts();
-    auto answers = std::make_shared<QList<std::optional<QString>>>();
-    answers->resize(prompts.size());
-    auto pending = std::make_shared<int>(int(prompts.size()));
-    auto cancelled = std::make_shared<bool>(false);
     if (prompts.isEmpty()) {
         finish(Error::transport(Error::AuthFailed, QStringLiteral("SASL asked for credentials "
                                                                   "without naming them")));
         return;
     }
-    for (qsizetype i = 0; i < prompts.size(); ++i) {
-        const SaslClient::Prompt &p = prompts.at(i);
-        QString text = p.prompt;
-        if (p.kind == SaslClient::Prompt::Kind::AuthName && text.isEmpty())
-            text = QStringLiteral("Please enter your authentication name");
-        if (p.kind == SaslClient::Prompt::Kind::Password && text.isEmpty())
-            text = QStringLiteral("Please enter your password");
-        auto *request = new AuthRequest(requestKind(p.kind), text, this);
-        request->setHost(m_options.host);
-        request->setDetail(p.challenge);
-        request->setDefaultValue(p.defaultValue);
-        connect(request, &AuthRequest::done, this, [this, request, i, answers, pending, cancelled] {
-            if (request->isCancelled())
-                *cancelled = true;
-            else
-                (*answers)[i] = request->value();
-            request->deleteLater();
-            if (--*pending > 0 || m_finished)
-                return;
-            if (*cancelled) {
-                finish(
-                    Error::transport(Error::AuthCancelled,
-                                     QStringLiteral("SASL authentication cancelled by the user")));
-                return;
-            }
-            m_client->setAnswers(*answers);
-            if (m_stage == Stage::Start)
-                runStart();
-            else
-                runStep();
-        });
-        Q_EMIT authenticationRequired(request);
+    auto answers = std::make_shared<QList<std::optional<QString>>>();
+    askNext(prompts, answers);
+}
+
+// One prompt at a time, in libsasl2's order (a terminal or a dialog asks
+// for the user name before the password).
+void SaslAuthenticator::askNext(const QList<SaslClient::Prompt> &prompts,
+                                const std::shared_ptr<QList<std::optional<QString>>> &answers)
+{
+    if (m_finished)
+        return;
+    if (answers->size() == prompts.size()) {
+        m_client->setAnswers(*answers);
+        if (m_stage == Stage::Start)
+            runStart();
+        else
+            runStep();
+        return;
     }
+    const SaslClient::Prompt &p = prompts.at(answers->size());
+    QString text = p.prompt;
+    if (p.kind == SaslClient::Prompt::Kind::AuthName && text.isEmpty())
+        text = QStringLiteral("Please enter your authentication name");
+    if (p.kind == SaslClient::Prompt::Kind::Password && text.isEmpty())
+        text = QStringLiteral("Please enter your password");
+    auto *request = new AuthRequest(requestKind(p.kind), text, this);
+    request->setHost(m_options.host);
+    request->setDetail(p.challenge);
+    request->setDefaultValue(p.defaultValue);
+    connect(request, &AuthRequest::done, this, [this, request, prompts, answers] {
+        request->deleteLater();
+        if (m_finished)
+            return;
+        if (request->isCancelled()) {
+            finish(Error::transport(Error::AuthCancelled,
+                                    QStringLiteral("SASL authentication cancelled by the user")));
+            return;
+        }
+        answers->append(request->value());
+        askNext(prompts, answers);
+    });
+    Q_EMIT authenticationRequired(request);
 }
 
 } // namespace verx

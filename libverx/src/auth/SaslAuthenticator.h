@@ -60,6 +60,8 @@ private:
     void onServerData(const Error &error, const QByteArray &payload);
     void runStep();
     void askCredentials();
+    void askNext(const QList<SaslClient::Prompt> &prompts,
+                 const std::shared_ptr<QList<std::optional<QString>>> &answers);
     void finish(const Error &error);
 
     Caller m_caller;

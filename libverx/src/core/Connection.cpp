@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <verx/Connection.h>
 
-#include "../auth/SaslClient.h"
+#include "../auth/SaslAuthenticator.h"
 #include "../transport/TcpTransport.h"
+#include "../transport/TlsTransport.h"
 #include "../transport/Transport.h"
 #include "../transport/TransportFactory.h"
 #include "Dispatcher.h"
@@ -25,8 +26,6 @@ namespace {
 
 constexpr quint32 RemoteProgram = 0x20008086;
 constexpr quint32 QemuProgram = 0x20008087;
-constexpr quint32 StringMax = 4194304;
-constexpr quint32 SaslDataMax = 65536;
 constexpr quint32 AuthTypeListMax = 20;
 
 enum Proc : int {
@@ -34,9 +33,6 @@ enum Proc : int {
     ConnectClose = 2,
     SupportsFeature = 60,
     AuthList = 66,
-    AuthSaslInit = 67,
-    AuthSaslStart = 68,
-    AuthSaslStep = 69,
     AuthPolkit = 70,
     DomainEventRegister = 316,
     DomainEventDeregister = 317,
@@ -63,36 +59,6 @@ class RawReply : public Reply
 public:
     using Reply::Reply;
 };
-
-void encodeCharData(xdr::Encoder &e, const std::optional<QByteArray> &data)
-{
-    e.i32(data ? 0 : 1); // nil
-    const QByteArray bytes = data.value_or(QByteArray());
-    e.count(bytes.size());
-    for (char c : bytes)
-        e.ch(c);
-}
-
-bool decodeCharData(xdr::Decoder &d, std::optional<QByteArray> *out)
-{
-    qint32 nil = 0;
-    quint32 n = 0;
-    if (!d.i32(nil) || !d.count(n, SaslDataMax, 4))
-        return false;
-    QByteArray bytes;
-    bytes.reserve(n);
-    for (quint32 i = 0; i < n; ++i) {
-        char c = 0;
-        if (!d.ch(c))
-            return false;
-        bytes.append(c);
-    }
-    if (nil)
-        *out = std::nullopt;
-    else
-        *out = bytes;
-    return true;
-}
 
 void encodeOptionalDomain(xdr::Encoder &e, const std::optional<DomainRef> &dom)
 {
@@ -127,8 +93,8 @@ struct Connection::Private
     int defaultTimeout = 0;
     QPointer<Transport> transport;
     QPointer<detail::Dispatcher> dispatcher;
-    std::unique_ptr<SaslClient> sasl;
-    SaslClient::Status saslStatus = SaslClient::Status::Continue;
+    std::unique_ptr<SaslAuthenticator> saslAuth;
+    std::shared_ptr<SaslClient> sasl; // kept for the security layer
     quint64 generation = 0;
 
     explicit Private(Connection *c) : q(c) {}
@@ -139,6 +105,13 @@ struct Connection::Private
             return;
         state = s;
         Q_EMIT q->stateChanged(s);
+    }
+
+    void resetSasl()
+    {
+        if (saslAuth)
+            saslAuth.release()->deleteLater(); // may be on the stack of its own signal
+        sasl.reset();
     }
 
     void teardown()
@@ -168,7 +141,7 @@ struct Connection::Private
         if (!guard)
             return;
         teardown();
-        sasl.reset();
+        resetSasl();
         setState(State::Disconnected);
         Q_EMIT q->disconnected(error);
     }
@@ -189,7 +162,7 @@ struct Connection::Private
             transport->disconnectFromPeer();
         }
         teardown();
-        sasl.reset();
+        resetSasl();
         setState(State::Disconnected);
         Q_EMIT q->disconnected(Error());
     }
@@ -283,154 +256,65 @@ struct Connection::Private
     }
 
     // --- SASL ---------------------------------------------------------
+    SaslClient::Options saslOptions() const
+    {
+        SaslClient::Options options;
+        options.host = uri.host().isEmpty() ? QStringLiteral("localhost") : uri.host();
+        if (auto *tcp = qobject_cast<TcpTransport *>(transport.data())) {
+            options.localAddress = QStringLiteral("%1;%2")
+                                       .arg(tcp->socket()->localAddress().toString())
+                                       .arg(tcp->socket()->localPort());
+            options.remoteAddress = QStringLiteral("%1;%2")
+                                        .arg(tcp->socket()->peerAddress().toString())
+                                        .arg(tcp->socket()->peerPort());
+            options.minSsf = 56; // plain TCP: insist on a security layer, as libvirt
+        } else if (auto *tls = qobject_cast<TlsTransport *>(transport.data())) {
+            // TLS already protects the channel: its key size is the external SSF
+            options.localAddress = tls->localAddress();
+            options.remoteAddress = tls->remoteAddress();
+            options.externalSsf = unsigned(qMax(0, tls->keyBits()));
+        }
+        return options;
+    }
+
     void startSasl()
     {
-        internalCall(RemoteProgram, AuthSaslInit, {}, [this](const QByteArray &payload) {
-            xdr::Decoder d(payload);
-            QByteArray mechlist;
-            if (!d.string(mechlist, StringMax))
-                return protocolError(QStringLiteral("AUTH_SASL_INIT"), d);
-            const QString wanted = uri.queryItemValue(QStringLiteral("auth"));
-            if (wanted.startsWith(QLatin1String("sasl."), Qt::CaseInsensitive)) {
-                const QByteArray mech = wanted.mid(5).toUpper().toUtf8();
-                const QList<QByteArray> offered = mechlist.replace(',', ' ').split(' ');
-                if (!offered.contains(mech))
-                    return fail(
-                        Error::transport(Error::AuthFailed,
-                                         QStringLiteral("SASL mechanism %1 not supported by server")
-                                             .arg(QString::fromUtf8(mech))));
-                mechlist = mech;
-            }
-            sasl = std::make_unique<SaslClient>();
-            SaslClient::Options options;
-            options.host = uri.host().isEmpty() ? QStringLiteral("localhost") : uri.host();
-            if (auto *tcp = qobject_cast<TcpTransport *>(transport.data())) {
-                options.localAddress = QStringLiteral("%1;%2")
-                                           .arg(tcp->socket()->localAddress().toString())
-                                           .arg(tcp->socket()->localPort());
-                options.remoteAddress = QStringLiteral("%1;%2")
-                                            .arg(tcp->socket()->peerAddress().toString())
-                                            .arg(tcp->socket()->peerPort());
-                options.minSsf = 56; // plain TCP: insist on a security layer
-            }
-            if (!sasl->init(options))
-                return fail(Error::transport(
-                    Error::AuthFailed,
-                    QStringLiteral("SASL initialisation failed: %1").arg(sasl->errorString())));
-            saslStartWith(mechlist);
-        });
-    }
-
-    void saslStartWith(const QByteArray &mechlist)
-    {
-        QByteArray mech;
-        std::optional<QByteArray> out;
-        const SaslClient::Status status = sasl->start(mechlist, &mech, &out);
-        if (status == SaslClient::Status::NeedCredentials)
-            return askCredentials([this, mechlist]() { saslStartWith(mechlist); });
-        if (status == SaslClient::Status::Failed)
-            return fail(Error::transport(
-                Error::AuthFailed,
-                QStringLiteral("SASL authentication failed: %1").arg(sasl->errorString())));
-        saslStatus = status;
-        xdr::Encoder e;
-        e.string(mech);
-        encodeCharData(e, out);
-        internalCall(RemoteProgram, AuthSaslStart, e.take(),
-                     [this](const QByteArray &payload) { saslServerAnswer(payload, "START"); });
-    }
-
-    void saslServerAnswer(const QByteArray &payload, const char *what)
-    {
-        xdr::Decoder d(payload);
-        qint32 complete = 0;
-        std::optional<QByteArray> serverData;
-        if (!d.i32(complete) || !decodeCharData(d, &serverData))
-            return protocolError(QStringLiteral("AUTH_SASL_%1").arg(QLatin1String(what)), d);
-        saslContinue(complete != 0, serverData);
-    }
-
-    void saslContinue(bool serverComplete, const std::optional<QByteArray> &serverData)
-    {
-        if (serverComplete && saslStatus == SaslClient::Status::Complete)
-            return saslDone();
-        std::optional<QByteArray> out;
-        const SaslClient::Status status = sasl->step(serverData, &out);
-        if (status == SaslClient::Status::NeedCredentials)
-            return askCredentials(
-                [this, serverComplete, serverData]() { saslContinue(serverComplete, serverData); });
-        if (status == SaslClient::Status::Failed)
-            return fail(Error::transport(
-                Error::AuthFailed,
-                QStringLiteral("SASL authentication failed: %1").arg(sasl->errorString())));
-        saslStatus = status;
-        if (serverComplete && status == SaslClient::Status::Complete)
-            return saslDone();
-        xdr::Encoder e;
-        encodeCharData(e, out);
-        internalCall(RemoteProgram, AuthSaslStep, e.take(),
-                     [this](const QByteArray &payload) { saslServerAnswer(payload, "STEP"); });
-    }
-
-    void saslDone()
-    {
-        if (sasl->hasSecurityLayer())
-            dispatcher->setSecurityLayer(sasl.get());
-        negotiateFeatures();
-    }
-
-    void askCredentials(std::function<void()> retry)
-    {
-        const QList<SaslClient::Prompt> prompts = sasl->prompts();
-        if (!q->isSignalConnected(QMetaMethod::fromSignal(&Connection::authenticationRequired)))
-            return fail(Error::transport(
-                Error::AuthFailed,
-                QStringLiteral("authentication needs credentials but nobody answers "
-                               "authenticationRequired()")));
-        auto answers = std::make_shared<QList<std::optional<QString>>>();
-        askNext(prompts, 0, answers, std::move(retry));
-    }
-
-    void askNext(const QList<SaslClient::Prompt> &prompts, qsizetype index,
-                 const std::shared_ptr<QList<std::optional<QString>>> &answers,
-                 std::function<void()> retry)
-    {
-        if (index >= prompts.size()) {
-            sasl->setAnswers(*answers);
-            return retry();
-        }
-        const SaslClient::Prompt &p = prompts.at(index);
-        AuthRequest::Kind kind = AuthRequest::Kind::Other;
-        switch (p.kind) {
-        case SaslClient::Prompt::Kind::AuthName:
-        case SaslClient::Prompt::Kind::UserName:
-            kind = AuthRequest::Kind::Username;
-            break;
-        case SaslClient::Prompt::Kind::Password:
-        case SaslClient::Prompt::Kind::NoEchoPrompt:
-            kind = AuthRequest::Kind::Password;
-            break;
-        default:
-            break;
-        }
-        auto *request = new AuthRequest(kind, p.prompt, q);
-        request->setDetail(p.challenge);
-        request->setDefaultValue(p.defaultValue);
-        request->setHost(uri.host());
         const quint64 gen = generation;
-        QObject::connect(
-            request, &AuthRequest::done, q, [this, request, prompts, index, answers, retry, gen]() {
-                request->deleteLater();
-                if (gen != generation)
-                    return;
-                if (request->isCancelled())
-                    return fail(
-                        Error::transport(Error::AuthCancelled,
-                                         QStringLiteral("authentication cancelled by the user")));
-                answers->append(request->value());
-                askNext(prompts, index + 1, answers, retry);
-            });
-        Q_EMIT q->authenticationRequired(request);
+        auto caller = [this, gen](int procedure, const QByteArray &args,
+                                  SaslAuthenticator::ReplyHandler handler) {
+            if (gen != generation)
+                return;
+            internalCall(
+                RemoteProgram, procedure, args,
+                [handler](const QByteArray &payload) { handler(Error(), payload); },
+                [handler](const Error &error) { handler(error, QByteArray()); });
+        };
+        saslAuth = std::make_unique<SaslAuthenticator>(caller, saslOptions());
+        const QString wanted = uri.queryItemValue(QStringLiteral("auth"));
+        if (wanted.startsWith(QLatin1String("sasl."), Qt::CaseInsensitive))
+            saslAuth->setMechanism(wanted.mid(5).toUpper());
+        QObject::connect(saslAuth.get(), &SaslAuthenticator::authenticationRequired, q,
+                         [this](AuthRequest *request) {
+                             if (!q->isSignalConnected(
+                                     QMetaMethod::fromSignal(&Connection::authenticationRequired)))
+                                 return fail(Error::transport(
+                                     Error::AuthFailed,
+                                     QStringLiteral("authentication needs credentials but "
+                                                    "nobody answers authenticationRequired()")));
+                             Q_EMIT q->authenticationRequired(request);
+                         });
+        QObject::connect(saslAuth.get(), &SaslAuthenticator::finished, q,
+                         [this, gen](const Error &error) {
+                             if (gen != generation)
+                                 return;
+                             if (error.isError())
+                                 return fail(error);
+                             sasl = saslAuth->client();
+                             if (sasl->hasSecurityLayer())
+                                 dispatcher->setSecurityLayer(sasl.get());
+                             negotiateFeatures();
+                         });
+        saslAuth->start();
     }
 
     // --- after authentication -----------------------------------------
