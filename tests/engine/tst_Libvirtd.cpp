@@ -11,6 +11,7 @@
 #include <verx/protocol/RemoteTypes.h>
 
 #include <QFile>
+#include <QLocalServer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -133,6 +134,29 @@ private Q_SLOTS:
         Error error;
         lookup(conn.get(), QStringLiteral("test"), &error);
         QVERIFY(!error.isError());
+    }
+
+    void unixAutoModePrefersPerDriverDaemon()
+    {
+        // mode=auto (the default): libvirtd's socket while no per-driver
+        // daemon listens; virtqemud's as soon as its socket exists.
+        const Uri uri = Uri::parse(QStringLiteral("qemu:///system"));
+        QCOMPARE(uri.unixSocketPath(false), QStringLiteral("/run/libvirt/libvirt-sock"));
+        auto conn = open(env["VERX_URI_SYSTEM"]);
+        QVERIFY(conn->isOpen());
+
+        QLocalServer fake; // stands in for virtqemud for the length of this test
+        fake.setSocketOptions(QLocalServer::WorldAccessOption);
+        QVERIFY2(fake.listen(QStringLiteral("/run/libvirt/virtqemud-sock")),
+                 qPrintable(fake.errorString()));
+        QCOMPARE(uri.unixSocketPath(false), QStringLiteral("/run/libvirt/virtqemud-sock"));
+        QCOMPARE(Uri::parse(QStringLiteral("qemu:///system?mode=legacy")).unixSocketPath(false),
+                 QStringLiteral("/run/libvirt/libvirt-sock"));
+        Connection viaAuto;
+        viaAuto.open(QStringLiteral("qemu:///system"));
+        QVERIFY(fake.waitForNewConnection(30000));
+        fake.close();
+        QVERIFY(!QFile::exists(QStringLiteral("/run/libvirt/virtqemud-sock")));
     }
 
     void unknownDomain_data()

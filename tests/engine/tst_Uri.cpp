@@ -2,7 +2,9 @@
 // verx::Uri: libvirt's URI rules.
 #include <verx/Uri.h>
 
+#include <QDir>
 #include <QFile>
+#include <QLocalServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -10,6 +12,10 @@
 
 using verx::Error;
 using verx::Uri;
+
+// unixSocketPath() as an ordinary user and as root would see it
+constexpr int User = 0;
+constexpr int Root = 1;
 
 class TestUri : public QObject
 {
@@ -235,29 +241,60 @@ private Q_SLOTS:
     void socketPath()
     {
         const Uri over = Uri::parse(QStringLiteral("test+unix:///default?socket=/tmp/x.sock"));
-        QCOMPARE(over.unixSocketPath(false), QStringLiteral("/tmp/x.sock"));
-        QCOMPARE(over.unixSocketPath(true), QStringLiteral("/tmp/x.sock"));
+        QCOMPARE(over.unixSocketPath(false, nullptr, User), QStringLiteral("/tmp/x.sock"));
+        QCOMPARE(over.unixSocketPath(true, nullptr, Root), QStringLiteral("/tmp/x.sock"));
 
         const Uri legacy = Uri::parse(QStringLiteral("qemu:///system?mode=legacy"));
-        QCOMPARE(legacy.unixSocketPath(false), QStringLiteral("/run/libvirt/libvirt-sock"));
-        QCOMPARE(legacy.unixSocketPath(true), QStringLiteral("/run/libvirt/libvirt-sock-ro"));
+        QCOMPARE(legacy.unixSocketPath(false, nullptr, Root),
+                 QStringLiteral("/run/libvirt/libvirt-sock"));
+        QCOMPARE(legacy.unixSocketPath(true, nullptr, Root),
+                 QStringLiteral("/run/libvirt/libvirt-sock-ro"));
 
         const Uri direct = Uri::parse(QStringLiteral("qemu:///system?mode=direct"));
-        QCOMPARE(direct.unixSocketPath(false), QStringLiteral("/run/libvirt/virtqemud-sock"));
-        QCOMPARE(direct.unixSocketPath(true), QStringLiteral("/run/libvirt/virtqemud-sock-ro"));
+        QCOMPARE(direct.unixSocketPath(false, nullptr, Root),
+                 QStringLiteral("/run/libvirt/virtqemud-sock"));
+        QCOMPARE(direct.unixSocketPath(true, nullptr, User),
+                 QStringLiteral("/run/libvirt/virtqemud-sock-ro"));
         const Uri net = Uri::parse(QStringLiteral("network:///system?mode=direct"));
-        QCOMPARE(net.unixSocketPath(false), QStringLiteral("/run/libvirt/virtnetworkd-sock"));
+        QCOMPARE(net.unixSocketPath(false, nullptr, Root),
+                 QStringLiteral("/run/libvirt/virtnetworkd-sock"));
 
         // The test driver has no per-driver daemon: always libvirtd.
         const Uri test = Uri::parse(QStringLiteral("test:///default?mode=direct"));
-        QCOMPARE(test.unixSocketPath(false), QStringLiteral("/run/libvirt/libvirt-sock"));
+        QCOMPARE(test.unixSocketPath(false, nullptr, Root),
+                 QStringLiteral("/run/libvirt/libvirt-sock"));
+    }
 
-        if (::geteuid() != 0) {
-            qputenv("XDG_RUNTIME_DIR", "/tmp/verx-runtime");
-            const Uri session = Uri::parse(QStringLiteral("qemu:///session?mode=legacy"));
-            QCOMPARE(session.unixSocketPath(false),
-                     QStringLiteral("/tmp/verx-runtime/libvirt/libvirt-sock"));
-        }
+    void sessionSocketPaths()
+    {
+        // as an ordinary user (whoever runs the test)
+        QTemporaryDir runtime;
+        QVERIFY(runtime.isValid());
+        qputenv("XDG_RUNTIME_DIR", runtime.path().toLocal8Bit());
+        const QString dir = runtime.path() + QStringLiteral("/libvirt/");
+        QCOMPARE(Uri::parse(QStringLiteral("qemu:///session?mode=legacy"))
+                     .unixSocketPath(false, nullptr, User),
+                 dir + QStringLiteral("libvirt-sock"));
+        QCOMPARE(Uri::parse(QStringLiteral("qemu:///session?mode=direct"))
+                     .unixSocketPath(false, nullptr, User),
+                 dir + QStringLiteral("virtqemud-sock"));
+        // the test driver uses the per-user libvirtd too, as libvirt does
+        QCOMPARE(Uri::parse(QStringLiteral("test:///default")).unixSocketPath(false, nullptr, User),
+                 dir + QStringLiteral("libvirt-sock"));
+        // auto: virtqemud's socket once it exists
+        const Uri autoMode = Uri::parse(QStringLiteral("qemu:///session"));
+        QCOMPARE(autoMode.unixSocketPath(false, nullptr, User),
+                 dir + QStringLiteral("libvirt-sock"));
+        QVERIFY(QDir().mkpath(dir));
+        QLocalServer daemon;
+        QVERIFY2(daemon.listen(dir + QStringLiteral("virtqemud-sock")),
+                 qPrintable(daemon.errorString()));
+        QCOMPARE(autoMode.unixSocketPath(false, nullptr, User),
+                 dir + QStringLiteral("virtqemud-sock"));
+        // system URIs stay on the system sockets
+        QCOMPARE(Uri::parse(QStringLiteral("qemu:///system?mode=legacy"))
+                     .unixSocketPath(false, nullptr, User),
+                 QStringLiteral("/run/libvirt/libvirt-sock"));
     }
 
     void resolveAliasesAndDefaults()

@@ -70,7 +70,9 @@ public:
     // libvirt's rules (root/system: /run/libvirt/libvirt-sock[-ro],
     // session: $XDG_RUNTIME_DIR/libvirt/libvirt-sock, modular daemons per
     // mode=auto|legacy|direct). Sets *error when mode= is unknown.
-    QString unixSocketPath(bool readOnly, Error *error = nullptr) const;
+    // privileged: as seen by root (1) or an ordinary user (0); -1 = this
+    // process's effective user.
+    QString unixSocketPath(bool readOnly, Error *error = nullptr, int privileged = -1) const;
 
     // The URI as text.
     QString toString() const;

@@ -288,7 +288,7 @@ QString Uri::name() const
     return out;
 }
 
-QString Uri::unixSocketPath(bool readOnly, Error *error) const
+QString Uri::unixSocketPath(bool readOnly, Error *error, int privileged) const
 {
     if (error)
         *error = {};
@@ -307,7 +307,11 @@ QString Uri::unixSocketPath(bool readOnly, Error *error) const
         return {};
     }
 
-    const bool session = !isRoot() && m_path == QLatin1String("/session");
+    // as libvirt: the per-user daemons for ".../session" and for the test
+    // driver when not root
+    const bool root = privileged < 0 ? isRoot() : privileged != 0;
+    const bool session =
+        !root && (m_path == QLatin1String("/session") || m_driver == QLatin1String("test"));
     auto socketFor = [&](const QString &daemon) {
         if (session) {
             QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
@@ -325,10 +329,8 @@ QString Uri::unixSocketPath(bool readOnly, Error *error) const
         return legacy;
     if (mode == QLatin1String("direct"))
         return direct;
-    // auto: libvirtd's socket when it exists, else the per-driver daemon's
-    // when it exists, else libvirtd's.
-    if (QFileInfo::exists(legacy))
-        return legacy;
+    // auto, as libvirt's client: the per-driver daemon's socket when it
+    // exists, else libvirtd's.
     if (QFileInfo::exists(direct))
         return direct;
     return legacy;
