@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Engine benchmark against the libvirtd fixture: sequential calls (verx vs
 // libvirt's client), pipelined calls with 5 and 20 in flight (vs libvirt
-// sequential). Prints "name: verx X, libvirt Y, ratio Z" lines.
+// sequential), and a 256 MiB volume download (verx's stream vs `virsh
+// vol-download`, both into a file). Prints "name: verx X, libvirt Y, ratio Z"
+// lines; exits non-zero when a call fails (a failed call is no fast call).
 #include <verx/Connection.h>
+#include <verx/Stream.h>
 #include <verx/calls/RemoteCalls.h>
 #include <verx/protocol/RemoteTypes.h>
 
@@ -11,9 +14,13 @@
 #endif
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTimer>
 
 #include <cstdio>
 #include <functional>
@@ -38,6 +45,8 @@ QString fixtureValue(const char *key)
     return {};
 }
 
+int failures = 0;
+
 // Microseconds per call with `window` calls in flight.
 double run(const std::function<Reply *()> &issue, int window)
 {
@@ -47,6 +56,8 @@ double run(const std::function<Reply *()> &issue, int window)
         Reply *r = issue();
         ++issued;
         QObject::connect(r, &Reply::finished, &loop, [&, r]() {
+            if (r->hasError() && failures++ == 0)
+                std::fprintf(stderr, "call failed: %s\n", qPrintable(r->error().message()));
             r->deleteLater();
             ++done;
             if (issued < N)
@@ -72,6 +83,136 @@ void print(const char *name, double verx, double anchor, const char *unit)
         std::printf("%s: verx %.1f %s (no libvirt anchor)\n", name, verx, unit);
 }
 
+constexpr qint64 VolumeSize = 256ll << 20;
+const QString VolumeName = QStringLiteral("verx-bench-download.img");
+
+QString tempFile(const char *name)
+{
+    return QDir::temp().filePath(QString::fromLatin1(name));
+}
+
+bool virsh(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral("virsh"), QStringList{QStringLiteral("-q"), QStringLiteral("-c"),
+                                                 QStringLiteral("qemu:///system")} +
+                                         args);
+    if (!p.waitForFinished(300000) || p.exitCode() != 0) {
+        std::fprintf(stderr, "virsh %s: %s\n", qPrintable(args.join(u' ')),
+                     p.readAllStandardError().constData());
+        return false;
+    }
+    return true;
+}
+
+// A 256 MiB volume full of data (no holes), made with virsh.
+bool makeVolume(const QString &pool)
+{
+    virsh({QStringLiteral("vol-delete"), VolumeName, QStringLiteral("--pool"), pool});
+    QFile data(tempFile("verx-bench-upload"));
+    if (!data.open(QIODevice::WriteOnly))
+        return false;
+    QByteArray block(1 << 20, '\0');
+    for (qint64 i = 0; i < VolumeSize / block.size(); ++i) {
+        for (qsizetype j = 0; j < block.size(); j += 4096)
+            block[j] = char(i * 31 + j / 4096 + 1);
+        data.write(block);
+    }
+    data.close();
+    const bool ok =
+        virsh({QStringLiteral("vol-create-as"), pool, VolumeName, QString::number(VolumeSize),
+               QStringLiteral("--format"), QStringLiteral("raw")}) &&
+        virsh({QStringLiteral("vol-upload"), VolumeName, data.fileName(), QStringLiteral("--pool"),
+               pool});
+    data.remove();
+    return ok;
+}
+
+bool openConnection(Connection &conn, const QString &uri)
+{
+    QEventLoop wait;
+    QObject::connect(&conn, &Connection::opened, &wait, &QEventLoop::quit);
+    QObject::connect(&conn, &Connection::disconnected, &wait, &QEventLoop::quit);
+    conn.open(uri);
+    wait.exec();
+    if (!conn.isOpen())
+        std::fprintf(stderr, "cannot open %s: %s\n", qPrintable(uri),
+                     qPrintable(conn.lastError().message()));
+    return conn.isOpen();
+}
+
+// MB/s of downloading the volume into a file with verx's stream.
+double downloadVerx(const QString &uri, const QString &pool)
+{
+    Connection conn;
+    if (!makeVolume(pool) || !openConnection(conn, uri))
+        return -1;
+    remote::Calls calls(&conn);
+    std::unique_ptr<TypedReply<remote::StoragePoolLookupByNameRet>> p(
+        calls.storagePoolLookupByName({pool.toUtf8()}));
+    waitForFinished(p.get(), 30000);
+    std::unique_ptr<TypedReply<remote::StorageVolLookupByNameRet>> v(
+        calls.storageVolLookupByName({p->result().pool, VolumeName.toUtf8()}));
+    waitForFinished(v.get(), 30000);
+    if (p->hasError() || v->hasError()) {
+        std::fprintf(stderr, "volume lookup: %s\n",
+                     qPrintable((p->hasError() ? p->error() : v->error()).message()));
+        ++failures;
+        return -1;
+    }
+    QFile out(tempFile("verx-bench-download"));
+    if (!out.open(QIODevice::WriteOnly))
+        return -1;
+    QElapsedTimer timer;
+    timer.start();
+    Stream stream;
+    std::unique_ptr<Reply> r(calls.storageVolDownload({v->result().vol, 0, 0, 0}, &stream));
+    qint64 got = 0;
+    QEventLoop loop;
+    auto drain = [&] {
+        while (stream.bytesAvailable() > 0) {
+            const QByteArray chunk = stream.read(1 << 20);
+            got += out.write(chunk);
+        }
+        if (stream.atEnd() || stream.isFinished() || stream.error().isError())
+            loop.quit();
+    };
+    QObject::connect(&stream, &QIODevice::readyRead, &loop, drain);
+    QObject::connect(&stream, &Stream::finished, &loop, drain);
+    QTimer::singleShot(300000, &loop, &QEventLoop::quit);
+    drain();
+    if (got < VolumeSize && !stream.atEnd())
+        loop.exec();
+    stream.finish();
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    out.close();
+    out.remove();
+    if (got != VolumeSize || stream.error().isError()) {
+        std::fprintf(stderr, "verx download: %lld of %lld bytes: %s\n", qlonglong(got),
+                     qlonglong(VolumeSize), qPrintable(stream.error().message()));
+        ++failures;
+        return -1;
+    }
+    return double(VolumeSize) / 1e6 / seconds;
+}
+
+// MB/s of the same download with libvirt's own client.
+double downloadVirsh(const QString &pool)
+{
+    const QString file = tempFile("verx-bench-virsh-download");
+    QElapsedTimer timer;
+    timer.start();
+    const bool ok =
+        virsh({QStringLiteral("vol-download"), VolumeName, file, QStringLiteral("--pool"), pool});
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    const qint64 size = QFileInfo(file).size();
+    QFile::remove(file);
+    virsh({QStringLiteral("vol-delete"), VolumeName, QStringLiteral("--pool"), pool});
+    if (!ok || size != VolumeSize)
+        return -1;
+    return double(VolumeSize) / 1e6 / seconds;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -83,18 +224,8 @@ int main(int argc, char **argv)
         return 1;
     }
     Connection conn;
-    {
-        QEventLoop wait;
-        QObject::connect(&conn, &Connection::opened, &wait, &QEventLoop::quit);
-        QObject::connect(&conn, &Connection::disconnected, &wait, &QEventLoop::quit);
-        conn.open(uri);
-        wait.exec();
-    }
-    if (!conn.isOpen()) {
-        std::fprintf(stderr, "cannot open %s: %s\n", qPrintable(uri),
-                     qPrintable(conn.lastError().message()));
+    if (!openConnection(conn, uri))
         return 1;
-    }
     remote::Calls calls(&conn);
     auto *lookup = calls.domainLookupByName({"test"});
     waitForFinished(lookup, 30000);
@@ -122,5 +253,13 @@ int main(int argc, char **argv)
     const auto perSecond = [](double us) { return us > 0 ? 1e6 / us : -1.0; };
     print("pipelined(5) get_lib_version", perSecond(pipe5), perSecond(aLib), "calls/s");
     print("pipelined(20) get_lib_version", perSecond(pipe20), perSecond(aLib), "calls/s");
+
+    const double verxMBs = downloadVerx(fixtureValue("VERX_URI_SYSTEM"), fixtureValue("VERX_POOL"));
+    const double virshMBs = downloadVirsh(fixtureValue("VERX_POOL"));
+    print("vol-download 256 MiB", verxMBs, virshMBs, "MB/s (virsh)");
+    if (failures > 0 || verxMBs <= 0 || virshMBs <= 0) {
+        std::fprintf(stderr, "%d calls failed\n", failures);
+        return 1;
+    }
     return 0;
 }
