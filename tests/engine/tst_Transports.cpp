@@ -3,7 +3,8 @@
 // CONNECT_OPEN, calls) over every transport and authentication the fixture
 // serves: TLS (good certificates, wrong CA, wrong host name, no client
 // certificate, no_verify), ssh (key, password and key passphrase through
-// askpass, wrong password, cancelled prompt), ext, and SASL (DIGEST-MD5 with
+// askpass, an unknown host key accepted or refused, wrong password,
+// cancelled prompt), ext, and SASL (DIGEST-MD5 with
 // its security layer on plain TCP, SCRAM-SHA-256 over TLS, wrong password,
 // cancelled prompt, nobody answering).
 #include "FixtureEnv.h"
@@ -202,6 +203,47 @@ private Q_SLOTS:
     {
         Opened o = open(sshUri(), [](AuthRequest *request) { request->cancel(); });
         QCOMPARE(o.error.code(), int(Error::AuthCancelled));
+    }
+
+    void sshUnknownHostKey_data()
+    {
+        QTest::addColumn<bool>("accept");
+        QTest::newRow("accepted") << true;
+        QTest::newRow("refused") << false;
+    }
+    void sshUnknownHostKey()
+    {
+        // "localhost" is not in any known_hosts (the fixture lists
+        // [127.0.0.1]:2222): ssh asks through askpass whether to trust the
+        // key, the question reaches authenticationRequired().
+        QFETCH(bool, accept);
+        QTemporaryDir dir;
+        const QString knownHosts = dir.filePath(QStringLiteral("known_hosts"));
+        const QString uri = QStringLiteral("test+ssh://%1@localhost:%2/default?known_hosts=%3"
+                                           "&keyfile=%4")
+                                .arg(value("VERX_SSH_USER"), value("VERX_SSH_PORT"), knownHosts,
+                                     value("VERX_SSH_KEY"));
+        QString detail;
+        Opened o = open(uri, [&](AuthRequest *request) {
+            detail = request->detail();
+            if (request->kind() == AuthRequest::Kind::HostKeyConfirmation && accept)
+                request->confirm();
+            else
+                request->cancel();
+        });
+        QCOMPARE(o.asked, QList<AuthRequest::Kind>{AuthRequest::Kind::HostKeyConfirmation});
+        QVERIFY2(detail.contains(QLatin1String("fingerprint")), qPrintable(detail));
+        if (!accept) {
+            QCOMPARE(o.error.code(), int(Error::AuthCancelled));
+            QVERIFY(!QFile::exists(knownHosts));
+            return;
+        }
+        QVERIFY2(!o.error.isError(), qPrintable(o.error.message()));
+        QString why;
+        QVERIFY2(works(o.conn.get(), &why), qPrintable(why));
+        QFile added(knownHosts); // ssh remembered the accepted key
+        QVERIFY(added.open(QIODevice::ReadOnly));
+        QVERIFY(added.readAll().contains("ssh-ed25519"));
     }
 
     void ext()
