@@ -82,9 +82,16 @@ void FakeServer::handle(const PacketHeader &header, const QByteArray &payload)
     if (header.program == 0x20008086) {
         verx::xdr::Encoder e;
         switch (header.procedure) {
-        case 66: // AUTH_LIST: [NONE]
-            e.u32(1);
-            e.i32(0);
+        case 66: // AUTH_LIST
+            e.u32(quint32(authTypes.size()));
+            for (int t : authTypes)
+                e.i32(t);
+            return reply(header, e.take());
+        case 70: // AUTH_POLKIT: {int complete}
+            if (!polkitError.isEmpty())
+                return reply(header, remoteErrorPayload(45, 7, polkitError),
+                             verx::PacketStatus::Error);
+            e.i32(1);
             return reply(header, e.take());
         case 60: { // SUPPORTS_FEATURE
             const bool isKeepAlive = payload.size() == 4 && payload.at(3) == 10;

@@ -29,6 +29,10 @@ public:
 
     // Answer SUPPORTS_FEATURE(keepalive) with "supported".
     bool keepAlive = false;
+    // What AUTH_LIST offers (REMOTE_AUTH_NONE 0, SASL 1, POLKIT 2).
+    QList<int> authTypes{0};
+    // The answer to AUTH_POLKIT: an empty polkitError accepts.
+    QByteArray polkitError;
     // Called for every CALL that is not part of the handshake.
     std::function<void(const verx::PacketHeader &, const QByteArray &)> onCall;
 

@@ -87,6 +87,40 @@ private Q_SLOTS:
         QCOMPARE(conn->state(), Connection::State::Disconnected);
     }
 
+    void polkitAuthentication()
+    {
+        // polkit needs a polkitd on the daemon's host: the fake server
+        // stands in for it. AUTH_LIST offers POLKIT, the client calls
+        // AUTH_POLKIT (70) and then opens as usual.
+        FakeServer polkit;
+        polkit.authTypes = {2};
+        QVERIFY(polkit.listen());
+        Connection c;
+        QSignalSpy opened(&c, &Connection::opened);
+        c.open(polkit.uri());
+        QVERIFY(opened.wait(5000) || !opened.isEmpty());
+        QList<int> procs;
+        for (const PacketHeader &h : polkit.received)
+            procs.append(h.procedure);
+        QCOMPARE(procs, (QList<int>{66, 70, 60, 1, 60, 60, 360}));
+    }
+
+    void polkitRefused()
+    {
+        FakeServer polkit;
+        polkit.authTypes = {2};
+        polkit.polkitError = "authentication failed: access denied by policy";
+        QVERIFY(polkit.listen());
+        Connection c;
+        QSignalSpy disconnected(&c, &Connection::disconnected);
+        c.open(polkit.uri());
+        QVERIFY(disconnected.wait(5000) || !disconnected.isEmpty());
+        const Error e = disconnected.first().first().value<Error>();
+        QCOMPARE(e.codeName(), QStringLiteral("VIR_ERR_AUTH_FAILED"));
+        QCOMPARE(e.message(), QStringLiteral("authentication failed: access denied by policy"));
+        QCOMPARE(c.state(), Connection::State::Disconnected);
+    }
+
     void outOfOrderReplies()
     {
         QList<PacketHeader> calls;
