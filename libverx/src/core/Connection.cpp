@@ -10,8 +10,9 @@
 #include "EventTable.h"
 
 #include <verx/Stream.h>
-#include <verx/xdr/Decoder.h>
-#include <verx/xdr/Encoder.h>
+#include <verx/protocol/QemuTypes.h>
+#include <verx/protocol/RemoteTypes.h>
+#include <verx/xdr/Bytes.h>
 
 #include <QMetaMethod>
 #include <QPointer>
@@ -26,7 +27,6 @@ namespace {
 
 constexpr quint32 RemoteProgram = 0x20008086;
 constexpr quint32 QemuProgram = 0x20008087;
-constexpr quint32 AuthTypeListMax = 20;
 
 enum Proc : int {
     ConnectOpen = 1,
@@ -60,23 +60,29 @@ public:
     using Reply::Reply;
 };
 
-void encodeOptionalDomain(xdr::Encoder &e, const std::optional<DomainRef> &dom)
+remote::Uuid toUuid(const QByteArray &bytes)
 {
-    e.presence(dom.has_value());
-    if (!dom)
-        return;
-    e.string(dom->name.toUtf8());
-    QByteArray uuid = dom->uuid.left(16);
-    uuid.resize(16, '\0');
-    e.fixedOpaque(reinterpret_cast<const quint8 *>(uuid.constData()), 16);
-    e.i32(dom->id);
+    remote::Uuid uuid{};
+    for (qsizetype i = 0; i < qMin<qsizetype>(bytes.size(), qsizetype(uuid.size())); ++i)
+        uuid[size_t(i)] = quint8(bytes.at(i));
+    return uuid;
 }
 
-void encodeOptionalString(xdr::Encoder &e, const QString &s)
+remote::Domain toDomain(const std::optional<DomainRef> &dom)
 {
-    e.presence(!s.isEmpty());
-    if (!s.isEmpty())
-        e.string(s.toUtf8());
+    if (!dom)
+        return std::nullopt;
+    return remote::NonnullDomain{dom->name.toUtf8(), toUuid(dom->uuid), dom->id};
+}
+
+// Decodes a handshake reply as its generated type.
+template <class T> bool decodeReply(const QByteArray &payload, T &value, QString *why)
+{
+    xdr::DecodeError error;
+    if (xdr::fromBytes(payload, value, &error))
+        return true;
+    *why = error.toString();
+    return false;
 }
 
 } // namespace
@@ -194,11 +200,10 @@ struct Connection::Private
         dispatcher->call(reply, program, 1, procedure, args, nullptr, 30000);
     }
 
-    void protocolError(const QString &what, const xdr::Decoder &d)
+    void protocolError(const QString &what, const QString &why)
     {
-        fail(Error::transport(
-            Error::ProtocolViolation,
-            QStringLiteral("malformed %1 reply: %2").arg(what, d.error().toString())));
+        fail(Error::transport(Error::ProtocolViolation,
+                              QStringLiteral("malformed %1 reply: %2").arg(what, why)));
     }
 
     void onConnected()
@@ -206,17 +211,13 @@ struct Connection::Private
         dispatcher->setTransport(transport);
         setState(State::Authenticating);
         internalCall(RemoteProgram, AuthList, {}, [this](const QByteArray &payload) {
-            xdr::Decoder d(payload);
-            quint32 n = 0;
+            remote::AuthListRet ret;
+            QString why;
+            if (!decodeReply(payload, ret, &why))
+                return protocolError(QStringLiteral("AUTH_LIST"), why);
             QList<int> types;
-            if (!d.count(n, AuthTypeListMax, 4))
-                return protocolError(QStringLiteral("AUTH_LIST"), d);
-            for (quint32 i = 0; i < n; ++i) {
-                qint32 t = 0;
-                if (!d.i32(t))
-                    return protocolError(QStringLiteral("AUTH_LIST"), d);
-                types.append(t);
-            }
+            for (remote::AuthType t : ret.types)
+                types.append(int(t));
             chooseAuth(types);
         });
     }
@@ -320,15 +321,14 @@ struct Connection::Private
     // --- after authentication -----------------------------------------
     void supportsFeature(int feature, std::function<void(bool)> then)
     {
-        xdr::Encoder e;
-        e.i32(feature);
-        internalCall(RemoteProgram, SupportsFeature, e.take(),
+        internalCall(RemoteProgram, SupportsFeature,
+                     xdr::toBytes(remote::ConnectSupportsFeatureArgs{feature}),
                      [this, then = std::move(then)](const QByteArray &payload) {
-                         xdr::Decoder d(payload);
-                         qint32 supported = 0;
-                         if (!d.i32(supported))
-                             return protocolError(QStringLiteral("SUPPORTS_FEATURE"), d);
-                         then(supported != 0);
+                         remote::ConnectSupportsFeatureRet ret;
+                         QString why;
+                         if (!decodeReply(payload, ret, &why))
+                             return protocolError(QStringLiteral("SUPPORTS_FEATURE"), why);
+                         then(ret.supported != 0);
                      });
     }
 
@@ -338,22 +338,21 @@ struct Connection::Private
         supportsFeature(FeatureKeepAlive, [this](bool keepAlive) {
             if (keepAlive && keepAliveInterval > 0)
                 dispatcher->startKeepAlive(keepAliveInterval, keepAliveCount);
-            xdr::Encoder e;
-            e.presence(true);
-            e.string(uri.name().toUtf8());
-            e.u32(flags.testFlag(ReadOnly) ? 1u : 0u);
-            internalCall(RemoteProgram, ConnectOpen, e.take(), [this](const QByteArray &) {
-                supportsFeature(FeatureEventCallback, [this](bool) {
-                    supportsFeature(FeatureCloseCallback, [this](bool close) {
-                        if (!close)
-                            return opened();
-                        internalCall(
-                            RemoteProgram, RegisterCloseCallback, {},
-                            [this](const QByteArray &) { opened(); },
-                            [this](const Error &) { opened(); });
-                    });
-                });
-            });
+            const remote::ConnectOpenArgs open{uri.name().toUtf8(),
+                                               flags.testFlag(ReadOnly) ? 1u : 0u};
+            internalCall(RemoteProgram, ConnectOpen, xdr::toBytes(open),
+                         [this](const QByteArray &) {
+                             supportsFeature(FeatureEventCallback, [this](bool) {
+                                 supportsFeature(FeatureCloseCallback, [this](bool close) {
+                                     if (!close)
+                                         return opened();
+                                     internalCall(
+                                         RemoteProgram, RegisterCloseCallback, {},
+                                         [this](const QByteArray &) { opened(); },
+                                         [this](const Error &) { opened(); });
+                                 });
+                             });
+                         });
         });
     }
 
@@ -383,10 +382,9 @@ struct Connection::Private
             return;
         }
         case F::Closed: {
-            xdr::Decoder d(payload);
-            qint32 reason = 0;
-            if (d.i32(reason))
-                Q_EMIT q->connectionClosedEvent(ConnectionClosedEvent{reason});
+            remote::ConnectEventConnectionClosedMsg msg;
+            if (xdr::fromBytes(payload, msg))
+                Q_EMIT q->connectionClosedEvent(ConnectionClosedEvent{msg.reason});
             return;
         }
         default: {
@@ -587,56 +585,59 @@ void Connection::send(Reply *reply, quint32 program, quint32 version, int proced
 EventRegistration *Connection::registerDomainEvent(int eventId,
                                                    const std::optional<DomainRef> &domain)
 {
-    xdr::Encoder e;
-    e.i32(eventId);
-    encodeOptionalDomain(e, domain);
-    return d->registration(RemoteProgram, DomainEventRegister, e.take(), true);
+    const remote::ConnectDomainEventCallbackRegisterAnyArgs args{eventId, toDomain(domain)};
+    return d->registration(RemoteProgram, DomainEventRegister, xdr::toBytes(args), true);
 }
 
 EventRegistration *Connection::deregisterDomainEvent(int callbackId)
 {
-    xdr::Encoder e;
-    e.i32(callbackId);
-    return d->registration(RemoteProgram, DomainEventDeregister, e.take(), false, callbackId);
+    const remote::ConnectDomainEventCallbackDeregisterAnyArgs args{callbackId};
+    return d->registration(RemoteProgram, DomainEventDeregister, xdr::toBytes(args), false,
+                           callbackId);
 }
 
 EventRegistration *Connection::registerObjectEvent(ObjectEvent::Kind kind, int eventId,
                                                    const QString &objectName,
                                                    const QByteArray &uuid)
 {
-    xdr::Encoder e;
-    e.i32(eventId);
     const bool restrict = !objectName.isEmpty() || !uuid.isEmpty();
-    e.presence(restrict);
-    QByteArray raw = uuid.left(16);
-    raw.resize(16, '\0');
-    const auto *u = reinterpret_cast<const quint8 *>(raw.constData());
+    const QByteArray name = objectName.toUtf8();
+    QByteArray args;
     int procedure = NetworkEventRegister;
     switch (kind) {
-    case ObjectEvent::Kind::Network:
-    case ObjectEvent::Kind::StoragePool:
-        procedure =
-            kind == ObjectEvent::Kind::Network ? NetworkEventRegister : StoragePoolEventRegister;
-        if (restrict) {
-            e.string(objectName.toUtf8());
-            e.fixedOpaque(u, 16);
-        }
-        break;
-    case ObjectEvent::Kind::NodeDevice:
-        procedure = NodeDeviceEventRegister;
+    case ObjectEvent::Kind::Network: {
+        remote::ConnectNetworkEventRegisterAnyArgs a{eventId, std::nullopt};
         if (restrict)
-            e.string(objectName.toUtf8());
-        break;
-    case ObjectEvent::Kind::Secret:
-        procedure = SecretEventRegister;
-        if (restrict) {
-            e.fixedOpaque(u, 16);
-            e.i32(0);
-            e.string(objectName.toUtf8());
-        }
+            a.net = remote::NonnullNetwork{name, toUuid(uuid)};
+        args = xdr::toBytes(a);
         break;
     }
-    return d->registration(RemoteProgram, procedure, e.take(), true);
+    case ObjectEvent::Kind::StoragePool: {
+        procedure = StoragePoolEventRegister;
+        remote::ConnectStoragePoolEventRegisterAnyArgs a{eventId, std::nullopt};
+        if (restrict)
+            a.pool = remote::NonnullStoragePool{name, toUuid(uuid)};
+        args = xdr::toBytes(a);
+        break;
+    }
+    case ObjectEvent::Kind::NodeDevice: {
+        procedure = NodeDeviceEventRegister;
+        remote::ConnectNodeDeviceEventRegisterAnyArgs a{eventId, std::nullopt};
+        if (restrict)
+            a.dev = remote::NonnullNodeDevice{name};
+        args = xdr::toBytes(a);
+        break;
+    }
+    case ObjectEvent::Kind::Secret: {
+        procedure = SecretEventRegister;
+        remote::ConnectSecretEventRegisterAnyArgs a{eventId, std::nullopt};
+        if (restrict)
+            a.secret = remote::NonnullSecret{toUuid(uuid), 0, name};
+        args = xdr::toBytes(a);
+        break;
+    }
+    }
+    return d->registration(RemoteProgram, procedure, args, true);
 }
 
 EventRegistration *Connection::deregisterObjectEvent(ObjectEvent::Kind kind, int callbackId)
@@ -656,26 +657,25 @@ EventRegistration *Connection::deregisterObjectEvent(ObjectEvent::Kind kind, int
         procedure = SecretEventDeregister;
         break;
     }
-    xdr::Encoder e;
-    e.i32(callbackId);
-    return d->registration(RemoteProgram, procedure, e.take(), false, callbackId);
+    // every family's deregister args are { int callbackID; }
+    const remote::ConnectNetworkEventDeregisterAnyArgs args{callbackId};
+    return d->registration(RemoteProgram, procedure, xdr::toBytes(args), false, callbackId);
 }
 
 EventRegistration *Connection::registerQemuMonitorEvent(const std::optional<DomainRef> &domain,
                                                         const QString &event, uint flags)
 {
-    xdr::Encoder e;
-    encodeOptionalDomain(e, domain);
-    encodeOptionalString(e, event);
-    e.u32(flags);
-    return d->registration(QemuProgram, QemuMonitorEventRegister, e.take(), true);
+    qemu::ConnectDomainMonitorEventRegisterArgs args{toDomain(domain), std::nullopt, flags};
+    if (!event.isEmpty())
+        args.event = event.toUtf8();
+    return d->registration(QemuProgram, QemuMonitorEventRegister, xdr::toBytes(args), true);
 }
 
 EventRegistration *Connection::deregisterQemuMonitorEvent(int callbackId)
 {
-    xdr::Encoder e;
-    e.i32(callbackId);
-    return d->registration(QemuProgram, QemuMonitorEventDeregister, e.take(), false, callbackId);
+    const qemu::ConnectDomainMonitorEventDeregisterArgs args{callbackId};
+    return d->registration(QemuProgram, QemuMonitorEventDeregister, xdr::toBytes(args), false,
+                           callbackId);
 }
 
 } // namespace verx
