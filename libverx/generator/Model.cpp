@@ -51,6 +51,19 @@ const std::map<std::string, long long> &externalFallback()
     return table;
 }
 
+// Runs f; an error it throws that does not name a place yet gets "file:line: " in front.
+template <class F> void atLine(const std::string &file, int line, F f)
+{
+    try {
+        f();
+    } catch (const std::runtime_error &e) {
+        const std::string message = e.what();
+        if (message.compare(0, file.size() + 1, file + ":") == 0)
+            throw;
+        throw std::runtime_error(file + ":" + std::to_string(line) + ": " + message);
+    }
+}
+
 std::string trim(const std::string &s)
 {
     size_t b = 0, e = s.size();
@@ -192,34 +205,38 @@ Model::Model(const std::string &dir)
                                          " collides with " + it->second);
         };
         for (const auto &def : p->spec.definitions) {
-            if (def.kind == Definition::Const) {
-                value(def.value);
-                claim(constantName(def), def.name);
-            } else {
-                claim(cppName(def), def.name);
-            }
-            std::function<void(const Declaration &)> check = [&](const Declaration &d) {
-                if (d.type.kind == TypeSpec::Named && !find(d.type.name))
-                    throw std::runtime_error(def.file + ":" + std::to_string(d.line) +
-                                             ": unknown type " + d.type.name);
-                if (d.bound)
-                    value(*d.bound);
-                shape(d);
-            };
-            if (def.kind == Definition::Typedef)
-                check(def.decl);
-            for (const auto &f : def.fields)
-                check(f);
-            if (def.kind == Definition::Union) {
-                check(def.discriminant);
-                for (const auto &a : def.arms) {
-                    check(a.decl);
-                    for (const auto &c : a.cases)
-                        value(c);
+            atLine(def.file, def.line, [&] {
+                if (def.kind == Definition::Const) {
+                    value(def.value);
+                    claim(constantName(def), def.name);
+                } else {
+                    claim(cppName(def), def.name);
                 }
-            }
-            for (const auto &m : def.members)
-                value(m.value);
+                std::function<void(const Declaration &)> check = [&](const Declaration &d) {
+                    atLine(def.file, d.line, [&] {
+                        if (d.type.kind == TypeSpec::Named && !find(d.type.name))
+                            throw std::runtime_error("unknown type " + d.type.name);
+                        if (d.bound)
+                            value(*d.bound);
+                        shape(d);
+                    });
+                };
+                if (def.kind == Definition::Typedef)
+                    check(def.decl);
+                for (const auto &f : def.fields)
+                    check(f);
+                if (def.kind == Definition::Union) {
+                    check(def.discriminant);
+                    for (const auto &a : def.arms) {
+                        if (a.decl.type.kind != TypeSpec::Void) // void arms carry no value
+                            check(a.decl);
+                        for (const auto &c : a.cases)
+                            value(c);
+                    }
+                }
+                for (const auto &m : def.members)
+                    value(m.value);
+            });
         }
         collectProcedures(*p);
     }

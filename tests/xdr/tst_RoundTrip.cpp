@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Every generated struct and union: values built from the schema decode and re-encode to the
-// same bytes; every bounded field at exactly its maximum round-trips, and one past it is
-// rejected with a DecodeError naming the type and the field.
+// same bytes; every bounded field (and union arm) at exactly its maximum round-trips, and one
+// past it is rejected with a DecodeError naming the type and the field (or arm).
 #include "WireWriter.h"
 
 #include <verx/protocol/RemoteTypes.h>
@@ -76,10 +76,46 @@ void RoundTripTest::randomValues()
 
 void RoundTripTest::maximalAndOverMaximal()
 {
-    int maximal = 0, rejected = 0, skipped = 0;
+    int maximal = 0, rejected = 0, skipped = 0, unionArms = 0;
+    bool typedParamString = false;
     for (const auto &t : verx::xdr::schemaTypes()) {
-        if (t.discriminant)
-            continue; // union arms are covered through the structs holding them
+        if (t.discriminant) {
+            // A union: each arm whose value has a size, selected by its discriminant.
+            for (quint32 a = 0; a < t.armCount; ++a) {
+                const verx::xdr::SchemaArm &arm = t.arms[a];
+                const SchemaNode *sized = arm.node ? WireWriter::sizedNode(*arm.node) : nullptr;
+                if (!sized)
+                    continue;
+                QVERIFY2(sized->bound != 0xffffffffu, t.name);
+                const quint32 max = sized->bound;
+                for (const quint32 size : {max, max + 1}) {
+                    Encoder e;
+                    e.i32(arm.discriminant);
+                    WireWriter(WireWriter::Mode::Empty, 1).writeSized(e, *arm.node, size, 1);
+                    QByteArray out;
+                    DecodeError err;
+                    const bool ok = t.roundTrip(e.buffer(), &out, &err);
+                    const QString what = QString::fromUtf8(t.name) + " arm " + arm.name + " size " +
+                                         QString::number(size);
+                    if (size == max) {
+                        QVERIFY2(ok, qPrintable(what + ": " + err.toString()));
+                        QVERIFY2(out == e.buffer(), qPrintable(what));
+                        ++maximal;
+                    } else {
+                        QVERIFY2(!ok, qPrintable(what + " was accepted"));
+                        QCOMPARE(err.typeName, QByteArray(t.name));
+                        QCOMPARE(err.fieldPath, QByteArray(arm.name));
+                        QVERIFY2(err.reason.contains("exceeds maximum " + QByteArray::number(max)),
+                                 qPrintable(err.toString()));
+                        ++rejected;
+                        ++unionArms;
+                        typedParamString |= qstrcmp(t.name, "remote::TypedParamValue") == 0 &&
+                                            qstrcmp(arm.name, "s") == 0;
+                    }
+                }
+            }
+            continue;
+        }
         for (quint32 f = 0; f < t.fieldCount; ++f) {
             const SchemaNode *sized = WireWriter::sizedNode(*t.fields[f].node);
             if (!sized)
@@ -131,10 +167,12 @@ void RoundTripTest::maximalAndOverMaximal()
             }
         }
     }
-    qInfo("%d fields at their maximum, %d rejected one past it, %d skipped (over 40 MiB)", maximal,
-          rejected, skipped);
+    qInfo("%d fields at their maximum, %d rejected one past it (%d of them union arms), %d skipped "
+          "(over 40 MiB)",
+          maximal, rejected, unionArms, skipped);
     QVERIFY(maximal > 400);
     QVERIFY(rejected > 400);
+    QVERIFY(typedParamString); // the typed parameters' string arm, string<REMOTE_STRING_MAX>
 }
 
 void RoundTripTest::typedValues()
