@@ -199,10 +199,9 @@ void ConformanceVirshTest::virshTraffic()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString proxyPath = dir.filePath("proxy.sock");
-    // The daemon's read-write socket; libvirt's default unless the fixture names another.
-    QString upstream = env["VERX_SOCKET"];
-    if (upstream.isEmpty())
-        upstream = QStringLiteral("/run/libvirt/libvirt-sock");
+    // The daemon's read-write socket, as the fixture names it.
+    const QString upstream = env["VERX_SOCKET"];
+    QVERIFY2(!upstream.isEmpty(), "fixture.env has no VERX_SOCKET");
     RecordingProxy proxy(proxyPath, upstream);
     QVERIFY(proxy.isListening());
 
