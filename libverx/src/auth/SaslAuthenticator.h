@@ -2,7 +2,8 @@
 // Runs libvirt's SASL exchange (AUTH_SASL_INIT 67, START 68, STEP 69) as
 // remoteAuthSASL does, over calls made by the engine, and turns libsasl2's
 // credential prompts into AuthRequests. On success the SaslClient is kept
-// for the security layer (see SaslTransport) when ssf() > 0.
+// for the security layer (the Dispatcher encodes and decodes every packet
+// through it) when ssf() > 0.
 #pragma once
 
 #include "SaslClient.h"
