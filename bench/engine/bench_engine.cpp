@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Engine benchmark against the libvirtd fixture: sequential calls (verx vs
 // libvirt's client), pipelined calls with 5 and 20 in flight (vs libvirt
-// sequential), and a 256 MiB volume download (verx's stream vs `virsh
+// sequential), and a 512 MiB volume download (verx's stream vs `virsh
 // vol-download`, both into a file). Prints "name: verx X, libvirt Y, ratio Z"
 // lines; exits non-zero when a call fails (a failed call is no fast call).
 #include <verx/Connection.h>
@@ -83,7 +83,7 @@ void print(const char *name, double verx, double anchor, const char *unit)
         std::printf("%s: verx %.1f %s (no libvirt anchor)\n", name, verx, unit);
 }
 
-constexpr qint64 VolumeSize = 256ll << 20;
+constexpr qint64 VolumeSize = 512ll << 20;
 const QString VolumeName = QStringLiteral("verx-bench-download.img");
 
 QString tempFile(const char *name)
@@ -105,7 +105,7 @@ bool virsh(const QStringList &args)
     return true;
 }
 
-// A 256 MiB volume full of data (no holes), made with virsh.
+// A 512 MiB volume full of data (no holes), made with virsh.
 bool makeVolume(const QString &pool)
 {
     virsh({QStringLiteral("vol-delete"), VolumeName, QStringLiteral("--pool"), pool});
@@ -256,7 +256,7 @@ int main(int argc, char **argv)
 
     const double verxMBs = downloadVerx(fixtureValue("VERX_URI_SYSTEM"), fixtureValue("VERX_POOL"));
     const double virshMBs = downloadVirsh(fixtureValue("VERX_POOL"));
-    print("vol-download 256 MiB", verxMBs, virshMBs, "MB/s (virsh)");
+    print("vol-download 512 MiB", verxMBs, virshMBs, "MB/s (virsh)");
     if (failures > 0 || verxMBs <= 0 || virshMBs <= 0) {
         std::fprintf(stderr, "%d calls failed\n", failures);
         return 1;

@@ -228,7 +228,12 @@ void Dispatcher::feed(const QByteArray &bytes)
 {
     if (m_dead)
         return;
-    m_in.append(bytes);
+    if (m_in.size() == m_inPos) {
+        m_in = bytes; // nothing pending: take the bytes without a copy
+        m_inPos = 0;
+    } else {
+        m_in.append(bytes);
+    }
     processInput();
 }
 
