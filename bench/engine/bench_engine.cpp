@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Engine benchmark against the libvirtd fixture: sequential calls (verx vs
 // libvirt's client), pipelined calls with 5 and 20 in flight (vs libvirt
-// sequential), and a 512 MiB volume download (verx's stream vs `virsh
+// sequential, and vs the ceiling of a bare blocking socket client), and a
+// 512 MiB volume download (verx's stream vs `virsh
 // vol-download`, both into a file). Prints "name: verx X, libvirt Y, ratio Z"
 // lines; exits non-zero when a call fails (a failed call is no fast call).
 #include <verx/Connection.h>
 #include <verx/Stream.h>
 #include <verx/calls/RemoteCalls.h>
 #include <verx/protocol/RemoteTypes.h>
+#include <verx/xdr/Bytes.h>
+#include <verx/xdr/Framing.h>
 
 #ifdef VERX_BENCH_HAVE_LIBVIRT
 #include "libvirt_anchor.h"
@@ -23,8 +26,13 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <memory>
+
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 using namespace verx;
 
@@ -213,6 +221,72 @@ double downloadVirsh(const QString &pool)
     return double(VolumeSize) / 1e6 / seconds;
 }
 
+// The ceiling: a bare client on a blocking unix socket (no event loop, no
+// engine), CONNECT_OPEN then get_lib_version with `window` calls in flight.
+// Calls per second, or -1.
+double rawCeiling(const QString &socketPath, const QByteArray &name, int window)
+{
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    const QByteArray path = QFile::encodeName(socketPath);
+    std::memcpy(addr.sun_path, path.constData(),
+                size_t(qMin<qsizetype>(path.size(), sizeof(addr.sun_path) - 1)));
+    if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof(addr)) != 0) {
+        std::fprintf(stderr, "raw client: cannot connect to %s\n", path.constData());
+        if (fd >= 0)
+            ::close(fd);
+        return -1;
+    }
+    quint32 serial = 0;
+    auto send = [&](int procedure, const QByteArray &args) {
+        PacketHeader h;
+        h.program = 0x20008086;
+        h.version = 1;
+        h.procedure = procedure;
+        h.type = PacketType::Call;
+        h.serial = serial++;
+        const QByteArray packet = xdr::framePacket(h, args);
+        return ::write(fd, packet.constData(), size_t(packet.size())) == packet.size();
+    };
+    QByteArray in;
+    auto receive = [&]() { // one reply; false on error
+        for (;;) {
+            const qsizetype length = xdr::packetLength(in);
+            if (length > 0 && in.size() >= length) {
+                PacketHeader h;
+                QByteArrayView payload;
+                const bool ok = xdr::parsePacket(QByteArrayView(in).first(length), h, payload) &&
+                                h.status == PacketStatus::Ok;
+                in.remove(0, length);
+                return ok;
+            }
+            char buf[65536];
+            const ssize_t n = ::read(fd, buf, sizeof buf);
+            if (n <= 0)
+                return false;
+            in.append(buf, n);
+        }
+    };
+    bool ok = send(1, xdr::toBytes(remote::ConnectOpenArgs{name, 0})) && receive();
+    QElapsedTimer timer;
+    timer.start();
+    int sent = 0, received = 0;
+    while (ok && received < N) {
+        while (ok && sent < N && sent - received < window)
+            ok = send(59, QByteArray()) && ++sent; // REMOTE_PROC_CONNECT_GET_LIB_VERSION
+        ok = ok && receive() && ++received;
+    }
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    ::close(fd);
+    if (!ok) {
+        std::fprintf(stderr, "raw client: call failed\n");
+        ++failures;
+        return -1;
+    }
+    return N / seconds;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -253,6 +327,15 @@ int main(int argc, char **argv)
     const auto perSecond = [](double us) { return us > 0 ? 1e6 / us : -1.0; };
     print("pipelined(5) get_lib_version", perSecond(pipe5), perSecond(aLib), "calls/s");
     print("pipelined(20) get_lib_version", perSecond(pipe20), perSecond(aLib), "calls/s");
+    const QString socket = fixtureValue("VERX_SOCKET");
+    const double raw5 = rawCeiling(socket, "test:///default", 5);
+    const double raw20 = rawCeiling(socket, "test:///default", 20);
+    std::printf("pipelined(5) get_lib_version: verx %.0f calls/s, raw socket client %.0f calls/s, "
+                "ratio %.2f\n",
+                perSecond(pipe5), raw5, perSecond(pipe5) / raw5);
+    std::printf("pipelined(20) get_lib_version: verx %.0f calls/s, raw socket client %.0f "
+                "calls/s, ratio %.2f\n",
+                perSecond(pipe20), raw20, perSecond(pipe20) / raw20);
 
     const double verxMBs = downloadVerx(fixtureValue("VERX_URI_SYSTEM"), fixtureValue("VERX_POOL"));
     const double virshMBs = downloadVirsh(fixtureValue("VERX_POOL"));
