@@ -60,6 +60,9 @@ private Q_SLOTS:
     void stateSequence()
     {
         Connection conn;
+        // keepalive as virsh: a PING every 5 s, dead after 6 unanswered
+        QCOMPARE(conn.keepAliveInterval(), 5);
+        QCOMPARE(conn.keepAliveCount(), 6);
         QSignalSpy states(&conn, &Connection::stateChanged);
         QSignalSpy opened(&conn, &Connection::opened);
         conn.open(env["VERX_URI_TEST"]);
