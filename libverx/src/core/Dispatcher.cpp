@@ -230,10 +230,13 @@ void Dispatcher::feed(const QByteArray &bytes)
         return;
     if (m_in.size() == m_inPos) {
         m_in = bytes; // nothing pending: take the bytes without a copy
-        m_inPos = 0;
     } else {
+        // keep only the pending part (streams may share the old buffer)
+        if (m_inPos > 0)
+            m_in = m_in.sliced(m_inPos);
         m_in.append(bytes);
     }
+    m_inPos = 0;
     processInput();
 }
 
@@ -261,11 +264,16 @@ void Dispatcher::processInput()
                 QStringLiteral("protocol violation from the server: %1").arg(error.toString())));
             break;
         }
-        const QByteArray payload = payloadView.toByteArray();
+        const qsizetype payloadOffset = m_inPos + (payloadView.constData() - view.constData());
         m_inPos += length;
         m_lastReceived.restart();
         m_pingsSent = 0;
-        handlePacket(header, payload);
+        if (header.type == PacketType::Stream || header.type == PacketType::StreamHole) {
+            const QByteArray buffer = m_in; // shared, not copied
+            handleStream(header, buffer, payloadOffset, payloadView.size());
+        } else {
+            handlePacket(header, payloadView.toByteArray());
+        }
         if (!self)
             return;
     }
@@ -296,7 +304,7 @@ void Dispatcher::handlePacket(const PacketHeader &header, const QByteArray &payl
         return;
     case PacketType::Stream:
     case PacketType::StreamHole:
-        handleStream(header, payload);
+        handleStream(header, payload, 0, payload.size());
         return;
     default:
         fatal(Error::transport(
@@ -358,8 +366,10 @@ void Dispatcher::handleReply(const PacketHeader &header, const QByteArray &paylo
     }
 }
 
-void Dispatcher::handleStream(const PacketHeader &header, const QByteArray &payload)
+void Dispatcher::handleStream(const PacketHeader &header, const QByteArray &buffer,
+                              qsizetype offset, qsizetype size)
 {
+    const QByteArrayView payload(buffer.constData() + offset, size);
     const auto it = m_streams.constFind(header.serial);
     if (it == m_streams.constEnd() || !*it || (*it)->d->program != header.program ||
         (*it)->d->procedure != header.procedure) {
@@ -392,8 +402,11 @@ void Dispatcher::handleStream(const PacketHeader &header, const QByteArray &payl
             Q_EMIT stream->readyRead();
             Q_EMIT stream->readChannelFinished();
         } else {
-            sd->readBuffered += payload.size();
-            sd->readQueue.push_back({payload, 0, 0});
+            sd->readBuffered += size;
+            if (size * 2 >= buffer.size()) // most of the buffer: share it
+                sd->readQueue.push_back({buffer, 0, offset, offset + size});
+            else // a small part: copy it, so no large buffer stays alive for it
+                sd->readQueue.push_back({payload.toByteArray(), 0, 0, -1});
             updatePause();
             Q_EMIT stream->readyRead();
         }
@@ -458,13 +471,12 @@ void Dispatcher::pumpStream(Stream *stream)
             sd->writeQueue.pop_front();
             continue;
         }
-        const qsizetype chunk =
-            qMin<qsizetype>(item.data.size() - item.offset, xdr::LegacyPayloadMax);
+        const qsizetype chunk = qMin<qsizetype>(item.limit() - item.offset, xdr::LegacyPayloadMax);
         header.type = PacketType::Stream;
         sendPacket(header, QByteArrayView(item.data).sliced(item.offset, chunk));
         item.offset += chunk;
         written += chunk;
-        if (item.offset >= item.data.size())
+        if (item.offset >= item.limit())
             sd->writeQueue.pop_front();
     }
     sd->writeBuffered -= written;

@@ -97,7 +97,10 @@ private:
     void processInput();
     void handlePacket(const PacketHeader &header, const QByteArray &payload);
     void handleReply(const PacketHeader &header, const QByteArray &payload);
-    void handleStream(const PacketHeader &header, const QByteArray &payload);
+    // The payload is size bytes at offset in buffer (data packets keep a
+    // share of buffer instead of a copy when they fill most of it).
+    void handleStream(const PacketHeader &header, const QByteArray &buffer, qsizetype offset,
+                      qsizetype size);
     void fatal(const Error &error);
     void pumpStream(Stream *stream);
     void pumpAllStreams();

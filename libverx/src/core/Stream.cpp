@@ -154,11 +154,11 @@ qint64 Stream::readData(char *data, qint64 maxSize)
         Private::Item &item = d->readQueue.front();
         if (item.holeLength > 0)
             break;
-        const qint64 n = qMin<qint64>(maxSize - done, item.data.size() - item.offset);
+        const qint64 n = qMin<qint64>(maxSize - done, item.limit() - item.offset);
         std::memcpy(data + done, item.data.constData() + item.offset, size_t(n));
         item.offset += n;
         done += n;
-        if (item.offset >= item.data.size())
+        if (item.offset >= item.limit())
             d->readQueue.pop_front();
     }
     d->readBuffered -= done;

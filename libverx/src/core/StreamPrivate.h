@@ -19,9 +19,11 @@ struct Stream::Private
     // One item of a queue: data, or a hole of holeLength bytes.
     struct Item
     {
-        QByteArray data;
+        QByteArray data;       // may be a whole read buffer shared with others
         qint64 holeLength = 0; // > 0: a hole
-        qsizetype offset = 0;  // bytes of data already consumed
+        qsizetype offset = 0;  // where the unconsumed bytes start in data
+        qsizetype end = -1;    // where they end (-1: data.size())
+        qsizetype limit() const { return end < 0 ? data.size() : end; }
     };
 
     QPointer<detail::Dispatcher> dispatcher;
