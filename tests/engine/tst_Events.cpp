@@ -5,6 +5,7 @@
 // pool refresh, QEMU monitor events of the real guest), each decoded as its
 // generated message type; registrations are per callback.
 #include "FixtureEnv.h"
+#include "OpenConnection.h"
 
 #include "core/EventTable.h"
 
@@ -58,16 +59,7 @@ class TestEvents : public QObject
         return true;
     }
 
-    std::unique_ptr<Connection> open(const QString &uri)
-    {
-        auto conn = std::make_unique<Connection>();
-        QSignalSpy opened(conn.get(), &Connection::opened);
-        QSignalSpy disconnected(conn.get(), &Connection::disconnected);
-        conn->open(uri);
-        if (!QTest::qWaitFor([&] { return !opened.isEmpty() || !disconnected.isEmpty(); }, Wait))
-            qWarning("open %s did not finish", qPrintable(uri));
-        return conn;
-    }
+    std::unique_ptr<Connection> open(const QString &uri) { return test::openConnection(uri); }
 
     // Waits for a registration and returns its callback id (-1 on error).
     int registered(EventRegistration *reg)

@@ -4,6 +4,7 @@
 // events caused by virsh, screenshot and console streams, sparse volume
 // upload/download, keepalive with a stopped daemon.
 #include "FixtureEnv.h"
+#include "OpenConnection.h"
 
 #include <verx/Connection.h>
 #include <verx/Stream.h>
@@ -49,16 +50,7 @@ class TestLibvirtd : public QObject
     std::unique_ptr<Connection> open(const QString &uri,
                                      Connection::OpenFlags flags = Connection::NoFlags)
     {
-        auto conn = std::make_unique<Connection>();
-        QSignalSpy opened(conn.get(), &Connection::opened);
-        QSignalSpy disconnected(conn.get(), &Connection::disconnected);
-        conn->open(uri, flags);
-        while (opened.isEmpty() && disconnected.isEmpty())
-            if (!opened.wait(30000))
-                break;
-        if (!disconnected.isEmpty())
-            qWarning() << "open failed:" << disconnected.first().first().value<Error>().message();
-        return conn;
+        return test::openConnection(uri, nullptr, flags);
     }
 
     remote::NonnullDomain lookup(Connection *conn, const QString &name, Error *error = nullptr)

@@ -7,6 +7,7 @@
 // write buffer (backpressure). (Per-call timeouts and dead peers:
 // engine.dispatcher and engine.libvirtd's keepalive test.)
 #include "FixtureEnv.h"
+#include "OpenConnection.h"
 
 #include <verx/Connection.h>
 #include <verx/Stream.h>
@@ -43,16 +44,7 @@ class TestReplyApi : public QObject
 
     test::FixtureEnv env;
 
-    std::unique_ptr<Connection> open(const QString &uri)
-    {
-        auto conn = std::make_unique<Connection>();
-        QSignalSpy opened(conn.get(), &Connection::opened);
-        QSignalSpy disconnected(conn.get(), &Connection::disconnected);
-        conn->open(uri);
-        if (!QTest::qWaitFor([&] { return !opened.isEmpty() || !disconnected.isEmpty(); }, Wait))
-            qWarning("open %s did not finish", qPrintable(uri));
-        return conn;
-    }
+    std::unique_ptr<Connection> open(const QString &uri) { return test::openConnection(uri); }
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY2(env.isValid(), qPrintable(env.error())); }
