@@ -29,6 +29,7 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -177,10 +178,13 @@ double downloadVerx(const QString &uri, const QString &pool)
     std::unique_ptr<Reply> r(calls.storageVolDownload({v->result().vol, 0, 0, 0}, &stream));
     qint64 got = 0;
     QEventLoop loop;
+    std::vector<char> buffer(1 << 20); // one buffer, as virsh's client uses
     auto drain = [&] {
         while (stream.bytesAvailable() > 0) {
-            const QByteArray chunk = stream.read(1 << 20);
-            got += out.write(chunk);
+            const qint64 n = stream.read(buffer.data(), qint64(buffer.size()));
+            if (n <= 0)
+                break;
+            got += out.write(buffer.data(), n);
         }
         if (stream.atEnd() || stream.isFinished() || stream.error().isError())
             loop.quit();
