@@ -3,6 +3,7 @@
 
 #include "AddConnectionDialog.h"
 #include "AuthDialog.h"
+#include "CommandLine.h"
 #include "ConnectionTreeModel.h"
 #include "ConsolePage.h"
 #include "DeleteDomainsDialog.h"
@@ -359,6 +360,14 @@ void MainWindow::loadSavedConnections()
 {
     for (const SavedConnection &c : ConnectionStore::load())
         addConnection(c, true, c.autoconnect);
+}
+
+void MainWindow::openAtStart(const CommandLine &commandLine)
+{
+    if (commandLine.openSaved())
+        loadSavedConnections();
+    for (const QString &uri : commandLine.uris())
+        openUri(uri);
 }
 
 void MainWindow::persistConnections()

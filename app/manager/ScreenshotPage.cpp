@@ -7,6 +7,8 @@
 #include <verx/Stream.h>
 #include <verx/calls/RemoteCalls.h>
 
+#include <QPointer>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <memory>
@@ -34,6 +36,7 @@ void ScreenshotPage::refresh()
     if (m_busy || !m_session || !m_session->isConnected())
         return;
     m_busy = true;
+    const quint64 number = ++m_shot;
     // The reply gives the mime type, the stream the image; show it when
     // both are complete.
     struct Shot
@@ -46,8 +49,8 @@ void ScreenshotPage::refresh()
     };
     auto shot = std::make_shared<Shot>();
     auto *stream = new verx::Stream(this);
-    auto complete = [this, shot] {
-        if (!shot->replied || !shot->streamDone)
+    auto complete = [this, shot, number] {
+        if (!shot->replied || !shot->streamDone || number != m_shot)
             return;
         m_busy = false;
         if (!shot->error.isEmpty()) {
@@ -77,8 +80,22 @@ void ScreenshotPage::refresh()
     args.dom = m_session->domainRef(m_uuid);
     args.screen = 0;
     args.flags = 0;
+    // A reply or stream that never completes (a stuck host) must not keep
+    // the page busy: give up after TimeoutMs.
+    QPointer<verx::Stream> guard(stream);
+    QTimer::singleShot(TimeoutMs, this, [this, number, guard] {
+        if (number != m_shot || !m_busy)
+            return;
+        ++m_shot; // drop whatever still comes
+        m_busy = false;
+        if (guard && !guard->isFinished())
+            guard->abort();
+        fail(tr("no answer from the host within %1 s").arg(TimeoutMs / 1000));
+    });
+    auto *reply = m_session->calls()->domainScreenshot(args, stream);
+    reply->setTimeout(TimeoutMs);
     verx::onFinished(
-        m_session->calls()->domainScreenshot(args, stream), this,
+        reply, this,
         [shot, complete](const verx::remote::DomainScreenshotRet &ret) {
             shot->mime = ret.mime ? QString::fromUtf8(*ret.mime) : QString();
             shot->replied = true;

@@ -22,6 +22,9 @@ public:
     ScreenshotPage(HostSession *session, const QByteArray &uuid, QWidget *parent = nullptr);
 
     ScreenshotView *view() const { return m_view; }
+    // A screenshot that has not arrived after this long (ms) fails.
+    static constexpr int TimeoutMs = 30000;
+    bool isBusy() const { return m_busy; }
 
 public slots:
     void refresh();
@@ -37,6 +40,7 @@ private:
     QByteArray m_uuid;
     ScreenshotView *m_view = nullptr;
     bool m_busy = false;
+    quint64 m_shot = 0; // number of the current request: later answers of older ones are dropped
 };
 
 } // namespace verx::manager
