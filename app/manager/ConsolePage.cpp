@@ -121,6 +121,9 @@ void ConsolePage::attach(bool force)
             emit attached();
         },
         [this, stream](const verx::Error &e) {
+            // The call failed or timed out: the stream ends with it.
+            if (!stream->isFinished())
+                stream->abort();
             if (m_stream == stream)
                 streamEnded(e.message());
         });

@@ -139,6 +139,9 @@ void HostSession::disconnectFromHost()
 {
     m_userClosed = true;
     m_reconnectTimer->stop();
+    m_statsTimer->stop();
+    m_dirtyTimer->stop();
+    m_dirty.clear();
     m_backoffSeconds = 0;
     if (m_connection->state() != verx::Connection::State::Disconnected)
         m_connection->close();
@@ -313,7 +316,7 @@ void HostSession::refreshStats()
 
 void HostSession::fetchStats(const QList<QByteArray> &only, bool withState)
 {
-    if (m_statsUnsupported)
+    if (m_statsUnsupported || m_userClosed || !m_connection->isOpen())
         return;
     verx::remote::ConnectGetAllDomainStatsArgs args;
     for (const QByteArray &uuid : only)
@@ -404,6 +407,9 @@ void HostSession::fetchStats(const QList<QByteArray> &only, bool withState)
             }
             // A domain that went away since its event: its own event follows.
             if (!full && e.code() == ErrNoDomain)
+                return;
+            // The connection is closing: its end is reported once, not here.
+            if (m_userClosed || !m_connection->isOpen())
                 return;
             emit error(tr("%1: statistics: %2").arg(displayName(), e.message()));
         });

@@ -73,6 +73,14 @@ constexpr int Wait = 30000;
             QFAIL(qPrintable(why_));                                                               \
     } while (false)
 
+// Triggers a main-window action once it is enabled (the window updates its
+// actions shortly after the selection or a state changes).
+#define TRIGGER(id)                                                                                \
+    do {                                                                                           \
+        WAIT_FOR(m_window->action(MainWindow::id)->isEnabled());                                   \
+        m_window->action(MainWindow::id)->trigger();                                               \
+    } while (false)
+
 // A TCP relay to libvirtd that can cut every connection, to lose a
 // connection on purpose.
 class Relay : public QObject
@@ -146,7 +154,7 @@ private:
     // Session errors, and a session giving up with an error.
     void watchSession(HostSession *s)
     {
-        failOn(s, &HostSession::error, s->displayName());
+        failOn(s, &HostSession::error, u"session error"_s);
         connect(s, &HostSession::statusChanged, m_watch.get(), [this, s](HostSession::Status st) {
             if (st == HostSession::Status::Disconnected && !s->lastError().isEmpty())
                 m_failures << s->displayName() + u" failed: "_s + s->lastError();
@@ -384,13 +392,11 @@ private slots:
         m_window->selectSession(m_test);
         m_window->selectDomains({uuid});
         QCOMPARE(m_window->selectedDomains(), QList<QByteArray>{uuid});
-        QVERIFY(m_window->action(MainWindow::Pause)->isEnabled());
-        m_window->action(MainWindow::Pause)->trigger();
+        TRIGGER(Pause);
         WAIT_FOR(stateOf(m_test, u"test"_s) == int(DomainState::Paused));
         QCOMPARE(virshState(uri("VERX_URI_TEST"), u"test"_s), u"paused"_s);
         SNAPSHOT(m_window, u"main-window"_s);
-        WAIT_FOR(m_window->action(MainWindow::Resume)->isEnabled());
-        m_window->action(MainWindow::Resume)->trigger();
+        TRIGGER(Resume);
         WAIT_FOR(stateOf(m_test, u"test"_s) == int(DomainState::Running));
         QCOMPARE(virshState(uri("VERX_URI_TEST"), u"test"_s), u"running"_s);
     }
@@ -461,16 +467,14 @@ private slots:
         QCOMPARE(m_window->selectedDomains().size(), 3);
         WAIT_FOR(m_window->action(MainWindow::Start)->isEnabled());
         QVERIFY(!m_window->action(MainWindow::Pause)->isEnabled());
-        m_window->action(MainWindow::Start)->trigger();
+        TRIGGER(Start);
         for (int i = 0; i < 3; ++i)
             WAIT_FOR(stateOf(m_test, u"verx-multi-%1"_s.arg(i)) == int(DomainState::Running));
-        WAIT_FOR(m_window->action(MainWindow::ForceOff)->isEnabled());
-        m_window->action(MainWindow::ForceOff)->trigger();
+        TRIGGER(ForceOff);
         for (int i = 0; i < 3; ++i)
             WAIT_FOR(stateOf(m_test, u"verx-multi-%1"_s.arg(i)) == int(DomainState::Shutoff));
         // Delete through the confirmation dialog.
-        WAIT_FOR(m_window->action(MainWindow::Delete)->isEnabled());
-        m_window->action(MainWindow::Delete)->trigger();
+        TRIGGER(Delete);
         auto *dialog = visibleDialog<DeleteDomainsDialog>();
         QVERIFY(dialog);
         auto *confirm = dialog->findChild<QPushButton *>(u"confirmDelete"_s);
@@ -504,31 +508,27 @@ private slots:
         const QByteArray uuid = uuidOf(m_test, name);
         m_window->selectSession(m_test);
         m_window->selectDomains({uuid});
-        WAIT_FOR(m_window->action(MainWindow::Start)->isEnabled());
-        m_window->action(MainWindow::Start)->trigger();
+        TRIGGER(Start);
         WAIT_FOR(stateOf(m_test, name) == int(DomainState::Running));
         QCOMPARE(virshState(c, name), u"running"_s);
 
         // Reboot: it comes back running.
         m_window->messages()->clear();
-        WAIT_FOR(m_window->action(MainWindow::Reboot)->isEnabled());
-        m_window->action(MainWindow::Reboot)->trigger();
+        TRIGGER(Reboot);
         WAIT_FOR(m_window->messages()->count() >= 1);
         QCOMPARE(m_window->messages()->textAt(0), name + u" is rebooting"_s);
         WAIT_FOR(stateOf(m_test, name) == int(DomainState::Running));
         QCOMPARE(virshState(c, name), u"running"_s);
 
         // Shut down: off.
-        WAIT_FOR(m_window->action(MainWindow::Shutdown)->isEnabled());
-        m_window->action(MainWindow::Shutdown)->trigger();
+        TRIGGER(Shutdown);
         WAIT_FOR(stateOf(m_test, name) == int(DomainState::Shutoff));
         QCOMPARE(virshState(c, name), u"shut off"_s);
 
         // Managed save: off, with a saved image libvirt knows about.
-        m_window->action(MainWindow::Start)->trigger();
+        TRIGGER(Start);
         WAIT_FOR(stateOf(m_test, name) == int(DomainState::Running));
-        WAIT_FOR(m_window->action(MainWindow::ManagedSave)->isEnabled());
-        m_window->action(MainWindow::ManagedSave)->trigger();
+        TRIGGER(ManagedSave);
         WAIT_FOR(stateOf(m_test, name) == int(DomainState::Shutoff));
         QString saved;
         VIRSH_OUT(saved,
@@ -538,7 +538,7 @@ private slots:
         // Delete without "remove the managed save image": libvirt refuses,
         // the error goes to the message area, the domain stays.
         m_window->messages()->clear();
-        m_window->action(MainWindow::Delete)->trigger();
+        TRIGGER(Delete);
         auto *dialog = visibleDialog<DeleteDomainsDialog>();
         QVERIFY(dialog);
         auto *managedSave = dialog->findChild<QCheckBox *>(u"removeManagedSave"_s);
@@ -555,7 +555,7 @@ private slots:
         watchSession(m_test);
         // With it (the default): gone, image and all.
         m_window->selectDomains({uuid});
-        m_window->action(MainWindow::Delete)->trigger();
+        TRIGGER(Delete);
         dialog = visibleDialog<DeleteDomainsDialog>();
         QVERIFY(dialog);
         dialog->findChild<QPushButton *>(u"confirmDelete"_s)->click();
@@ -906,15 +906,29 @@ private slots:
         watchSession(m_system);
         console->detach();
         QVERIFY(!console->isAttached());
-        // Reconnect with the page's button: the console works again.
+        // Reconnect with the page's button (no take-over: the console is
+        // free). libvirtd releases our old console asynchronously, so an
+        // attempt right after the detach may still find it busy: retry.
         auto *reconnect = console->findChild<QPushButton *>(u"attachConsole"_s);
-        QVERIFY(reconnect && reconnect->isEnabled());
-        auto *force = console->findChild<QCheckBox *>();
-        if (force)
-            force->setChecked(true);
-        reconnect->click();
+        QVERIFY(reconnect);
+        if (auto *force = console->findChild<QCheckBox *>())
+            force->setChecked(false);
+        QSignalSpy ended(console, &ConsolePage::detached);
+        for (int attempt = 0; attempt < 10 && attached.size() < 2; ++attempt) {
+            ended.clear();
+            WAIT_FOR(reconnect->isEnabled());
+            reconnect->click();
+            WAIT_FOR(attached.size() == 2 || ended.size() > 0);
+            if (attached.size() < 2) {
+                const QString reason = ended.first().first().toString();
+                QVERIFY2(reason.contains(u"console session"_s, Qt::CaseInsensitive),
+                         qPrintable(reason));
+                qInfo("console still busy: %s", qPrintable(reason));
+                QTest::qWait(200);
+            }
+        }
+        QCOMPARE(attached.size(), 2);
         failOn(console, &ConsolePage::detached, u"console"_s);
-        WAIT_FOR(attached.size() == 2);
         console->send("echo $((7*8))\r");
         WAIT_FOR(console->view()->transcript().contains("\n56"));
         m_watch.reset();
