@@ -45,13 +45,15 @@ void ScreenshotPage::refresh()
         QString mime;
         bool replied = false;
         bool streamDone = false;
+        bool completed = false; // shown or failed: once
         QString error;
     };
     auto shot = std::make_shared<Shot>();
     auto *stream = new verx::Stream(this);
     auto complete = [this, shot, number] {
-        if (!shot->replied || !shot->streamDone || number != m_shot)
+        if (!shot->replied || !shot->streamDone || shot->completed || number != m_shot)
             return;
+        shot->completed = true;
         m_busy = false;
         if (!shot->error.isEmpty()) {
             fail(shot->error);
@@ -80,20 +82,23 @@ void ScreenshotPage::refresh()
     args.dom = m_session->domainRef(m_uuid);
     args.screen = 0;
     args.flags = 0;
+    auto *reply = m_session->calls()->domainScreenshot(args, stream);
     // A reply or stream that never completes (a stuck host) must not keep
-    // the page busy: give up after TimeoutMs.
-    QPointer<verx::Stream> guard(stream);
-    QTimer::singleShot(TimeoutMs, this, [this, number, guard] {
+    // the page busy: give up after timeout(), dropping whatever still comes.
+    const int timeoutMs = m_timeoutMs;
+    QPointer<verx::Stream> streamGuard(stream);
+    QPointer<verx::Reply> replyGuard(reply);
+    QTimer::singleShot(timeoutMs, this, [this, number, streamGuard, replyGuard, timeoutMs] {
         if (number != m_shot || !m_busy)
             return;
-        ++m_shot; // drop whatever still comes
+        ++m_shot;
         m_busy = false;
-        if (guard && !guard->isFinished())
-            guard->abort();
-        fail(tr("no answer from the host within %1 s").arg(TimeoutMs / 1000));
+        if (replyGuard && !replyGuard->isFinished())
+            replyGuard->abort();
+        if (streamGuard && !streamGuard->isFinished())
+            streamGuard->abort();
+        fail(tr("no answer from the host within %1 s").arg(double(timeoutMs) / 1000.0));
     });
-    auto *reply = m_session->calls()->domainScreenshot(args, stream);
-    reply->setTimeout(TimeoutMs);
     verx::onFinished(
         reply, this,
         [shot, complete](const verx::remote::DomainScreenshotRet &ret) {
@@ -101,11 +106,12 @@ void ScreenshotPage::refresh()
             shot->replied = true;
             complete();
         },
-        [shot, complete, stream](const verx::Error &e) {
+        [shot, complete, streamGuard](const verx::Error &e) {
             shot->error = e.message();
             shot->replied = true;
-            if (!stream->isFinished())
-                stream->abort();
+            // (The stream may be gone already: it deletes itself when done.)
+            if (streamGuard && !streamGuard->isFinished())
+                streamGuard->abort();
             complete();
         });
 }

@@ -44,6 +44,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -97,10 +98,11 @@ public:
                     if (out->isOpen())
                         out->write(in->readAll());
                 });
-                connect(out, &QTcpSocket::readyRead, in, [in, out] {
-                    if (in->isOpen())
+                connect(out, &QTcpSocket::readyRead, in, [this, in, out] {
+                    if (in->isOpen() && !m_held)
                         in->write(out->readAll());
                 });
+                m_pairs.append(std::make_pair(QPointer(in), QPointer(out)));
                 connect(out, &QTcpSocket::disconnected, in, &QTcpSocket::disconnectFromHost);
                 connect(in, &QTcpSocket::disconnected, in, &QObject::deleteLater);
                 m_clients.append(in);
@@ -108,6 +110,17 @@ public:
         });
     }
     quint16 port() const { return m_server.serverPort(); }
+    // Holds back everything the server sends (a host that stops answering)
+    // until released; then it all goes through.
+    void hold(bool on)
+    {
+        m_held = on;
+        if (on)
+            return;
+        for (const auto &[in, out] : std::as_const(m_pairs))
+            if (in && out && in->isOpen() && out->bytesAvailable() > 0)
+                in->write(out->readAll());
+    }
     void cutAll()
     {
         for (QTcpSocket *s : std::as_const(m_clients))
@@ -120,6 +133,8 @@ private:
     QTcpServer m_server;
     quint16 m_target;
     QList<QPointer<QTcpSocket>> m_clients;
+    QList<std::pair<QPointer<QTcpSocket>, QPointer<QTcpSocket>>> m_pairs;
+    bool m_held = false;
 };
 
 class TestFixture : public QObject
@@ -867,6 +882,48 @@ private slots:
         QVERIFY(!uuidOf(session, u"test"_s).isEmpty());
         m_watch.reset();
         m_watch = std::make_unique<QObject>();
+        session->disconnectFromHost();
+        WAIT_FOR(session->status() == HostSession::Status::Disconnected);
+    }
+
+    void screenshotOfAStuckHostTimesOut()
+    {
+        const QUrl tcp(uri("VERX_URI_TCP"));
+        Relay relay(quint16(tcp.port(16509)));
+        HostSession *session =
+            m_window->openUri(u"test+tcp://127.0.0.1:%1%2"_s.arg(relay.port()).arg(tcp.path()));
+        watchSession(session);
+        WAIT_FOR(session->isPopulated());
+        DomainDetailsPage *page = m_window->openDetails(session, uuidOf(session, u"test"_s));
+        QVERIFY(page);
+        ScreenshotPage *shots = page->screenshotPage();
+        shots->setTimeout(1500);
+        connect(shots, &ScreenshotPage::screenshotShown, m_watch.get(),
+                [this] { m_failures << u"a screenshot despite the held host"_s; });
+        QSignalSpy failed(shots, &ScreenshotPage::screenshotFailed);
+        relay.hold(true);
+        page->showScreenshot();
+        QVERIFY(shots->isBusy());
+        WAIT_FOR(failed.size() >= 1);
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.first().first().toString().contains(u"1.5 s"_s),
+                 qPrintable(failed.first().first().toString()));
+        QVERIFY(!shots->isBusy());
+        // The host answers late: that answer is dropped, the connection
+        // stays usable, and a new screenshot works.
+        relay.hold(false);
+        shots->setTimeout(ScreenshotPage::TimeoutMs);
+        m_watch.reset();
+        m_watch = std::make_unique<QObject>();
+        watchSession(session);
+        failOn(shots, &ScreenshotPage::screenshotFailed, u"screenshot"_s);
+        QSignalSpy shown(shots, &ScreenshotPage::screenshotShown);
+        shots->refresh();
+        WAIT_FOR(shown.size() == 1);
+        QVERIFY(!shots->view()->image().isNull());
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(session->isConnected());
+        emit m_window->workspace()->tabCloseRequested(m_window->workspace()->indexOf(page));
         session->disconnectFromHost();
         WAIT_FOR(session->status() == HostSession::Status::Disconnected);
     }
