@@ -17,10 +17,12 @@
 #include "XmlErrorLine.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
@@ -139,6 +141,37 @@ private slots:
         QVERIFY(view.saveTo(file));
         QCOMPARE(QImage(file).size(), QSize(7, 5));
         QVERIFY(!view.setScreenshot("nope", QStringLiteral("image/png")));
+    }
+
+    void screenshotSaveDoesNotBlock()
+    {
+        // Save opens a file dialog without a nested event loop: the trigger
+        // returns at once, the file is written when the dialog is accepted.
+        QImage source(9, 4, QImage::Format_RGB32);
+        source.fill(QColor(200, 20, 30));
+        QByteArray png;
+        {
+            QBuffer buffer(&png);
+            QVERIFY(buffer.open(QIODevice::WriteOnly));
+            QVERIFY(source.save(&buffer, "PNG"));
+        }
+        ScreenshotView view;
+        view.show();
+        QVERIFY(view.setScreenshot(png, QStringLiteral("image/png")));
+        QAction *save = nullptr;
+        for (QAction *a : view.findChildren<QAction *>())
+            if (a->shortcut() == QKeySequence(QKeySequence::SaveAs))
+                save = a;
+        QVERIFY(save);
+        save->trigger();
+        auto *dialog = view.findChild<QFileDialog *>(QStringLiteral("saveScreenshotDialog"));
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("shot.png"));
+        dialog->selectFile(file);
+        static_cast<QDialog *>(dialog)->accept(); // (protected in QFileDialog)
+        QCOMPARE(QImage(file).size(), source.size());
     }
 
     void xmlEditorSearch()
