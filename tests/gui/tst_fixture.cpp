@@ -399,6 +399,20 @@ private slots:
         // The host tab shows the host facts.
         WAIT_FOR(!m_window->hostDetails()->field(u"libVersion"_s).isEmpty());
         QCOMPARE(m_window->hostDetails()->field(u"driver"_s), u"TEST"_s);
+        // Node info as virsh shows it, and the capabilities XML.
+        QString nodeinfo;
+        VIRSH_OUT(nodeinfo, {u"-c"_s, uri("VERX_URI_TEST"), u"nodeinfo"_s});
+        QString cpus;
+        for (const QString &line : nodeinfo.split(u'\n'))
+            if (line.startsWith(u"CPU(s):"_s))
+                cpus = line.mid(7).trimmed();
+        QVERIFY2(!cpus.isEmpty(), qPrintable(nodeinfo));
+        WAIT_FOR(!m_window->hostDetails()->field(u"cpus"_s).isEmpty());
+        QVERIFY2(m_window->hostDetails()->field(u"cpus"_s).startsWith(cpus + u' '),
+                 qPrintable(m_window->hostDetails()->field(u"cpus"_s)));
+        auto *caps = m_window->hostDetails()->findChild<XmlEditor *>();
+        QVERIFY(caps);
+        WAIT_FOR(caps->toPlainText().contains(u"<capabilities>"_s));
     }
 
     void suspendAndResumeThroughGui()
@@ -414,6 +428,26 @@ private slots:
         TRIGGER(Resume);
         WAIT_FOR(stateOf(m_test, u"test"_s) == int(DomainState::Running));
         QCOMPARE(virshState(uri("VERX_URI_TEST"), u"test"_s), u"running"_s);
+
+        // The same from the keyboard (the actions' shortcuts) ...
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        m_window->domainTable()->setFocus();
+        WAIT_FOR(m_window->action(MainWindow::Pause)->isEnabled());
+        QTest::keySequence(m_window->domainTable(),
+                           m_window->action(MainWindow::Pause)->shortcut());
+        WAIT_FOR(stateOf(m_test, u"test"_s) == int(DomainState::Paused));
+        WAIT_FOR(m_window->action(MainWindow::Resume)->isEnabled());
+        QTest::keySequence(m_window->domainTable(),
+                           m_window->action(MainWindow::Resume)->shortcut());
+        WAIT_FOR(stateOf(m_test, u"test"_s) == int(DomainState::Running));
+        // ... and the table's context menu offers the domain actions.
+        const QList<QAction *> menu = m_window->domainTable()->actions();
+        for (MainWindow::ActionId id :
+             {MainWindow::Start, MainWindow::Shutdown, MainWindow::Reboot, MainWindow::ForceOff,
+              MainWindow::Pause, MainWindow::Resume, MainWindow::ManagedSave, MainWindow::Delete})
+            QVERIFY(menu.contains(m_window->action(id)));
+        QCOMPARE(m_window->domainTable()->contextMenuPolicy(), Qt::ActionsContextMenu);
     }
 
     void listFollowsVirsh()
