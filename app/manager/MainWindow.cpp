@@ -176,6 +176,12 @@ void MainWindow::createActions()
         s->disconnectFromHost();
         s->deleteLater();
         persistConnections();
+        // Its remembered secrets go too, unless another entry uses the URI.
+        bool uriStillUsed = false;
+        for (HostSession *other : sessions())
+            uriStillUsed |= other != s && other->saved().uri == s->saved().uri;
+        if (!uriStillUsed)
+            PasswordStore::removeAllFor(s->saved().uri);
         onTreeSelection();
     });
     make(Start, Icons::Start, tr("&Start"), QKeySequence(Qt::CTRL | Qt::Key_R),

@@ -10,6 +10,7 @@
 #include "LineDiff.h"
 #include "MainWindow.h"
 #include "MessageArea.h"
+#include "PasswordStore.h"
 #include "ScreenshotView.h"
 #include "SearchBar.h"
 #include "Translations.h"
@@ -352,6 +353,27 @@ private slots:
         QVERIFY(splitter);
         QCOMPARE(second.size(), size);
         QCOMPARE(splitter->sizes(), sizes);
+    }
+
+    void secretsAreNotedPerConnection()
+    {
+        // Only key names are noted (for removing a connection's secrets),
+        // per URI; a URI that is a prefix of another does not match it.
+        QTemporaryDir config;
+        qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+        QCoreApplication::setOrganizationName(QStringLiteral("verx-test-keys"));
+        const QString a = QStringLiteral("qemu+ssh://h1/system");
+        const QString b = QStringLiteral("qemu+ssh://h1/system2");
+        PasswordStore::noteKey(PasswordStore::keyFor(a, QStringLiteral("Password:")));
+        PasswordStore::noteKey(PasswordStore::keyFor(a, QStringLiteral("Passphrase:")));
+        PasswordStore::noteKey(PasswordStore::keyFor(a, QStringLiteral("Password:")));
+        PasswordStore::noteKey(PasswordStore::keyFor(b, QStringLiteral("Password:")));
+        QCOMPARE(PasswordStore::keysFor(a).size(), 2);
+        QCOMPARE(PasswordStore::keysFor(b),
+                 QStringList{PasswordStore::keyFor(b, QStringLiteral("Password:"))});
+        PasswordStore::forgetKey(PasswordStore::keyFor(a, QStringLiteral("Password:")));
+        QCOMPARE(PasswordStore::keysFor(a),
+                 QStringList{PasswordStore::keyFor(a, QStringLiteral("Passphrase:"))});
     }
 
     void germanTranslation()
