@@ -36,6 +36,7 @@
 #include <QDeadlineTimer>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMetaEnum>
@@ -617,6 +618,54 @@ private slots:
         QCOMPARE(stateOf(session, u"test"_s), int(DomainState::Paused));
         VIRSH({u"-c"_s, uri("VERX_URI_TEST"), u"resume"_s, u"test"_s});
         WAIT_FOR(stateOf(session, u"test"_s) == int(DomainState::Running));
+        session->disconnectFromHost();
+        WAIT_FOR(session->status() == HostSession::Status::Disconnected);
+    }
+
+    void basicInfoFallbackIsBounded()
+    {
+        // A test-driver host with more domains than one refresh may ask
+        // about: the bulk statistics lack vCPUs and memory there, and the
+        // basic info comes for at most MaxInfoCallsPerRefresh domains per
+        // refresh, never one call per domain at once.
+        constexpr int count = 2 * HostSession::MaxInfoCallsPerRefresh + 10;
+        QTemporaryDir dir(qEnvironmentVariable("VERX_FIXTURE") + u"/gui-node-XXXXXX"_s);
+        QVERIFY(dir.isValid());
+        QFile node(dir.filePath(u"node.xml"_s));
+        QVERIFY(node.open(QIODevice::WriteOnly));
+        node.write("<node>\n");
+        for (int i = 0; i < count; ++i)
+            node.write(u"<domain type='test'><name>info-%1</name><memory>65536</memory>"
+                       "<vcpu>2</vcpu><os><type>hvm</type></os></domain>\n"_s.arg(i)
+                           .toUtf8());
+        node.write("</node>\n");
+        node.close();
+        auto *session = new HostSession(
+            SavedConnection{
+                u"test+unix://"_s + QFileInfo(node).absoluteFilePath(), {}, false, false},
+            m_watch.get());
+        session->setStatsInterval(3600); // refreshes by hand only
+        watchSession(session);
+        auto withInfo = [session] {
+            int n = 0;
+            for (const DomainRecord &d : session->model()->domains())
+                n += d.vcpus > 0;
+            return n;
+        };
+        session->connectToHost();
+        WAIT_FOR(session->isPopulated());
+        QCOMPARE(session->model()->rowCount(), count);
+        for (int expected : {HostSession::MaxInfoCallsPerRefresh,
+                             2 * HostSession::MaxInfoCallsPerRefresh, count}) {
+            WAIT_FOR(withInfo() >= expected);
+            QTest::qWait(300); // more answers would have come by now
+            QCOMPARE(withInfo(), expected);
+            QSignalSpy applied(session, &HostSession::statsApplied);
+            session->refreshStats();
+            WAIT_FOR(applied.size() >= 1);
+        }
+        for (const DomainRecord &d : session->model()->domains())
+            QCOMPARE(d.vcpus, 2u);
         session->disconnectFromHost();
         WAIT_FOR(session->status() == HostSession::Status::Disconnected);
     }
