@@ -193,6 +193,10 @@ void HostSession::onDisconnected(const verx::Error &e)
     const bool authProblem =
         e.code() == verx::Error::AuthCancelled || e.code() == verx::Error::AuthFailed;
     if (m_wasConnected && m_autoReconnect && !authProblem) {
+        // One failed attempt may report its end more than once: one retry
+        // (and one doubling of the delay) per attempt.
+        if (m_reconnectTimer->isActive())
+            return;
         // Lost: retry with backoff (1, 2, 4 ... 60 s) until it works or the
         // user disconnects; report the loss once.
         if (m_status != Status::Reconnecting) {

@@ -59,6 +59,9 @@ public:
     bool isConnected() const { return m_status == Status::Connected; }
     // True once the first full domain list arrived after connecting.
     bool isPopulated() const { return m_populated; }
+    // The wait before the next reconnect attempt (1, 2, 4 ... 60 s; 0 when
+    // none is due).
+    int reconnectDelaySeconds() const { return m_backoffSeconds; }
 
     DomainTableModel *model() const { return m_model; }
     verx::Connection *connection() const { return m_connection; }

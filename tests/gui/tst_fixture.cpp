@@ -96,6 +96,11 @@ public:
         m_server.listen(QHostAddress::LocalHost);
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *in = m_server.nextPendingConnection()) {
+                if (m_refusing) { // the host is down
+                    in->abort();
+                    in->deleteLater();
+                    continue;
+                }
                 auto *out = new QTcpSocket(in);
                 out->connectToHost(QHostAddress::LocalHost, m_target);
                 connect(in, &QTcpSocket::readyRead, out, [this, in, out] {
@@ -183,6 +188,8 @@ public:
         m_heldReplies.clear();
         m_downstream.clear();
     }
+    // New connections are closed at once (while on).
+    void setRefusing(bool on) { m_refusing = on; }
     void cutAll()
     {
         for (QTcpSocket *s : std::as_const(m_clients))
@@ -197,6 +204,7 @@ private:
     QList<QPointer<QTcpSocket>> m_clients;
     QList<std::pair<QPointer<QTcpSocket>, QPointer<QTcpSocket>>> m_pairs;
     bool m_held = false;
+    bool m_refusing = false;
     int m_passPackets = -1; // < 0: everything passes
     QByteArray m_upstream;
     QPointer<QTcpSocket> m_upstreamOut;
@@ -1074,14 +1082,26 @@ private slots:
                 });
         WAIT_FOR(session->isPopulated());
         QSignalSpy statuses(session, &HostSession::statusChanged);
+        relay.setRefusing(true); // the host stays away for a while
         relay.cutAll();
-        // Lost (with the reason shown), then reconnecting with backoff,
-        // then connected again with the list filled.
+        // Lost (with the reason shown), then reconnecting with a growing
+        // delay (1, 2, 4 s), then, back, connected with the list filled.
         WAIT_FOR(statuses.size() >= 1);
         QCOMPARE(statuses.first().first().value<HostSession::Status>(), HostSession::Status::Lost);
         QVERIFY(!session->lastError().isEmpty());
         QVERIFY(session->statusText().contains(session->lastError()));
+        QList<int> delays;
+        WAIT_FOR(([&] {
+            const int d = session->reconnectDelaySeconds();
+            if (d > 0 && (delays.isEmpty() || delays.last() != d))
+                delays.append(d);
+            return d >= 4;
+        }()));
+        QCOMPARE(delays, (QList<int>{1, 2, 4}));
+        QCOMPARE(session->status(), HostSession::Status::Reconnecting);
+        relay.setRefusing(false);
         WAIT_FOR(session->isConnected() && session->isPopulated());
+        QCOMPARE(session->reconnectDelaySeconds(), 0);
         bool sawReconnecting = false;
         for (const auto &args : statuses)
             sawReconnecting |=
