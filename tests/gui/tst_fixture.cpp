@@ -1006,6 +1006,11 @@ private slots:
         watchSession(sasl);
         WAIT_FOR(visibleDialog<AuthDialog>() || sasl->isConnected());
         QCOMPARE(sasl->status(), HostSession::Status::AuthNeeded);
+        // The side tree says so.
+        QVERIFY2(m_window->treeModel()->indexOf(sasl).data().toString().endsWith(
+                     u"(%1)"_s.arg(sasl->statusText())),
+                 qPrintable(m_window->treeModel()->indexOf(sasl).data().toString()));
+        QCOMPARE(sasl->statusText(), HostSession::tr("Waiting for credentials"));
         if (AuthDialog *first = visibleDialog<AuthDialog>())
             SNAPSHOT(first, u"auth-dialog"_s);
         const QHash<Kind, QString> answers{{Kind::Username, uri("VERX_SASL_USER")},
@@ -1099,6 +1104,10 @@ private slots:
         }()));
         QCOMPARE(delays, (QList<int>{1, 2, 4}));
         QCOMPARE(session->status(), HostSession::Status::Reconnecting);
+        const QString shown = m_window->treeModel()->indexOf(session).data().toString();
+        QVERIFY2(shown.contains(session->statusText()) &&
+                     session->statusText().contains(session->lastError()),
+                 qPrintable(shown));
         relay.setRefusing(false);
         WAIT_FOR(session->isConnected() && session->isPopulated());
         QCOMPARE(session->reconnectDelaySeconds(), 0);
