@@ -99,6 +99,14 @@
         <source>Do not open the saved connections.</source>
         <translation>Die gespeicherten Verbindungen nicht öffnen.</translation>
     </message>
+    <message>
+        <source>Connect to URI at start.</source>
+        <translation>Beim Start mit URI verbinden.</translation>
+    </message>
+    <message>
+        <source>[URI...]</source>
+        <translation>[URI...]</translation>
+    </message>
 </context>
 <context>
     <name>verx::manager::AddConnectionDialog</name>
@@ -508,6 +516,10 @@
         <source>The domain&apos;s XML changed on the host while you were editing. Apply shows the difference to the new version; Revert loads it.</source>
         <translation>Das XML der Domäne wurde auf dem Host geändert, während Sie es bearbeitet haben. „Anwenden“ zeigt den Unterschied zur neuen Fassung; „Zurücksetzen“ lädt sie.</translation>
     </message>
+    <message>
+        <source>Not applied (line %1): %2</source>
+        <translation>Nicht angewendet (Zeile %1): %2</translation>
+    </message>
 </context>
 <context>
     <name>verx::manager::HostDetailsPage</name>
@@ -798,6 +810,10 @@
     <message>
         <source>No screenshot: %1</source>
         <translation>Kein Bildschirmfoto: %1</translation>
+    </message>
+    <message>
+        <source>no answer from the host within %1 s</source>
+        <translation>keine Antwort vom Host innerhalb von %1 s</translation>
     </message>
 </context>
 <context>

@@ -71,12 +71,18 @@ AddConnectionDialog::AddConnectionDialog(QWidget *parent) : QDialog(parent)
         auto *browse = new QPushButton(tr("Browse…"));
         h->addWidget(browse);
         connect(browse, &QPushButton::clicked, this, [this, edit, directory] {
-            const QString f =
-                directory ? QFileDialog::getExistingDirectory(this, tr("Choose a directory"),
-                                                              edit->text())
-                          : QFileDialog::getOpenFileName(this, tr("Choose a file"), edit->text());
-            if (!f.isEmpty())
-                edit->setText(f);
+            // open(), not a nested event loop (other connections go on).
+            auto *dialog = new QFileDialog(
+                this, directory ? tr("Choose a directory") : tr("Choose a file"), edit->text());
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->setFileMode(directory ? QFileDialog::Directory : QFileDialog::ExistingFile);
+            if (directory)
+                dialog->setOption(QFileDialog::ShowDirsOnly);
+            connect(dialog, &QFileDialog::fileSelected, edit, [edit](const QString &f) {
+                if (!f.isEmpty())
+                    edit->setText(f);
+            });
+            dialog->open();
         });
         return row;
     };

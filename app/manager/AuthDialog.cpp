@@ -15,7 +15,7 @@ namespace verx::manager {
 
 AuthDialog::AuthDialog(verx::AuthRequest *request, const QString &connectionName,
                        bool offerRemember, QWidget *parent)
-    : QDialog(parent), m_request(request)
+    : QDialog(parent), m_request(request), m_kind(request->kind())
 {
     setAttribute(Qt::WA_DeleteOnClose);
     const bool hostKey = request->kind() == verx::AuthRequest::Kind::HostKeyConfirmation;

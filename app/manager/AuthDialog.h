@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include <verx/AuthRequest.h>
+
 #include <QDialog>
 #include <QPointer>
 
 class QCheckBox;
 class QLineEdit;
-
-namespace verx {
-class AuthRequest;
-}
 
 namespace verx::manager {
 
@@ -24,6 +22,8 @@ public:
     AuthDialog(verx::AuthRequest *request, const QString &connectionName, bool offerRemember,
                QWidget *parent = nullptr);
 
+    // What is asked (tests and scripted answers).
+    verx::AuthRequest::Kind kind() const { return m_kind; }
     bool rememberRequested() const;
     QString value() const;
 
@@ -35,6 +35,7 @@ private:
     void finishWith(int result);
 
     QPointer<verx::AuthRequest> m_request;
+    verx::AuthRequest::Kind m_kind;
     QLineEdit *m_value = nullptr;
     QCheckBox *m_remember = nullptr;
 };

@@ -120,7 +120,11 @@ void ConsolePage::attach(bool force)
             m_view->setFocus();
             emit attached();
         },
-        [this, stream](const verx::Error &e) {
+        [this, stream, guard = QPointer<verx::Stream>(stream)](const verx::Error &e) {
+            // The call failed or timed out: the stream ends with it (unless
+            // it ended and deleted itself already).
+            if (guard && !guard->isFinished())
+                guard->abort();
             if (m_stream == stream)
                 streamEnded(e.message());
         });

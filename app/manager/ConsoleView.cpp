@@ -5,9 +5,11 @@
 
 #include <qtermwidget.h>
 
+#include <QSocketNotifier>
 #include <QVBoxLayout>
 
 #include <cerrno>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace verx::manager {
@@ -24,6 +26,15 @@ ConsoleView::ConsoleView(QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_term);
     setFocusProxy(m_term);
+    // The widget reads what is written to its pty's slave side, on this
+    // (the GUI) thread: write without blocking, the rest when it has room.
+    const int fd = m_term->getPtySlaveFd();
+    if (fd >= 0) {
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+        m_writable = new QSocketNotifier(fd, QSocketNotifier::Write, this);
+        m_writable->setEnabled(false);
+        connect(m_writable, &QSocketNotifier::activated, this, &ConsoleView::flush);
+    }
 }
 
 void ConsoleView::feed(const QByteArray &bytes)
@@ -31,17 +42,41 @@ void ConsoleView::feed(const QByteArray &bytes)
     m_transcript.append(bytes);
     if (m_transcript.size() > 256 * 1024)
         m_transcript.remove(0, m_transcript.size() - 128 * 1024);
-    // The widget reads what is written to its pty's slave side.
+    if (!m_writable)
+        return;
+    m_pending.append(bytes);
+    if (pendingBytes() > MaxPending) {
+        m_pending.remove(0, m_pending.size() - MaxPending);
+        m_pendingOffset = 0;
+    }
+    flush();
+}
+
+void ConsoleView::flush()
+{
     const int fd = m_term->getPtySlaveFd();
-    qsizetype done = 0;
-    while (fd >= 0 && done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
+    while (pendingBytes() > 0) {
+        const ssize_t n =
+            ::write(fd, m_pending.constData() + m_pendingOffset, size_t(pendingBytes()));
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0)
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            break; // full: the notifier says when there is room
+        if (n <= 0) {
+            m_pending.clear(); // the terminal is gone
+            m_pendingOffset = 0;
             break;
-        done += n;
+        }
+        m_pendingOffset += n;
     }
+    if (pendingBytes() == 0) {
+        m_pending.clear();
+        m_pendingOffset = 0;
+    } else if (m_pendingOffset > 64 * 1024) {
+        m_pending.remove(0, m_pendingOffset);
+        m_pendingOffset = 0;
+    }
+    m_writable->setEnabled(pendingBytes() > 0);
 }
 
 void ConsoleView::applySettings(const AppSettings &settings)

@@ -207,13 +207,16 @@ void DomainTableModel::applyStats(const QList<Stats> &stats)
 {
     QList<int> changed;
     changed.reserve(stats.size());
+    bool stateChanged = false;
     for (const Stats &s : stats) {
         const int row = m_rows.value(s.uuid, -1);
         if (row < 0)
             continue;
         DomainRecord &d = m_domains[row];
-        if (s.state >= 0)
+        if (s.state >= 0 && s.state != d.state) {
             d.state = s.state;
+            stateChanged = true;
+        }
         if (s.vcpus)
             d.vcpus = s.vcpus;
         if (s.memoryKiB)
@@ -224,7 +227,8 @@ void DomainTableModel::applyStats(const QList<Stats> &stats)
         d.memoryPercent = s.memoryPercent;
         changed.append(row);
     }
-    emitRowsChanged(changed, State, MemoryUsage);
+    // Only the statistic columns, unless a state came with them.
+    emitRowsChanged(changed, stateChanged ? State : VCpus, MemoryUsage);
 }
 
 void DomainTableModel::clear()

@@ -7,6 +7,7 @@
 #include "LineDiff.h"
 #include "SearchBar.h"
 #include "XmlEditor.h"
+#include "XmlErrorLine.h"
 
 #include <verx/calls/RemoteCalls.h>
 
@@ -98,6 +99,8 @@ bool DomainXmlPage::isModified() const
 
 void DomainXmlPage::setError(const QString &text)
 {
+    if (text.isEmpty())
+        m_editor->markErrorLine(0);
     m_error->setText(text);
     m_error->setVisible(!text.isEmpty());
 }
@@ -163,7 +166,13 @@ void DomainXmlPage::applyNow()
             // The edit stays; libvirt's message says what is wrong.
             m_apply->setEnabled(true);
             m_ownDefine = false;
-            setError(tr("Not applied: %1").arg(e.message()));
+            // Where libvirt names a line, say it and go there.
+            const int line = XmlErrorLine::find(e.message());
+            m_editor->markErrorLine(line);
+            if (m_editor->errorLine() > 0)
+                setError(tr("Not applied (line %1): %2").arg(line).arg(e.message()));
+            else
+                setError(tr("Not applied: %1").arg(e.message()));
             emit applyFailed(e.message());
         });
 }

@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <utility>
 #include <variant>
 
 namespace verx::manager {
@@ -29,6 +30,8 @@ constexpr quint32 StatsBalloon = 4;
 constexpr quint32 StatsVcpu = 8;
 // VIR_ERR_NO_SUPPORT.
 constexpr int ErrNoSupport = 3;
+// VIR_ERR_NO_DOMAIN.
+constexpr int ErrNoDomain = 42;
 constexpr int MaxBackoffSeconds = 60;
 
 QByteArray uuidBytes(const verx::remote::Uuid &uuid)
@@ -57,6 +60,7 @@ HostSession::HostSession(const SavedConnection &saved, QObject *parent)
       m_statsTimer(new QTimer(this)), m_dirtyTimer(new QTimer(this))
 {
     m_clock.start();
+    m_connection->setDefaultCallTimeout(CallTimeoutMs);
     m_reconnectTimer->setSingleShot(true);
     connect(m_reconnectTimer, &QTimer::timeout, this, [this] {
         setStatus(Status::Reconnecting);
@@ -135,6 +139,9 @@ void HostSession::disconnectFromHost()
 {
     m_userClosed = true;
     m_reconnectTimer->stop();
+    m_statsTimer->stop();
+    m_dirtyTimer->stop();
+    m_dirty.clear();
     m_backoffSeconds = 0;
     if (m_connection->state() != verx::Connection::State::Disconnected)
         m_connection->close();
@@ -172,6 +179,8 @@ void HostSession::onDisconnected(const verx::Error &e)
     m_statsPending = false;
     m_populated = false;
     m_dirty.clear();
+    m_earlyEvents.clear();
+    m_lastEvent.clear();
     m_model->clear();
     m_lastError = e.isError() ? e.message() : QString();
     if (m_userClosed || !e.isError()) {
@@ -184,6 +193,10 @@ void HostSession::onDisconnected(const verx::Error &e)
     const bool authProblem =
         e.code() == verx::Error::AuthCancelled || e.code() == verx::Error::AuthFailed;
     if (m_wasConnected && m_autoReconnect && !authProblem) {
+        // One failed attempt may report its end more than once: one retry
+        // (and one doubling of the delay) per attempt.
+        if (m_reconnectTimer->isActive())
+            return;
         // Lost: retry with backoff (1, 2, 4 ... 60 s) until it works or the
         // user disconnects; report the loss once.
         if (m_status != Status::Reconnecting) {
@@ -253,8 +266,12 @@ void HostSession::loadDomains()
         }
         m_model->setDomains(pending->all);
         m_populated = true;
+        // What changed while the list was on its way.
+        const QList<verx::DomainEvent> early = std::exchange(m_earlyEvents, {});
+        for (const verx::DomainEvent &event : early)
+            applyDomainEvent(event);
         emit populated();
-        fetchStats({});
+        fetchStats({}, true);
     };
     auto list = [this,
                  finish](quint32 flags,
@@ -301,9 +318,9 @@ void HostSession::refreshStats()
     fetchStats({});
 }
 
-void HostSession::fetchStats(const QList<QByteArray> &only)
+void HostSession::fetchStats(const QList<QByteArray> &only, bool withState)
 {
-    if (m_statsUnsupported)
+    if (m_statsUnsupported || m_userClosed || !m_connection->isOpen())
         return;
     verx::remote::ConnectGetAllDomainStatsArgs args;
     for (const QByteArray &uuid : only)
@@ -311,14 +328,15 @@ void HostSession::fetchStats(const QList<QByteArray> &only)
             args.doms.append(domainRef(uuid));
     if (!only.isEmpty() && args.doms.isEmpty())
         return;
-    args.stats = StatsState | StatsCpuTotal | StatsBalloon | StatsVcpu;
+    args.stats = StatsCpuTotal | StatsBalloon | StatsVcpu | (withState ? StatsState : 0);
     args.flags = 0;
     const bool full = only.isEmpty();
     if (full)
         m_statsPending = true;
+    const quint64 askedAt = m_eventSerial;
     verx::onFinished(
         m_calls->connectGetAllDomainStats(args), m_live,
-        [this, full](const verx::remote::ConnectGetAllDomainStatsRet &ret) {
+        [this, full, askedAt](const verx::remote::ConnectGetAllDomainStatsRet &ret) {
             if (full)
                 m_statsPending = false;
             const qint64 now = m_clock.elapsed();
@@ -346,13 +364,20 @@ void HostSession::fetchStats(const QList<QByteArray> &only)
                     else if (f == "vcpu.current")
                         s.vcpus = quint32(number(p.value));
                 }
-                if (s.vcpus == 0 && balloonCur < 0 && !m_infoFetched.contains(s.uuid))
+                // An event after the request knows the state better.
+                if (s.state >= 0 && m_lastEvent.value(s.uuid, 0) > askedAt)
+                    s.state = -1;
+                const DomainRecord *known = m_model->find(s.uuid);
+                if (!known)
+                    continue;
+                if (s.vcpus == 0 && balloonCur < 0 && !m_infoFetched.contains(s.uuid) &&
+                    needInfo.size() < MaxInfoCallsPerRefresh)
                     needInfo.append(s.uuid);
                 if (balloonCur >= 0)
                     s.memoryKiB = quint64(balloonCur);
                 if (balloonMax >= 0)
                     s.maxMemoryKiB = quint64(balloonMax);
-                const bool active = s.state < 0 || DomainState::isActive(s.state);
+                const bool active = DomainState::isActive(s.state >= 0 ? s.state : known->state);
                 if (active && available > 0 && unused >= 0)
                     s.memoryPercent =
                         std::clamp((available - unused) * 100.0 / available, 0.0, 100.0);
@@ -370,8 +395,9 @@ void HostSession::fetchStats(const QList<QByteArray> &only)
                 stats.append(s);
             }
             m_model->applyStats(stats);
-            // Drivers without vcpu/balloon statistics (the test driver):
-            // ask once per domain for its basic info.
+            // Drivers without vcpu/balloon statistics: ask for the basic
+            // info once per domain, a bounded number per refresh (never
+            // one call per domain of a large host at once).
             if (!needInfo.isEmpty())
                 fetchInfo(needInfo);
             emit statsApplied();
@@ -383,6 +409,12 @@ void HostSession::fetchStats(const QList<QByteArray> &only)
                 m_statsUnsupported = true;
                 return;
             }
+            // A domain that went away since its event: its own event follows.
+            if (!full && e.code() == ErrNoDomain)
+                return;
+            // The connection is closing: its end is reported once, not here.
+            if (m_userClosed || !m_connection->isOpen())
+                return;
             emit error(tr("%1: statistics: %2").arg(displayName(), e.message()));
         });
 }
@@ -394,9 +426,9 @@ void HostSession::fetchInfo(const QList<QByteArray> &uuids)
         verx::onFinished(
             m_calls->domainGetInfo({domainRef(uuid)}), m_live,
             [this, uuid](const verx::remote::DomainGetInfoRet &info) {
+                // Not the state: events keep that.
                 DomainTableModel::Stats s;
                 s.uuid = uuid;
-                s.state = info.state;
                 s.vcpus = info.nrVirtCpu;
                 s.memoryKiB = info.memory;
                 s.maxMemoryKiB = info.maxMem;
@@ -415,8 +447,19 @@ void HostSession::markDirty(const QByteArray &uuid)
 
 void HostSession::onDomainEvent(const verx::DomainEvent &event)
 {
-    if (event.eventId != 0 || !m_populated)
+    if (event.eventId != 0 || !m_live)
         return;
+    m_lastEvent.insert(event.domain.uuid, ++m_eventSerial);
+    if (!m_populated) {
+        // The list is on its way: apply this after it.
+        m_earlyEvents.append(event);
+        return;
+    }
+    applyDomainEvent(event);
+}
+
+void HostSession::applyDomainEvent(const verx::DomainEvent &event)
+{
     const QByteArray uuid = event.domain.uuid;
     const DomainRecord *known = m_model->find(uuid);
     switch (event.event) {
@@ -535,6 +578,7 @@ void HostSession::runAction(Action action, const QList<QByteArray> &uuids, uint 
             done = tr("%1 deleted");
             break;
         }
+        reply->setTimeout(ActionTimeoutMs);
         verx::onFinished(
             reply, m_live, [this, done, name] { emit info(done.arg(name)); },
             [this, name](const verx::Error &e) {

@@ -4,9 +4,11 @@
 #include "SavedConnection.h"
 
 #include <verx/Error.h>
+#include <verx/Events.h>
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -18,7 +20,6 @@ class QTimer;
 namespace verx {
 class AuthRequest;
 class Connection;
-struct DomainEvent;
 namespace remote {
 class Calls;
 struct NonnullDomain;
@@ -58,12 +59,23 @@ public:
     bool isConnected() const { return m_status == Status::Connected; }
     // True once the first full domain list arrived after connecting.
     bool isPopulated() const { return m_populated; }
+    // The wait before the next reconnect attempt (1, 2, 4 ... 60 s; 0 when
+    // none is due).
+    int reconnectDelaySeconds() const { return m_backoffSeconds; }
 
     DomainTableModel *model() const { return m_model; }
     verx::Connection *connection() const { return m_connection; }
     verx::remote::Calls *calls() const { return m_calls.get(); }
     // The reference libvirt wants in calls, from the model's record.
     verx::remote::NonnullDomain domainRef(const QByteArray &uuid) const;
+
+    // Calls that get no answer fail after this long (ms) instead of
+    // leaving the GUI waiting; actions on domains get ActionTimeoutMs.
+    static constexpr int CallTimeoutMs = 30000;
+    static constexpr int ActionTimeoutMs = 300000;
+    // Most domainGetInfo calls one statistics refresh may make for drivers
+    // whose bulk statistics lack vCPUs and memory.
+    static constexpr int MaxInfoCallsPerRefresh = 32;
 
     void setStatsInterval(int seconds);
     void setAutoReconnect(bool on) { m_autoReconnect = on; }
@@ -95,8 +107,11 @@ private:
     void onDisconnected(const verx::Error &error);
     void onAuthRequired(verx::AuthRequest *request);
     void onDomainEvent(const verx::DomainEvent &event);
+    void applyDomainEvent(const verx::DomainEvent &event);
     void loadDomains();
-    void fetchStats(const QList<QByteArray> &only);
+    // withState: also take the run state (only right after the list: the
+    // state is otherwise kept by events, never polled).
+    void fetchStats(const QList<QByteArray> &only, bool withState = false);
     void fetchInfo(const QList<QByteArray> &uuids);
     void scheduleReconnect();
     void markDirty(const QByteArray &uuid);
@@ -121,6 +136,12 @@ private:
     QTimer *m_dirtyTimer = nullptr;
     QSet<QByteArray> m_dirty;
     QSet<QByteArray> m_infoFetched; // domains whose basic info was asked for
+    // Events that came before the first list completed, applied after it.
+    QList<verx::DomainEvent> m_earlyEvents;
+    // Per domain, the number of the last event seen (m_eventSerial counts
+    // them): a state read before that event is stale.
+    QHash<QByteArray, quint64> m_lastEvent;
+    quint64 m_eventSerial = 0;
     bool m_statsPending = false;
     bool m_statsUnsupported = false;
     bool m_triedStoredSecret = false;

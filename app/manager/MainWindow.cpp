@@ -3,6 +3,7 @@
 
 #include "AddConnectionDialog.h"
 #include "AuthDialog.h"
+#include "CommandLine.h"
 #include "ConnectionTreeModel.h"
 #include "ConsolePage.h"
 #include "DeleteDomainsDialog.h"
@@ -175,6 +176,12 @@ void MainWindow::createActions()
         s->disconnectFromHost();
         s->deleteLater();
         persistConnections();
+        // Its remembered secrets go too, unless another entry uses the URI.
+        bool uriStillUsed = false;
+        for (HostSession *other : sessions())
+            uriStillUsed |= other != s && other->saved().uri == s->saved().uri;
+        if (!uriStillUsed)
+            PasswordStore::removeAllFor(s->saved().uri);
         onTreeSelection();
     });
     make(Start, Icons::Start, tr("&Start"), QKeySequence(Qt::CTRL | Qt::Key_R),
@@ -359,6 +366,14 @@ void MainWindow::loadSavedConnections()
 {
     for (const SavedConnection &c : ConnectionStore::load())
         addConnection(c, true, c.autoconnect);
+}
+
+void MainWindow::openAtStart(const CommandLine &commandLine)
+{
+    if (commandLine.openSaved())
+        loadSavedConnections();
+    for (const QString &uri : commandLine.uris())
+        openUri(uri);
 }
 
 void MainWindow::persistConnections()

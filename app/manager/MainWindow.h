@@ -16,6 +16,7 @@ class QTreeView;
 
 namespace verx::manager {
 
+class CommandLine;
 class ConnectionTreeModel;
 class DomainDetailsPage;
 class DomainFilterProxy;
@@ -60,6 +61,9 @@ public:
     // Opens uri (from --connect): reuses a saved connection with that URI.
     HostSession *openUri(const QString &uri);
     void loadSavedConnections();
+    // What main() does with its command line: the saved connections
+    // (unless --no-saved), then every URI given.
+    void openAtStart(const CommandLine &commandLine);
 
     QList<HostSession *> sessions() const;
     HostSession *currentSession() const;

@@ -4,11 +4,26 @@
 #include <qt6keychain/keychain.h>
 
 #include <QPointer>
+#include <QSettings>
 
 namespace verx::manager::PasswordStore {
 namespace {
 const QString service = QStringLiteral("verx-manager");
+const QString keysSetting = QStringLiteral("keyring/keys");
+
+QStringList noted()
+{
+    return QSettings().value(keysSetting).toStringList();
 }
+void setNoted(const QStringList &keys)
+{
+    QSettings settings;
+    if (keys.isEmpty())
+        settings.remove(keysSetting);
+    else
+        settings.setValue(keysSetting, keys);
+}
+} // namespace
 
 QString keyFor(const QString &uri, const QString &what)
 {
@@ -36,6 +51,7 @@ void write(const QString &key, const QString &secret)
     job->setKey(key);
     job->setTextData(secret);
     job->start();
+    noteKey(key);
 }
 
 void remove(const QString &key)
@@ -44,6 +60,39 @@ void remove(const QString &key)
     job->setAutoDelete(true);
     job->setKey(key);
     job->start();
+    forgetKey(key);
+}
+
+void noteKey(const QString &key)
+{
+    QStringList keys = noted();
+    if (!keys.contains(key)) {
+        keys.append(key);
+        setNoted(keys);
+    }
+}
+
+void forgetKey(const QString &key)
+{
+    QStringList keys = noted();
+    if (keys.removeAll(key) > 0)
+        setNoted(keys);
+}
+
+QStringList keysFor(const QString &uri)
+{
+    const QString prefix = keyFor(uri, QString());
+    QStringList keys;
+    for (const QString &key : noted())
+        if (key.startsWith(prefix))
+            keys.append(key);
+    return keys;
+}
+
+void removeAllFor(const QString &uri)
+{
+    for (const QString &key : keysFor(uri))
+        remove(key);
 }
 
 } // namespace verx::manager::PasswordStore

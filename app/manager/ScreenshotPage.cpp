@@ -7,6 +7,8 @@
 #include <verx/Stream.h>
 #include <verx/calls/RemoteCalls.h>
 
+#include <QPointer>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <memory>
@@ -34,6 +36,7 @@ void ScreenshotPage::refresh()
     if (m_busy || !m_session || !m_session->isConnected())
         return;
     m_busy = true;
+    const quint64 number = ++m_shot;
     // The reply gives the mime type, the stream the image; show it when
     // both are complete.
     struct Shot
@@ -42,13 +45,15 @@ void ScreenshotPage::refresh()
         QString mime;
         bool replied = false;
         bool streamDone = false;
+        bool completed = false; // shown or failed: once
         QString error;
     };
     auto shot = std::make_shared<Shot>();
     auto *stream = new verx::Stream(this);
-    auto complete = [this, shot] {
-        if (!shot->replied || !shot->streamDone)
+    auto complete = [this, shot, number] {
+        if (!shot->replied || !shot->streamDone || shot->completed || number != m_shot)
             return;
+        shot->completed = true;
         m_busy = false;
         if (!shot->error.isEmpty()) {
             fail(shot->error);
@@ -77,18 +82,36 @@ void ScreenshotPage::refresh()
     args.dom = m_session->domainRef(m_uuid);
     args.screen = 0;
     args.flags = 0;
+    auto *reply = m_session->calls()->domainScreenshot(args, stream);
+    // A reply or stream that never completes (a stuck host) must not keep
+    // the page busy: give up after timeout(), dropping whatever still comes.
+    const int timeoutMs = m_timeoutMs;
+    QPointer<verx::Stream> streamGuard(stream);
+    QPointer<verx::Reply> replyGuard(reply);
+    QTimer::singleShot(timeoutMs, this, [this, number, streamGuard, replyGuard, timeoutMs] {
+        if (number != m_shot || !m_busy)
+            return;
+        ++m_shot;
+        m_busy = false;
+        if (replyGuard && !replyGuard->isFinished())
+            replyGuard->abort();
+        if (streamGuard && !streamGuard->isFinished())
+            streamGuard->abort();
+        fail(tr("no answer from the host within %1 s").arg(double(timeoutMs) / 1000.0));
+    });
     verx::onFinished(
-        m_session->calls()->domainScreenshot(args, stream), this,
+        reply, this,
         [shot, complete](const verx::remote::DomainScreenshotRet &ret) {
             shot->mime = ret.mime ? QString::fromUtf8(*ret.mime) : QString();
             shot->replied = true;
             complete();
         },
-        [shot, complete, stream](const verx::Error &e) {
+        [shot, complete, streamGuard](const verx::Error &e) {
             shot->error = e.message();
             shot->replied = true;
-            if (!stream->isFinished())
-                stream->abort();
+            // (The stream may be gone already: it deletes itself when done.)
+            if (streamGuard && !streamGuard->isFinished())
+                streamGuard->abort();
             complete();
         });
 }

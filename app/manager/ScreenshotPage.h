@@ -22,6 +22,11 @@ public:
     ScreenshotPage(HostSession *session, const QByteArray &uuid, QWidget *parent = nullptr);
 
     ScreenshotView *view() const { return m_view; }
+    // A screenshot that has not arrived after timeout() ms fails.
+    static constexpr int TimeoutMs = 30000;
+    void setTimeout(int ms) { m_timeoutMs = ms; }
+    int timeout() const { return m_timeoutMs; }
+    bool isBusy() const { return m_busy; }
 
 public slots:
     void refresh();
@@ -37,6 +42,8 @@ private:
     QByteArray m_uuid;
     ScreenshotView *m_view = nullptr;
     bool m_busy = false;
+    int m_timeoutMs = TimeoutMs;
+    quint64 m_shot = 0; // number of the current request: later answers of older ones are dropped
 };
 
 } // namespace verx::manager

@@ -151,10 +151,22 @@ void ScreenshotView::save()
 {
     if (m_image.isNull())
         return;
-    const QString file = QFileDialog::getSaveFileName(
-        this, tr("Save screenshot"), tr("screenshot.png"), tr("PNG images (*.png)"));
-    if (!file.isEmpty() && !saveTo(file))
-        showError(tr("Could not save %1.").arg(file));
+    // open(), not a nested event loop: connections keep working meanwhile.
+    auto *dialog =
+        new QFileDialog(this, tr("Save screenshot"), QString(), tr("PNG images (*.png)"));
+    dialog->setObjectName(QStringLiteral("saveScreenshotDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("png"));
+    dialog->selectFile(tr("screenshot.png"));
+    const QImage image = m_image; // what was shown when Save was chosen
+    connect(dialog, &QFileDialog::fileSelected, this, [this, image](const QString &file) {
+        if (file.isEmpty())
+            return;
+        if (!image.save(file, "PNG"))
+            showError(tr("Could not save %1.").arg(file));
+    });
+    dialog->open();
 }
 
 } // namespace verx::manager

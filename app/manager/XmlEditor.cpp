@@ -9,6 +9,7 @@
 #include <QFontDatabase>
 #include <QPainter>
 #include <QTextBlock>
+#include <QTextCursor>
 
 namespace verx::manager {
 namespace {
@@ -125,6 +126,25 @@ bool XmlEditor::findText(const QString &text, bool backward, bool caseSensitive)
         return true;
     setTextCursor(saved);
     return false;
+}
+
+void XmlEditor::markErrorLine(int line)
+{
+    m_errorLine = 0;
+    QList<QTextEdit::ExtraSelection> marks;
+    const QTextBlock block = line > 0 ? document()->findBlockByNumber(line - 1) : QTextBlock();
+    if (block.isValid()) {
+        m_errorLine = line;
+        QTextEdit::ExtraSelection mark;
+        mark.format.setBackground(QColor(0xff, 0xd6, 0xd6));
+        mark.format.setProperty(QTextFormat::FullWidthSelection, true);
+        mark.cursor = QTextCursor(block);
+        marks.append(mark);
+        QTextCursor cursor(block);
+        setTextCursor(cursor);
+        centerCursor();
+    }
+    setExtraSelections(marks);
 }
 
 } // namespace verx::manager

@@ -23,6 +23,10 @@ public:
     void paintLineNumbers(QPaintEvent *event);
     // Finds \a text from the cursor (wrapping); selects it and returns true.
     bool findText(const QString &text, bool backward = false, bool caseSensitive = false);
+    // Marks line (1-based) as erroneous and moves the cursor there; 0
+    // clears the mark.
+    void markErrorLine(int line);
+    int errorLine() const { return m_errorLine; }
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -32,6 +36,7 @@ private:
     void updateGutter(const QRect &rect, int dy);
 
     QWidget *m_gutter = nullptr;
+    int m_errorLine = 0;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
 };
 

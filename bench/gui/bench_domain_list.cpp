@@ -28,13 +28,21 @@ using namespace verx::manager;
 
 namespace {
 
+// Set when a spin() gave up: the measurements are then meaningless and the
+// benchmark fails.
+bool g_timedOut = false;
+
 // Runs the event loop until done() is true (or 120 s pass).
-bool spin(const std::function<bool()> &done)
+bool spin(const std::function<bool()> &done, const char *what)
 {
     QElapsedTimer t;
     t.start();
     while (!done() && t.elapsed() < 120000)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    if (!done()) {
+        std::fprintf(stderr, "bench: timed out waiting for %s\n", what);
+        g_timedOut = true;
+    }
     return done();
 }
 
@@ -85,7 +93,8 @@ int main(int argc, char **argv)
     QElapsedTimer t;
     t.start();
     bare.open(uri);
-    if (!spin([&] { return bare.isOpen() || bare.lastError().isError(); }) || !bare.isOpen()) {
+    if (!spin([&] { return bare.isOpen() || bare.lastError().isError(); }, "the bare open") ||
+        !bare.isOpen()) {
         std::fprintf(stderr, "bench: cannot open %s: %s\n", qPrintable(uri),
                      qPrintable(bare.lastError().message()));
         return 1;
@@ -112,7 +121,7 @@ int main(int argc, char **argv)
         calls.connectGetAllDomainStats(statsArgs), &app,
         [&](const verx::remote::ConnectGetAllDomainStatsRet &) { --pending; },
         [&](const verx::Error &) { --pending; });
-    spin([&] { return pending == 0; });
+    spin([&] { return pending == 0; }, "the bare list and statistics calls");
     const qint64 bareListNs = t.nsecsElapsed();
     t.restart();
     for (int i = 0; i < refreshes; ++i) {
@@ -121,7 +130,8 @@ int main(int argc, char **argv)
             calls.connectGetAllDomainStats(statsArgs), &app,
             [&](const verx::remote::ConnectGetAllDomainStatsRet &) { done = true; },
             [&](const verx::Error &) { done = true; });
-        spin([&] { return done; });
+        if (!spin([&] { return done; }, "a bare statistics call"))
+            return 1;
     }
     const qint64 bareRefreshNs = t.nsecsElapsed() / refreshes;
 
@@ -144,11 +154,13 @@ int main(int argc, char **argv)
     QObject::connect(&session, &HostSession::statsApplied, [&] { ++applied; });
     t.restart();
     session.connectToHost();
-    spin([&] {
-        return session.isConnected() || session.status() == HostSession::Status::Disconnected;
-    });
+    spin(
+        [&] {
+            return session.isConnected() || session.status() == HostSession::Status::Disconnected;
+        },
+        "the GUI session to connect");
     const qint64 guiOpenNs = t.nsecsElapsed();
-    spin([&] { return session.isPopulated() && applied >= 1; });
+    spin([&] { return session.isPopulated() && applied >= 1; }, "the populated table");
     QCoreApplication::processEvents(); // let the view lay out and paint
     const qint64 guiPopulatedNs = t.nsecsElapsed();
     const int rows = proxy.rowCount();
@@ -156,7 +168,8 @@ int main(int argc, char **argv)
     for (int i = 0; i < refreshes; ++i) {
         const int before = applied;
         session.refreshStats();
-        spin([&] { return applied > before; });
+        if (!spin([&] { return applied > before; }, "a GUI statistics refresh"))
+            return 1;
         QCoreApplication::processEvents();
     }
     const qint64 guiRefreshNs = t.nsecsElapsed() / refreshes;
@@ -175,5 +188,5 @@ int main(int argc, char **argv)
         double(guiPopulatedNs - guiOpenNs) / double(bareListNs));
     std::printf("bench.gui: refresh: bare stats call %.2f ms, GUI refresh %.2f ms, ratio %.2f\n",
                 ms(bareRefreshNs), ms(guiRefreshNs), double(guiRefreshNs) / double(bareRefreshNs));
-    return rows == count && listed == count ? 0 : 1;
+    return rows == count && listed == count && !g_timedOut ? 0 : 1;
 }

@@ -94,6 +94,28 @@ private slots:
         QCOMPARE(changed.size(), 3);
     }
 
+    void statsLeaveTheStateAlone()
+    {
+        // Statistics without a state touch only the statistic columns: the
+        // state events set stays.
+        DomainTableModel model;
+        model.setDomains(synthetic(10));
+        QVERIFY(model.setState(uuidFor(3), DomainState::Paused));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        DomainTableModel::Stats s;
+        s.uuid = uuidFor(3);
+        s.vcpus = 4;
+        s.cpuPercent = 12;
+        model.applyStats({s});
+        QCOMPARE(model.at(3).state, int(DomainState::Paused));
+        QCOMPARE(model.at(3).vcpus, 4u);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).value<QModelIndex>().column(), int(DomainTableModel::VCpus));
+        QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 3);
+        QVERIFY(changed.first().at(1).value<QModelIndex>().column() <
+                int(DomainTableModel::Autostart));
+    }
+
     void sortsOnRawValues()
     {
         DomainTableModel model;

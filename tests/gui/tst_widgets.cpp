@@ -1,28 +1,37 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // verx-manager widgets that need no libvirt daemon.
 #include "AddConnectionDialog.h"
+#include "CommandLine.h"
 #include "ConnectionTreeModel.h"
+#include "ConsoleView.h"
 #include "DomainTableModel.h"
 #include "HostSession.h"
 #include "ImageDecoder.h"
 #include "LineDiff.h"
+#include "MainWindow.h"
 #include "MessageArea.h"
+#include "PasswordStore.h"
 #include "ScreenshotView.h"
 #include "SearchBar.h"
 #include "Translations.h"
 #include "XmlEditor.h"
+#include "XmlErrorLine.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTranslator>
 
 using namespace verx::manager;
@@ -135,6 +144,37 @@ private slots:
         QVERIFY(!view.setScreenshot("nope", QStringLiteral("image/png")));
     }
 
+    void screenshotSaveDoesNotBlock()
+    {
+        // Save opens a file dialog without a nested event loop: the trigger
+        // returns at once, the file is written when the dialog is accepted.
+        QImage source(9, 4, QImage::Format_RGB32);
+        source.fill(QColor(200, 20, 30));
+        QByteArray png;
+        {
+            QBuffer buffer(&png);
+            QVERIFY(buffer.open(QIODevice::WriteOnly));
+            QVERIFY(source.save(&buffer, "PNG"));
+        }
+        ScreenshotView view;
+        view.show();
+        QVERIFY(view.setScreenshot(png, QStringLiteral("image/png")));
+        QAction *save = nullptr;
+        for (QAction *a : view.findChildren<QAction *>())
+            if (a->shortcut() == QKeySequence(QKeySequence::SaveAs))
+                save = a;
+        QVERIFY(save);
+        save->trigger();
+        auto *dialog = view.findChild<QFileDialog *>(QStringLiteral("saveScreenshotDialog"));
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("shot.png"));
+        dialog->selectFile(file);
+        static_cast<QDialog *>(dialog)->accept(); // (protected in QFileDialog)
+        QCOMPARE(QImage(file).size(), source.size());
+    }
+
     void xmlEditorSearch()
     {
         XmlEditor editor;
@@ -220,6 +260,120 @@ private slots:
         // Saving replaces the whole list.
         ConnectionStore::save({b});
         QCOMPARE(ConnectionStore::load().size(), 1);
+    }
+
+    void commandLine()
+    {
+        CommandLine plain;
+        QVERIFY(plain.parse({QStringLiteral("verx-manager")}));
+        QVERIFY(plain.uris().isEmpty());
+        QVERIFY(plain.openSaved());
+        // --connect (repeatable, -c too) first, then the positional URIs
+        // the desktop file passes with %U.
+        CommandLine cl;
+        QVERIFY2(cl.parse({QStringLiteral("verx-manager"), QStringLiteral("qemu+ssh://h1/system"),
+                           QStringLiteral("--connect"), QStringLiteral("qemu:///system"),
+                           QStringLiteral("--no-saved"), QStringLiteral("-c"),
+                           QStringLiteral("test:///default"), QStringLiteral("lxc:///")}),
+                 qPrintable(cl.errorText()));
+        QCOMPARE(cl.uris(),
+                 (QStringList{QStringLiteral("qemu:///system"), QStringLiteral("test:///default"),
+                              QStringLiteral("qemu+ssh://h1/system"), QStringLiteral("lxc:///")}));
+        QVERIFY(!cl.openSaved());
+        CommandLine bad;
+        QVERIFY(!bad.parse({QStringLiteral("verx-manager"), QStringLiteral("--connect")}));
+        QVERIFY(!bad.errorText().isEmpty());
+        CommandLine unknown;
+        QVERIFY(!unknown.parse({QStringLiteral("verx-manager"), QStringLiteral("--bogus")}));
+    }
+
+    void xmlErrorLine()
+    {
+        QCOMPARE(XmlErrorLine::find(QStringLiteral(
+                     "XML error: (domain_definition):7: Opening and ending tag mismatch: "
+                     "memoryy line 7 and memory")),
+                 7);
+        QCOMPARE(XmlErrorLine::find(QStringLiteral("Element memory at line 12 is unexpected")), 12);
+        QCOMPARE(XmlErrorLine::find(QStringLiteral("unsupported configuration: 2 vCPUs")), 0);
+        QCOMPARE(XmlErrorLine::find(QString()), 0);
+        // The editor marks the line and goes there; 0 clears the mark.
+        XmlEditor editor;
+        editor.setPlainText(QStringLiteral("<a>\n<b>\n<c>\n</a>\n"));
+        editor.markErrorLine(3);
+        QCOMPARE(editor.errorLine(), 3);
+        QCOMPARE(editor.textCursor().blockNumber(), 2);
+        QCOMPARE(editor.extraSelections().size(), 1);
+        editor.markErrorLine(99); // beyond the text: nothing to mark
+        QCOMPARE(editor.errorLine(), 0);
+        QVERIFY(editor.extraSelections().isEmpty());
+    }
+
+    void consoleTakesBurstsWithoutBlocking()
+    {
+        // More than a pty buffer holds at once: feed() returns at once and
+        // the terminal gets everything as it reads (no deadlock on the GUI
+        // thread, which is also the terminal's reader).
+        ConsoleView view;
+        view.resize(640, 400);
+        view.show();
+        QByteArray burst;
+        for (int i = 0; i < 20000; ++i)
+            burst += "line " + QByteArray::number(i) + " of a long console burst\r\n";
+        burst += "END-OF-BURST\r\n";
+        QVERIFY(burst.size() > 512 * 1024);
+        view.feed(burst);
+        QVERIFY(view.pendingBytes() > 0); // the pty did not take it all
+        QTRY_COMPARE_WITH_TIMEOUT(view.pendingBytes(), qsizetype(0), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(view.screenText().contains(QStringLiteral("END-OF-BURST")), 20000);
+        QVERIFY(view.transcript().endsWith("END-OF-BURST\r\n"));
+    }
+
+    void windowStateRestored()
+    {
+        QTemporaryDir config;
+        qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+        QCoreApplication::setOrganizationName(QStringLiteral("verx-test-window"));
+        QList<int> sizes;
+        QSize size;
+        {
+            MainWindow first;
+            first.show();
+            first.resize(700, 500); // within the offscreen screen (800x600)
+            auto *splitter = first.findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+            QVERIFY(splitter);
+            splitter->setSizes({233, 400});
+            QTest::qWait(0);
+            sizes = splitter->sizes();
+            size = first.size();
+            QVERIFY(first.close()); // saves the state
+        }
+        MainWindow second;
+        second.show();
+        auto *splitter = second.findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+        QVERIFY(splitter);
+        QCOMPARE(second.size(), size);
+        QCOMPARE(splitter->sizes(), sizes);
+    }
+
+    void secretsAreNotedPerConnection()
+    {
+        // Only key names are noted (for removing a connection's secrets),
+        // per URI; a URI that is a prefix of another does not match it.
+        QTemporaryDir config;
+        qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+        QCoreApplication::setOrganizationName(QStringLiteral("verx-test-keys"));
+        const QString a = QStringLiteral("qemu+ssh://h1/system");
+        const QString b = QStringLiteral("qemu+ssh://h1/system2");
+        PasswordStore::noteKey(PasswordStore::keyFor(a, QStringLiteral("Password:")));
+        PasswordStore::noteKey(PasswordStore::keyFor(a, QStringLiteral("Passphrase:")));
+        PasswordStore::noteKey(PasswordStore::keyFor(a, QStringLiteral("Password:")));
+        PasswordStore::noteKey(PasswordStore::keyFor(b, QStringLiteral("Password:")));
+        QCOMPARE(PasswordStore::keysFor(a).size(), 2);
+        QCOMPARE(PasswordStore::keysFor(b),
+                 QStringList{PasswordStore::keyFor(b, QStringLiteral("Password:"))});
+        PasswordStore::forgetKey(PasswordStore::keyFor(a, QStringLiteral("Password:")));
+        QCOMPARE(PasswordStore::keysFor(a),
+                 QStringList{PasswordStore::keyFor(a, QStringLiteral("Passphrase:"))});
     }
 
     void germanTranslation()
