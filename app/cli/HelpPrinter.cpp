@@ -75,13 +75,25 @@ QString overview(const CommandRegistry &registry)
     QString s = QStringLiteral("Grouped commands:\n\n");
     for (const CommandGroup &g : registry.groups())
         s += group(registry, g);
-    s += QStringLiteral(
-        " Output formats:\n"
-        "    --json                         Every listing and info command (list, dominfo,\n"
-        "                                   domstate, nodeinfo, net-list, net-info, pool-list,\n"
-        "                                   pool-info, vol-list, snapshot-list, domstats, ...)\n"
-        "                                   accepts --json and then prints one JSON document\n"
-        "                                   instead of virsh's text (a verx extension).\n\n");
+    // The commands that accept --json, from their option tables.
+    QStringList withJson;
+    for (const CommandGroup &g : registry.groups())
+        for (const Command *c : registry.commandsIn(g.keyword))
+            if (c->option(QStringLiteral("json")))
+                withJson << c->name;
+    withJson.sort();
+    s += QStringLiteral(" Output formats (verx extension):\n"
+                        "    --json makes a command print one JSON document instead of virsh's\n"
+                        "    text. Accepted by:\n");
+    QString line = QStringLiteral("   ");
+    for (const QString &name : std::as_const(withJson)) {
+        if (line.size() + 1 + name.size() > 78) {
+            s += line + QLatin1Char('\n');
+            line = QStringLiteral("   ");
+        }
+        line += QLatin1Char(' ') + name;
+    }
+    s += line + QStringLiteral("\n\n");
     return s;
 }
 
@@ -101,8 +113,11 @@ QString programUsage(const CommandRegistry &registry)
                        "                            number of possible missed keepalive messages\n"
                        "    -q | --quiet            quiet mode\n"
                        "    -r | --readonly         connect readonly\n"
-                       "    -t | --timeout=SECONDS  give up on a call after SECONDS (default 60)\n"
+                       "    -t | --timing           print timing information\n"
                        "    -v | --version          program version\n"
+                       "         --timeout=SECONDS  give up connecting or on a call after SECONDS\n"
+                       "                            (default 20 s to connect, 60 s per call;\n"
+                       "                            a verx extension)\n"
                        "\n"
                        "  commands (non interactive mode):\n\n");
     for (const CommandGroup &g : registry.groups()) {

@@ -43,8 +43,8 @@ bool console(CommandContext &ctx)
         ctx.wait(ctx.remote().domainResume(r));
         ctx.clearError();
     }
-    ctx.print(QStringLiteral("Connected to domain '%1'\nEscape character is ^] (Ctrl + ])\n")
-                  .arg(XdrText::str(dom->name)));
+    ctx.printExtra(QStringLiteral("Connected to domain '%1'\nEscape character is ^] (Ctrl + ])\n")
+                       .arg(XdrText::str(dom->name)));
 
     Terminal::RawMode raw(STDIN_FILENO);
     QEventLoop loop;

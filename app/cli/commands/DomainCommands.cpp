@@ -376,7 +376,7 @@ bool define(CommandContext &ctx)
         ctx.error(QStringLiteral("Failed to define domain from %1").arg(path));
         return false;
     }
-    ctx.print(
+    ctx.printExtra(
         QStringLiteral("Domain '%1' defined from %2\n").arg(XdrText::str(ret->dom.name), path));
     return true;
 }
@@ -396,7 +396,7 @@ bool create(CommandContext &ctx)
         ctx.error(QStringLiteral("Failed to create domain from %1").arg(path));
         return false;
     }
-    ctx.print(
+    ctx.printExtra(
         QStringLiteral("Domain '%1' created from %2\n").arg(XdrText::str(ret->dom.name), path));
     return true;
 }
@@ -415,7 +415,7 @@ bool undefine(CommandContext &ctx)
         ctx.error(QStringLiteral("Failed to undefine domain '%1'").arg(domainText(ctx)));
         return false;
     }
-    ctx.print(QStringLiteral("Domain '%1' has been undefined\n").arg(domainText(ctx)));
+    ctx.printExtra(QStringLiteral("Domain '%1' has been undefined\n").arg(domainText(ctx)));
     return true;
 }
 
@@ -439,7 +439,7 @@ bool start(CommandContext &ctx)
         ctx.error(QStringLiteral("Failed to start domain '%1'").arg(domainText(ctx)));
         return false;
     }
-    ctx.print(QStringLiteral("Domain '%1' started\n").arg(domainText(ctx)));
+    ctx.printExtra(QStringLiteral("Domain '%1' started\n").arg(domainText(ctx)));
     return true;
 }
 
@@ -454,7 +454,7 @@ bool simpleAction(CommandContext &ctx, MakeCall makeCall, const char *done, cons
         ctx.error(QString::fromLatin1(failed).arg(domainText(ctx)));
         return false;
     }
-    ctx.print(QString::fromLatin1(done).arg(domainText(ctx)));
+    ctx.printExtra(QString::fromLatin1(done).arg(domainText(ctx)));
     return true;
 }
 
@@ -661,7 +661,8 @@ bool screenshot(CommandContext &ctx)
         ctx.error(QStringLiteral("could not receive data from domain '%1'").arg(domainText(ctx)));
         return false;
     }
-    ctx.print(QStringLiteral("Screenshot saved to %1, with type of %2\n").arg(file, mime));
+    // No newline: the blank line after every command ends it (as in virsh).
+    ctx.printExtra(QStringLiteral("Screenshot saved to %1, with type of %2").arg(file, mime));
     return true;
 }
 

@@ -105,7 +105,8 @@ bool poolList(CommandContext &ctx)
         pools.begin(), pools.end(), [](const NonnullStoragePool &a, const NonnullStoragePool &b) {
             return XdrText::str(a.name).compare(XdrText::str(b.name), Qt::CaseInsensitive) < 0;
         });
-    if (ctx.flag(QStringLiteral("name")) || ctx.flag(QStringLiteral("uuid"))) {
+    // --json prints every field, whatever --name / --uuid ask for.
+    if (!ctx.json() && (ctx.flag(QStringLiteral("name")) || ctx.flag(QStringLiteral("uuid")))) {
         for (const auto &p : pools) {
             QStringList parts;
             if (ctx.flag(QStringLiteral("uuid")))

@@ -178,7 +178,8 @@ bool snapshotCreateAs(CommandContext &ctx)
     const auto ret = ctx.wait(ctx.remote().domainSnapshotCreateXml(args));
     if (!ret)
         return false;
-    ctx.print(QStringLiteral("Domain snapshot %1 created\n").arg(XdrText::str(ret->snap.name)));
+    // No newline: the blank line after every command ends it (as in virsh).
+    ctx.printExtra(QStringLiteral("Domain snapshot %1 created").arg(XdrText::str(ret->snap.name)));
     return true;
 }
 
@@ -219,7 +220,7 @@ bool snapshotRevert(CommandContext &ctx)
                  (ctx.flag(QStringLiteral("reset-nvram")) ? 8u : 0u);
     if (!ctx.wait(ctx.remote().domainRevertToSnapshot(args)))
         return false;
-    ctx.print(QStringLiteral("Domain snapshot %1 reverted\n").arg(XdrText::str(snap->name)));
+    ctx.printExtra(QStringLiteral("Domain snapshot %1 reverted\n").arg(XdrText::str(snap->name)));
     return true;
 }
 
@@ -239,10 +240,11 @@ bool snapshotDelete(CommandContext &ctx)
         return false;
     }
     if (childrenOnly)
-        ctx.print(
+        ctx.printExtra(
             QStringLiteral("Domain snapshot %1 children deleted\n").arg(XdrText::str(snap->name)));
     else
-        ctx.print(QStringLiteral("Domain snapshot %1 deleted\n").arg(XdrText::str(snap->name)));
+        ctx.printExtra(
+            QStringLiteral("Domain snapshot %1 deleted\n").arg(XdrText::str(snap->name)));
     return true;
 }
 
@@ -284,7 +286,6 @@ void registerSnapshotCommands(CommandRegistry &r)
          flag("quiesce", "quiesce guest's file systems"),
          flag("atomic", "require atomic operation"), flag("live", "take a live snapshot"),
          flag("validate", "validate the XML against the schema")});
-    create.trailingBlankLine = false; // as virsh
     r.add(create);
     r.add(make(
         "snapshot-delete", "Delete a domain snapshot", "Snapshot Delete", snapshotDelete,
