@@ -46,7 +46,11 @@ void Session::writeErr(const QString &text)
 void Session::answer(verx::AuthRequest *request)
 {
     QString text = request->prompt();
-    if (!request->detail().isEmpty())
+    // Like libvirt's default callback: "PROMPT: " (a SASL challenge is not
+    // shown); host keys and unknown prompts show their detail first.
+    const bool showDetail = request->kind() == verx::AuthRequest::Kind::HostKeyConfirmation ||
+                            request->kind() == verx::AuthRequest::Kind::Other;
+    if (showDetail && !request->detail().isEmpty())
         writeErr(request->detail() + QLatin1Char('\n'));
     if (request->kind() == verx::AuthRequest::Kind::HostKeyConfirmation) {
         const auto reply = Terminal::prompt(text + QStringLiteral(" (yes/no): "), true);
@@ -56,10 +60,12 @@ void Session::answer(verx::AuthRequest *request)
             request->cancel();
         return;
     }
+    text = text.trimmed();
+    if (text.endsWith(QLatin1Char(':')))
+        text.chop(1);
     if (!request->defaultValue().isEmpty())
         text += QStringLiteral(" [%1]").arg(request->defaultValue());
-    if (!text.endsWith(QLatin1Char(' ')))
-        text += QLatin1Char(' ');
+    text += QStringLiteral(": ");
     const auto value = Terminal::prompt(text, request->echo());
     if (!value) {
         request->cancel();
@@ -100,7 +106,10 @@ verx::Connection *Session::connect(verx::Error *error)
                      });
     m_connection->open(m_options.uri,
                        m_options.readOnly ? verx::Connection::ReadOnly : verx::Connection::NoFlags);
-    if (!m_connection->isOpen()) {
+    // open() may fail at once (e.g. a missing unix socket): then disconnected
+    // has already been emitted and there is nothing to wait for.
+    if (!m_connection->isOpen() && !failure.isError() &&
+        m_connection->state() != verx::Connection::State::Disconnected) {
         timer.start(m_options.connectTimeoutMs);
         loop.exec();
     }

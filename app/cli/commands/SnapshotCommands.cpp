@@ -158,7 +158,7 @@ bool snapshotCreateAs(CommandContext &ctx)
                    .arg(xmlEscape(ctx.value(QStringLiteral("description"))));
     xml += QStringLiteral("</domainsnapshot>\n");
     if (ctx.flag(QStringLiteral("print-xml"))) {
-        ctx.print(xml);
+        ctx.print(xml + QLatin1Char('\n')); // virsh prints "%s\n"
         return true;
     }
     const auto dom = Lookup::domain(ctx, ctx.value(QStringLiteral("domain")));
