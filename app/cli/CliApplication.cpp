@@ -29,13 +29,14 @@ void helpCommand(CommandRegistry &registry)
     c.group = QStringLiteral("virsh");
     c.summary = QStringLiteral("print help");
     c.description = QStringLiteral(
-        "Prints global help, command specific help, or help for a group of related commands");
+        "Prints global help, command specific help, or help for a\n    group of related commands");
     c.options = {dataOption(QStringLiteral("command"),
                             QStringLiteral("Prints global help, command "
                                            "specific help, or help for "
                                            "a group of related commands"),
                             false)};
     c.needsConnection = false;
+    c.trailingBlankLine = false; // as virsh
     c.run = [&registry](CommandContext &ctx) {
         const QString what = ctx.value(QStringLiteral("command"));
         if (what.isEmpty()) {

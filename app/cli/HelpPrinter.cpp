@@ -25,13 +25,14 @@ QString synopsis(const Command &command)
         QString part;
         if (o.kind == OptionSpec::Kind::Bool)
             part = QStringLiteral("--") + o.name;
-        else if (o.positional)
-            part = QLatin1Char('<') + o.name + QLatin1Char('>') +
-                   (o.argv ? QStringLiteral("...") : QString());
+        else if (o.positional && !o.undocumentedPositional)
+            part = QLatin1Char('<') + o.name + QLatin1Char('>');
         else
             part = QStringLiteral("--%1 %2").arg(o.name, typeWord(o));
         if (!o.required || o.kind == OptionSpec::Kind::Bool)
             part = QLatin1Char('[') + part + QLatin1Char(']');
+        if (o.argv)
+            part += QStringLiteral("..."); // virsh: "<cmd>...", "[<domain>]..."
         s += QLatin1Char(' ') + part;
     }
     return s;
@@ -50,10 +51,12 @@ QString command(const Command &command)
             QString left;
             if (o.kind == OptionSpec::Kind::Bool)
                 left = QStringLiteral("--") + o.name;
-            else if (o.positional)
+            else if (o.positional && !o.undocumentedPositional)
                 left = QStringLiteral("[--%1] %2").arg(o.name, typeWord(o));
             else
                 left = QStringLiteral("--%1 %2").arg(o.name, typeWord(o));
+            if (o.argv)
+                left += QStringLiteral("...");
             s += QStringLiteral("    %1  %2\n").arg(left, -15).arg(o.help);
         }
         s += QLatin1Char('\n');

@@ -567,18 +567,32 @@ bool autostart(CommandContext &ctx)
 
 // ---- domstats -------------------------------------------------------------
 
-const std::pair<const char *, unsigned> kStatGroups[] = {
-    {"state", 1},      {"cpu-total", 2},   {"balloon", 4}, {"vcpu", 8},
-    {"interface", 16}, {"block", 32},      {"perf", 64},   {"iothread", 128},
-    {"memory", 256},   {"dirtyrate", 512}, {"vm", 1024},
+struct StatGroup
+{
+    const char *name;
+    unsigned bit;
+    const char *help;
+};
+const StatGroup kStatGroups[] = {
+    {"state", 1, "report domain state"},
+    {"cpu-total", 2, "report domain physical cpu usage"},
+    {"balloon", 4, "report domain balloon statistics"},
+    {"vcpu", 8, "report domain virtual cpu information"},
+    {"interface", 16, "report domain network interface information"},
+    {"block", 32, "report domain block device statistics"},
+    {"perf", 64, "report domain perf event statistics"},
+    {"iothread", 128, "report domain IOThread information"},
+    {"memory", 256, "report domain memory usage"},
+    {"dirtyrate", 512, "report domain dirty rate information"},
+    {"vm", 1024, "report hypervisor-specific statistics"},
 };
 
 bool domstats(CommandContext &ctx)
 {
     unsigned stats = 0;
-    for (const auto &[name, bit] : kStatGroups)
-        if (ctx.flag(QLatin1String(name)))
-            stats |= bit;
+    for (const StatGroup &g : kStatGroups)
+        if (ctx.flag(QLatin1String(g.name)))
+            stats |= g.bit;
     unsigned flags = 0;
     const std::pair<const char *, unsigned> filterFlags[] = {
         {"list-active", 1},      {"list-inactive", 2},    {"list-persistent", 4},
@@ -766,7 +780,8 @@ void registerDomainCommands(CommandRegistry &r)
                "Start a domain, either from the last managedsave\n    state, or via a fresh boot "
                "if no managedsave state\n    is present.",
                start,
-               {domainOption(), flag("paused", "leave the guest paused after creation"),
+               {dataOption(QStringLiteral("domain"), QStringLiteral("name of the inactive domain")),
+                flag("paused", "leave the guest paused after creation"),
                 flag("autodestroy", "automatically destroy the guest when virsh disconnects"),
                 flag("force-boot", "force fresh boot by discarding any managed save")}));
     r.add(make("domain", "suspend", "suspend a domain", "Suspend a running domain.", suspend,
@@ -783,18 +798,17 @@ void registerDomainCommands(CommandRegistry &r)
     r.add(make("monitor", "domstate", "domain state", "Returns state about a domain.", domstate,
                {domainOption(), flag("reason", "also print reason for the state"), json}));
     QList<OptionSpec> statsOptions;
-    for (const auto &[name, bit] : kStatGroups)
-        statsOptions.append(
-            flagOption(QLatin1String(name),
-                       QStringLiteral("report domain %1 statistics").arg(QLatin1String(name))));
+    for (const StatGroup &g : kStatGroups)
+        statsOptions.append(flag(g.name, g.help));
     for (const char *name : {"list-active", "list-inactive", "list-persistent", "list-transient",
-                             "list-running", "list-paused", "list-shutoff", "list-other"})
+                             "list-running", "list-paused", "list-shutoff"})
         statsOptions.append(
             flagOption(QLatin1String(name),
                        QStringLiteral("list only %1 domains").arg(QLatin1String(name + 5))));
-    statsOptions.append(flag("nowait", "report only stats that are accessible instantly"));
-    statsOptions.append(flag("backing", "add backing chain information to block stats"));
+    statsOptions.append(flag("list-other", "list only domains in other states"));
     statsOptions.append(flag("enforce", "enforce requested stats parameters"));
+    statsOptions.append(flag("backing", "add backing chain information to block stats"));
+    statsOptions.append(flag("nowait", "report only stats that are accessible instantly"));
     statsOptions.append(json);
     statsOptions.append(
         argvOption(QStringLiteral("domain"), QStringLiteral("list of domains to get stats for")));

@@ -220,7 +220,8 @@ void registerPoolCommands(CommandRegistry &r)
          flag("transient", "list transient pools"), flag("persistent", "list persistent pools"),
          flag("autostart", "list pools with autostart enabled"),
          flag("no-autostart", "list pools with autostart disabled"),
-         flag("name", "list pool names only"), flag("uuid", "list UUID of active pools only"),
+         flag("name", "list name of active pools only"),
+         flag("uuid", "list UUID of active pools only"),
          flag("details", "display extended details for pools"), json}));
 }
 
