@@ -36,7 +36,6 @@ void helpCommand(CommandRegistry &registry)
                                            "a group of related commands"),
                             false)};
     c.needsConnection = false;
-    c.trailingBlankLine = false; // as virsh
     c.run = [&registry](CommandContext &ctx) {
         const QString what = ctx.value(QStringLiteral("command"));
         if (what.isEmpty()) {
@@ -44,7 +43,8 @@ void helpCommand(CommandRegistry &registry)
             return true;
         }
         if (const Command *cmd = registry.find(what)) {
-            ctx.print(HelpPrinter::command(*cmd));
+            // The blank line after every command ends the text (as in virsh).
+            ctx.print(HelpPrinter::command(*cmd).chopped(1));
             return true;
         }
         if (const CommandGroup *group = registry.findGroup(what)) {

@@ -501,10 +501,17 @@ bool destroy(CommandContext &ctx)
     const bool graceful = ctx.flag(QStringLiteral("graceful"));
     return simpleAction(
         ctx,
-        [&](const NonnullDomain &d) {
+        [&](const NonnullDomain &d) -> verx::Reply * {
+            // As virsh: the flags call only when a flag is given (the error
+            // messages name the call).
+            if (!graceful) {
+                DomainDestroyArgs a;
+                a.dom = d;
+                return ctx.remote().domainDestroy(a);
+            }
             DomainDestroyFlagsArgs a;
             a.dom = d;
-            a.flags = graceful ? 1u : 0u;
+            a.flags = 1u;
             return ctx.remote().domainDestroyFlags(a);
         },
         "Domain '%1' destroyed\n", "Failed to destroy domain '%1'");
@@ -698,7 +705,7 @@ bool qemuMonitorCommand(CommandContext &ctx)
     if (ctx.flag(QStringLiteral("pretty"))) {
         const QJsonDocument doc = QJsonDocument::fromJson(ret->result);
         if (!doc.isNull())
-            result = QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
+            result = TextFormat::prettyJson(ret->result);
     }
     ctx.print(result + QLatin1Char('\n'));
     return true;
