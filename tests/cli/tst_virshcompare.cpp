@@ -55,7 +55,9 @@ QString masked(QString text)
                                            QRegularExpression::MultilineOption);
     static const QRegularExpression id(QStringLiteral("^Id:( +)\\d+$"),
                                        QRegularExpression::MultilineOption);
+    static const QRegularExpression qmpId(QStringLiteral("\"id\": ?\"libvirt-\\d+\""));
     return text.replace(cpu, QStringLiteral("CPU time: <varies>"))
+        .replace(qmpId, QStringLiteral("\"id\": <varies>"))
         .replace(timing, QStringLiteral("(Time: <varies>)"))
         .replace(id, QStringLiteral("Id:\\1<varies>"));
 }
@@ -579,7 +581,51 @@ private slots:
             const auto m = it.next();
             names << m.captured(1);
         }
-        QVERIFY2(names.size() >= 44, qPrintable(names.join(QLatin1Char(' '))));
+        // At least the commands of issue 5.
+        for (const char *name : {"version",
+                                 "uri",
+                                 "hostname",
+                                 "nodeinfo",
+                                 "capabilities",
+                                 "sysinfo",
+                                 "list",
+                                 "dominfo",
+                                 "domstate",
+                                 "domid",
+                                 "domname",
+                                 "domuuid",
+                                 "dumpxml",
+                                 "define",
+                                 "undefine",
+                                 "create",
+                                 "start",
+                                 "shutdown",
+                                 "reboot",
+                                 "reset",
+                                 "destroy",
+                                 "suspend",
+                                 "resume",
+                                 "managedsave",
+                                 "autostart",
+                                 "domstats",
+                                 "console",
+                                 "screenshot",
+                                 "event",
+                                 "net-list",
+                                 "net-info",
+                                 "net-dumpxml",
+                                 "pool-list",
+                                 "pool-info",
+                                 "vol-list",
+                                 "vol-upload",
+                                 "vol-download",
+                                 "snapshot-list",
+                                 "snapshot-create-as",
+                                 "snapshot-revert",
+                                 "snapshot-delete",
+                                 "qemu-monitor-command",
+                                 "help"})
+            QVERIFY2(names.contains(QLatin1String(name)), name);
         const QString uri = m_env[("VERX_URI_TEST")];
         QStringList withJson;
         auto section = [](const QString &text, const char *title) {
@@ -1021,6 +1067,7 @@ private slots:
               QStringLiteral("qemu-monitor-command %1 --pretty "
                              "'{\"execute\":\"query-status\"}'")
                   .arg(guest),
+              QStringLiteral("qemu-monitor-command %1 '{\"execute\":\"query-status\"}'").arg(guest),
               QStringLiteral("qemu-monitor-command nosuch --hmp info status")}) {
             QString why;
             QVERIFY2(sameResult(verx(uri, {cmd}), virsh(uri, {cmd}), &why),
@@ -1103,7 +1150,7 @@ private slots:
                 .arg(QRegularExpression::escape(guest)));
         for (int i = 0; i < 2; ++i) {
             QStringList lines = trimmed(out[i]).split(QLatin1Char('\n'));
-            QVERIFY2(lines.size() >= 4, out[i].constData());
+            QVERIFY2(lines.size() >= 3, out[i].constData());
             const QString count = lines.takeLast();
             QCOMPARE(lines.takeLast(), QStringLiteral("event loop timed out"));
             QCOMPARE(count, QStringLiteral("events received: %1").arg(lines.size()));

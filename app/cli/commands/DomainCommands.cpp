@@ -704,8 +704,11 @@ bool qemuMonitorCommand(CommandContext &ctx)
     QString result = XdrText::str(ret->result);
     if (ctx.flag(QStringLiteral("pretty"))) {
         const QJsonDocument doc = QJsonDocument::fromJson(ret->result);
-        if (!doc.isNull())
-            result = TextFormat::prettyJson(ret->result);
+        if (!doc.isNull()) {
+            // No newline: the blank line after every command ends it (as in virsh).
+            ctx.print(TextFormat::prettyJson(ret->result));
+            return true;
+        }
     }
     ctx.print(result + QLatin1Char('\n'));
     return true;

@@ -289,8 +289,7 @@ void registerSnapshotCommands(CommandRegistry &r)
     r.add(create);
     r.add(make(
         "snapshot-delete", "Delete a domain snapshot", "Snapshot Delete", snapshotDelete,
-        {domain,
-         stringOption(QStringLiteral("snapshotname"), QStringLiteral("snapshot name"), false, true),
+        {domain, dataOption(QStringLiteral("snapshotname"), QStringLiteral("snapshot name"), false),
          flag("current", "delete current snapshot"),
          flag("children", "delete snapshot and all children"),
          flag("children-only", "delete children but not snapshot"),
@@ -300,16 +299,15 @@ void registerSnapshotCommands(CommandRegistry &r)
                 flag("name", "list snapshot names only"),
                 flagOption(QStringLiteral("json"),
                            QStringLiteral("print the result as JSON (verx extension)"))}));
-    r.add(make(
-        "snapshot-revert", "Revert a domain to a snapshot", "Revert domain to snapshot",
-        snapshotRevert,
-        {domain,
-         stringOption(QStringLiteral("snapshotname"), QStringLiteral("snapshot name"), false, true),
-         flag("current", "revert to current snapshot"),
-         flag("running", "after reverting, change state to running"),
-         flag("paused", "after reverting, change state to paused"),
-         flag("force", "try harder on risky reverts"),
-         flag("reset-nvram", "re-initialize NVRAM from its pristine template")}));
+    r.add(make("snapshot-revert", "Revert a domain to a snapshot", "Revert domain to snapshot",
+               snapshotRevert,
+               {domain,
+                dataOption(QStringLiteral("snapshotname"), QStringLiteral("snapshot name"), false),
+                flag("current", "revert to current snapshot"),
+                flag("running", "after reverting, change state to running"),
+                flag("paused", "after reverting, change state to paused"),
+                flag("force", "try harder on risky reverts"),
+                flag("reset-nvram", "re-initialize NVRAM from its pristine template")}));
 }
 
 } // namespace verx::cli
