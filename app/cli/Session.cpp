@@ -131,6 +131,19 @@ verx::Connection *Session::connect(verx::Error *error)
     }
     m_remote = std::make_unique<verx::remote::Calls>(m_connection.get());
     m_qemu = std::make_unique<verx::qemu::Calls>(m_connection.get());
+    // As virsh's close callback: say so when the connection dies under us.
+    QObject::connect(
+        m_connection.get(), &verx::Connection::disconnected, m_connection.get(),
+        [this](const verx::Error &e) {
+            if (m_closing)
+                return;
+            // libvirt reports a daemon that went away (EOF or reset) as an
+            // I/O error.
+            const QString reason = e.code() == verx::Error::Timeout
+                                       ? QStringLiteral("keepalive timeout")
+                                       : QStringLiteral("I/O error");
+            writeErr(QStringLiteral("error: Disconnected from %1 due to %2\n").arg(uri(), reason));
+        });
     return m_connection.get();
 }
 
@@ -148,6 +161,7 @@ void Session::close()
 {
     if (!m_connection)
         return;
+    m_closing = true;
     m_remote.reset();
     m_qemu.reset();
     if (m_connection->isOpen()) {
@@ -160,6 +174,7 @@ void Session::close()
             loop.exec();
     }
     m_connection.reset();
+    m_closing = false;
 }
 
 } // namespace verx::cli

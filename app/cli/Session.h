@@ -60,6 +60,7 @@ private:
     std::unique_ptr<verx::Connection> m_connection;
     std::unique_ptr<verx::remote::Calls> m_remote;
     std::unique_ptr<verx::qemu::Calls> m_qemu;
+    bool m_closing = false; // close() is running: a disconnect is expected
 };
 
 } // namespace verx::cli

@@ -2,6 +2,7 @@
 // verx against virsh on the real libvirtd fixture: the same command lines,
 // the same output; state changes made by verx checked with virsh.
 #include "CliRunner.h"
+#include "DroppingProxy.h"
 #include "FixtureEnv.h"
 #include "PtyProcess.h"
 
@@ -17,10 +18,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <signal.h>
 #include <sys/stat.h>
 
 using verx::test::CliResult;
 using verx::test::CliSpawn;
+using verx::test::DroppingProxy;
 using verx::test::PtyProcess;
 using verx::test::runCli;
 
@@ -1159,6 +1162,92 @@ private slots:
         }
         QCOMPARE(trimmed(virsh(uri, {QStringLiteral("domstate ") + guest}).out),
                  QStringLiteral("running"));
+    }
+
+    // Ctrl+C (SIGINT) during event --loop: both stop, say so, count.
+    void eventInterrupted()
+    {
+        const QString uri = m_env[("VERX_URI_SYSTEM")];
+        const QString guest = m_env[("VERX_GUEST")];
+        const QStringList args = {QStringLiteral("-c"),       uri,
+                                  QStringLiteral("event"),    QStringLiteral("--loop"),
+                                  QStringLiteral("--event"),  QStringLiteral("lifecycle"),
+                                  QStringLiteral("--domain"), guest};
+        QProcess clients[2];
+        clients[0].start(kVerx, args);
+        clients[1].start(QStringLiteral("virsh"), args);
+        QVERIFY(clients[0].waitForStarted());
+        QVERIFY(clients[1].waitForStarted());
+        QByteArray out[2];
+        auto sawResume = [&](int i) { return out[i].contains("Resumed Unpaused"); };
+        QElapsedTimer t;
+        t.start();
+        while (!(sawResume(0) && sawResume(1)) && t.elapsed() < 15000 &&
+               clients[0].state() == QProcess::Running && clients[1].state() == QProcess::Running) {
+            QCOMPARE(virsh(uri, {QStringLiteral("suspend ") + guest}).exitCode, 0);
+            QCOMPARE(virsh(uri, {QStringLiteral("resume ") + guest}).exitCode, 0);
+            for (int i = 0; i < 2; ++i) {
+                clients[i].waitForReadyRead(300);
+                out[i] += clients[i].readAllStandardOutput();
+            }
+        }
+        QVERIFY2(sawResume(0), out[0].constData());
+        QVERIFY2(sawResume(1), out[1].constData());
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(::kill(pid_t(clients[i].processId()), SIGINT), 0);
+            QVERIFY2(clients[i].waitForFinished(20000), i == 0 ? "verx" : "virsh");
+            out[i] += clients[i].readAllStandardOutput();
+        }
+        QCOMPARE(clients[0].exitStatus(), QProcess::NormalExit);
+        QCOMPARE(clients[1].exitStatus(), QProcess::NormalExit);
+        QCOMPARE(clients[0].exitCode(), clients[1].exitCode());
+        for (int i = 0; i < 2; ++i) {
+            QStringList lines = trimmed(out[i]).split(QLatin1Char('\n'));
+            QVERIFY2(lines.size() >= 3, out[i].constData());
+            const QString count = lines.takeLast();
+            QCOMPARE(lines.takeLast(), QStringLiteral("event loop interrupted"));
+            QCOMPARE(count, QStringLiteral("events received: %1").arg(lines.size()));
+        }
+        QCOMPARE(clients[0].readAllStandardError(), clients[1].readAllStandardError());
+    }
+
+    // The daemon goes away while event --loop waits (a relay cuts the TCP
+    // connection): verx notices at once and ends with virsh's error lines.
+    void deadConnection()
+    {
+        QByteArray out[2], err[2];
+        int status[2] = {-2, -2};
+        for (int i = 0; i < 2; ++i) {
+            DroppingProxy proxy(QStringLiteral("127.0.0.1"), 16509); // the fixture's TCP port
+            QVERIFY(proxy.listen());
+            const quint16 port = proxy.port(); // 0 once dropped
+            QProcess client;
+            client.start(i == 0 ? kVerx : QStringLiteral("virsh"),
+                         {QStringLiteral("-c"),
+                          QStringLiteral("test+tcp://127.0.0.1:%1/default").arg(port),
+                          QStringLiteral("event --all --loop --timeout 30")});
+            QVERIFY(client.waitForStarted());
+            QVERIFY2(QTest::qWaitFor([&] { return proxy.serverBytes() > 0; }, 20000),
+                     "no traffic through the relay");
+            // Registered when the traffic stops (no signal says so).
+            qint64 last = -1;
+            for (int n = 0; n < 20 && last != proxy.serverBytes(); ++n) {
+                last = proxy.serverBytes();
+                QTest::qWait(500);
+            }
+            QCOMPARE(client.state(), QProcess::Running);
+            proxy.dropAll();
+            QVERIFY2(QTest::qWaitFor([&] { return client.state() == QProcess::NotRunning; }, 40000),
+                     i == 0 ? "verx did not notice the dead connection"
+                            : "virsh did not notice the dead connection");
+            out[i] = client.readAllStandardOutput();
+            err[i] = client.readAllStandardError().replace(
+                QStringLiteral("127.0.0.1:%1/").arg(port).toUtf8(), "127.0.0.1:PORT/");
+            status[i] = client.exitStatus() == QProcess::NormalExit ? client.exitCode() : -1;
+        }
+        QCOMPARE(status[0], status[1]);
+        QCOMPARE(normalized(out[0]), normalized(out[1]));
+        QCOMPARE(errorLines(err[0]), errorLines(err[1]));
     }
 
     // verx console on the QEMU guest through a pty: a shell command, then Ctrl+].

@@ -2,6 +2,7 @@
 // event: wait for domain events and print them like virsh.
 #include "CliApplication.h"
 #include "CommandContext.h"
+#include "InterruptWatcher.h"
 #include "Lookup.h"
 #include "XdrText.h"
 
@@ -161,9 +162,8 @@ bool event(CommandContext &ctx)
         if (!loopForever)
             loop.quit();
     });
-    QObject::connect(conn, &verx::Connection::disconnected, &loop, [&](const verx::Error &e) {
+    QObject::connect(conn, &verx::Connection::disconnected, &loop, [&](const verx::Error &) {
         died = true;
-        ctx.setError(e);
         loop.quit();
     });
     for (int id : ids) {
@@ -186,13 +186,28 @@ bool event(CommandContext &ctx)
         });
         timer.start(int(*timeout * 1000));
     }
-    loop.exec();
-    if (died)
+    bool interrupted = false;
+    {
+        const InterruptWatcher ctrlC([&] {
+            interrupted = true;
+            loop.quit();
+        });
+        loop.exec();
+    }
+    if (died) {
+        // As virsh: the count, then the failure of deregistering on the dead
+        // connection (libvirt's client-side message).
+        ctx.print(QStringLiteral("events received: %1\n").arg(count));
+        ctx.setError(verx::Error::transport(
+            verx::Error::NotConnected, QStringLiteral("internal error: client socket is closed")));
         return false;
+    }
     for (int id : callbackIds)
         ctx.wait(static_cast<verx::Reply *>(conn->deregisterDomainEvent(id)));
     ctx.clearError();
-    if (timedOut)
+    if (interrupted)
+        ctx.print(QStringLiteral("event loop interrupted\n"));
+    else if (timedOut)
         ctx.print(QStringLiteral("event loop timed out\n"));
     ctx.print(QStringLiteral("events received: %1\n").arg(count));
     // As virsh: success when at least one event arrived (with --loop, a
