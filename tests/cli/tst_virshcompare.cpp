@@ -218,6 +218,15 @@ private slots:
             {test, "event --all --timeout 1"},
             {test, "event --event lifecycle --timeout 1"},
             {test, "event --list"},
+            {test, "event"},
+            {test, "event --event nosuch"},
+            {test, "event --all --event lifecycle"},
+            {test, "event --list --all"},
+            {test, "event --list --event reboot"},
+            {test, "event --domain nosuch --all"},
+            {test, "console nosuch"},
+            {test, "destroy test; console test"},
+            {test, "console test"}, // stdin is not a terminal here
             {test, "help uri"},
             {test, "uri --help"},
             {test, "sysinfo --help"},
@@ -293,6 +302,7 @@ private slots:
             {system, "pool-info " + pool},
             {system, "vol-list " + pool},
             {system, "[-r] suspend " + guest},
+            {system, "console " + guest}, // stdin is not a terminal here
         };
         for (const auto &row : rows) {
             const QString prefix = row.uri == test     ? QStringLiteral("test: ")
@@ -1057,6 +1067,16 @@ private slots:
             QVERIFY2(sameResult(a, b, &why), qPrintable(command + QStringLiteral(": ") + why));
             QCOMPARE(a.exitCode, 1);
         }
+        // Progress on stderr when it is a terminal.
+        for (const QString &command : {down, up}) {
+            PtyProcess pty;
+            QVERIFY(pty.start(kVerx, {QStringLiteral("-c"), uri, command, vol,
+                                      command == up ? source : plain, pool}));
+            QCOMPARE(pty.waitForExit(60000), 0);
+            QVERIFY2(pty.seen().contains("\r1.00 MiB / 1.00 MiB (100%)\r\n"),
+                     pty.seen().constData());
+        }
+        QVERIFY(readAll(plain) == data);
         QCOMPARE(virsh(uri, {QStringLiteral("vol-delete --pool %1 %2").arg(pool, vol)}).exitCode,
                  0);
     }

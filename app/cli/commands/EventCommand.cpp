@@ -84,6 +84,17 @@ QString timestampNow()
 
 bool event(CommandContext &ctx)
 {
+    // virsh's exclusive options, checked in its order.
+    for (const auto &[a, b] : {std::pair{"all", "event"}, {"list", "all"}, {"list", "event"}}) {
+        auto given = [&](const char *name) {
+            return ctx.flag(QLatin1String(name)) || ctx.options().has(QLatin1String(name));
+        };
+        if (given(a) && given(b)) {
+            ctx.error(QStringLiteral("Options --%1 and --%2 are mutually exclusive")
+                          .arg(QLatin1String(a), QLatin1String(b)));
+            return false;
+        }
+    }
     if (ctx.flag(QStringLiteral("list"))) {
         for (const QString &name : kEventNames)
             ctx.print(name + QLatin1Char('\n'));
