@@ -4,6 +4,7 @@
 #include "Terminal.h"
 
 #include <verx/Connection.h>
+#include <verx/Uri.h>
 #include <verx/calls/QemuCalls.h>
 #include <verx/calls/RemoteCalls.h>
 
@@ -11,6 +12,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace verx::cli {
 
@@ -75,6 +77,18 @@ void Session::answer(verx::AuthRequest *request)
                                                                            : *value);
 }
 
+QString Session::openUri() const
+{
+    if (!m_options.uri.trimmed().isEmpty())
+        return m_options.uri;
+    verx::Error error;
+    if (verx::Uri::resolve(QString(), &error).isValid())
+        return m_options.uri; // LIBVIRT_DEFAULT_URI or uri_default: open() resolves it
+    // No default anywhere: libvirt then lets the local daemon pick its first
+    // driver, which is QEMU's on a libvirt host.
+    return geteuid() == 0 ? QStringLiteral("qemu:///system") : QStringLiteral("qemu:///session");
+}
+
 verx::Connection *Session::connect(verx::Error *error)
 {
     if (m_connection && m_connection->isOpen())
@@ -104,7 +118,7 @@ verx::Connection *Session::connect(verx::Error *error)
                          answer(request);
                          timer.start(m_options.connectTimeoutMs);
                      });
-    m_connection->open(m_options.uri,
+    m_connection->open(openUri(),
                        m_options.readOnly ? verx::Connection::ReadOnly : verx::Connection::NoFlags);
     // open() may fail at once (e.g. a missing unix socket): then disconnected
     // has already been emitted and there is nothing to wait for.

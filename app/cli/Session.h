@@ -55,6 +55,8 @@ public:
 
 private:
     void answer(verx::AuthRequest *request);
+    // The URI to open: the given one, else libvirt's default.
+    QString openUri() const;
 
     Options m_options;
     std::unique_ptr<verx::Connection> m_connection;

@@ -465,6 +465,9 @@ private slots:
         QTest::newRow("LIBVIRT_DEFAULT_URI uri") << QStringList{"uri"} << QStringList{defaultUri};
         QTest::newRow("LIBVIRT_DEFAULT_URI list")
             << QStringList{"list", "--all"} << QStringList{defaultUri};
+        QTest::newRow("no URI: uri") << QStringList{"uri"} << QStringList{};
+        QTest::newRow("no URI: list") << QStringList{"list", "--all"} << QStringList{};
+        QTest::newRow("empty URI") << QStringList{"-c", "", "uri"} << QStringList{};
         QTest::newRow("-c beats LIBVIRT_DEFAULT_URI")
             << QStringList{"-c", uri, "uri"}
             << QStringList{QStringLiteral("LIBVIRT_DEFAULT_URI=") + system};
