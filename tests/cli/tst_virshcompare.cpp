@@ -1162,6 +1162,19 @@ private slots:
                 out[i] += clients[i].readAllStandardOutput();
             }
         }
+        // Events with details, harmless for the guest.
+        const QStringList causes = {
+            QStringLiteral("desc %1 --live verx-cli").arg(guest),
+            QStringLiteral("desc %1 --live --title verx-cli-title").arg(guest),
+            QStringLiteral("metadata %1 --live http://example.org/verx --key verx --set '<a/>'")
+                .arg(guest),
+            QStringLiteral("vcpupin %1 0 0 --live").arg(guest),
+            QStringLiteral("schedinfo %1 --live cpu_shares=512").arg(guest),
+        };
+        if (sawResume(0) && sawResume(1)) {
+            for (const QString &cause : causes)
+                QVERIFY2(virsh(uri, {cause}).exitCode == 0, qPrintable(cause));
+        }
         for (int i = 0; i < 2; ++i) {
             QVERIFY2(clients[i].waitForFinished(40000), i == 0 ? "verx" : "virsh");
             out[i] += clients[i].readAllStandardOutput();
@@ -1170,19 +1183,46 @@ private slots:
         QCOMPARE(clients[0].exitCode(), clients[1].exitCode());
         QCOMPARE(clients[0].exitCode(), 0);
         QCOMPARE(clients[0].readAllStandardError(), QByteArray());
-        static const QRegularExpression eventRe(
-            QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000: event "
-                           "'lifecycle' for domain '%1': (Suspended Paused|Resumed Unpaused)$")
+        static const QRegularExpression stampRe(
+            QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000: "));
+        static const QRegularExpression lifecycleRe(
+            QStringLiteral("^event 'lifecycle' for domain '%1': (Suspended Paused|Resumed "
+                           "Unpaused)$")
                 .arg(QRegularExpression::escape(guest)));
+        QStringList after[2]; // the lines after the last lifecycle event
         for (int i = 0; i < 2; ++i) {
             QStringList lines = trimmed(out[i]).split(QLatin1Char('\n'));
             QVERIFY2(lines.size() >= 3, out[i].constData());
             const QString count = lines.takeLast();
             QCOMPARE(lines.takeLast(), QStringLiteral("event loop timed out"));
-            QCOMPARE(count, QStringLiteral("events received: %1").arg(lines.size()));
-            for (const QString &line : std::as_const(lines))
-                QVERIFY2(eventRe.match(line).hasMatch(), qPrintable(line));
+            int events = 0;
+            for (QString &line : lines) {
+                if (line.startsWith(QLatin1Char('\t'))) // a detail line of the event above
+                    continue;
+                const auto stamp = stampRe.match(line);
+                QVERIFY2(stamp.hasMatch(), qPrintable(line));
+                line = line.mid(stamp.capturedLength());
+                ++events;
+            }
+            QCOMPARE(count, QStringLiteral("events received: %1").arg(events));
+            qsizetype last = lines.size() - 1;
+            while (last >= 0 && !lifecycleRe.match(lines.at(last)).hasMatch())
+                --last;
+            QVERIFY(last >= 0);
+            for (qsizetype j = 0; j < last; ++j)
+                QVERIFY2(lifecycleRe.match(lines.at(j)).hasMatch(), qPrintable(lines.at(j)));
+            after[i] = lines.mid(last + 1);
         }
+        QCOMPARE(after[0], after[1]);
+        const QString prefix = QStringLiteral("event '%1' for domain '") + guest + "'";
+        for (const QString &expected :
+             {prefix.arg(QLatin1String("metadata-change")) + ": type description, uri <null>",
+              prefix.arg(QLatin1String("metadata-change")) + ": type title, uri <null>",
+              prefix.arg(QLatin1String("metadata-change")) +
+                  ": type element, uri http://example.org/verx",
+              prefix.arg(QLatin1String("tunable")) + ":", QStringLiteral("\tcputune.vcpupin0: 0"),
+              QStringLiteral("\tcputune.cpu_shares: 512")})
+            QVERIFY2(after[0].contains(expected), qPrintable(after[0].join(QLatin1Char('\n'))));
         QCOMPARE(trimmed(virsh(uri, {QStringLiteral("domstate ") + guest}).out),
                  QStringLiteral("running"));
     }

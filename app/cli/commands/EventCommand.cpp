@@ -4,9 +4,11 @@
 #include "CommandContext.h"
 #include "InterruptWatcher.h"
 #include "Lookup.h"
+#include "TypedParams.h"
 #include "XdrText.h"
 
 #include <verx/Connection.h>
+#include <verx/protocol/RemoteTypes.h>
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -74,6 +76,33 @@ QString lifecycleText(int event, int detail)
     if (event >= 0 && event < details.size() && detail >= 0 && detail < details.at(event).size())
         d = details.at(event).at(detail);
     return e + QLatin1Char(' ') + d;
+}
+
+// The text after "event 'NAME' for domain 'D'" for the events whose
+// details verx prints as virsh does (lifecycle has its own); empty: none.
+QString eventDetails(const verx::DomainEvent &e)
+{
+    if (e.name == QLatin1String("metadata-change")) {
+        verx::remote::DomainEventCallbackMetadataChangeMsg msg;
+        if (!e.decodeMessage(msg))
+            return {};
+        static const QStringList types = {"description", "title", "element"};
+        return QStringLiteral(": type %1, uri %2")
+            .arg(msg.type >= 0 && msg.type < types.size() ? types.at(msg.type)
+                                                          : QStringLiteral("unknown"),
+                 msg.nsuri ? XdrText::str(*msg.nsuri) : QStringLiteral("<null>"));
+    }
+    if (e.name == QLatin1String("tunable")) {
+        verx::remote::DomainEventCallbackTunableMsg msg;
+        if (!e.decodeMessage(msg))
+            return {};
+        QString text = QStringLiteral(":");
+        for (const auto &p : msg.params)
+            text += QStringLiteral("\n\t%1: %2")
+                        .arg(XdrText::str(p.field), TypedParams::toText(p.value));
+        return text;
+    }
+    return {};
 }
 
 QString timestampNow()
@@ -164,7 +193,8 @@ bool event(CommandContext &ctx)
                 text = QStringLiteral("event 'lifecycle' for domain '%1': %2\n")
                            .arg(e.domain.name, lifecycleText(e.event, e.detail));
             else
-                text = QStringLiteral("event '%1' for domain '%2'\n").arg(name, e.domain.name);
+                text = QStringLiteral("event '%1' for domain '%2'%3\n")
+                           .arg(name, e.domain.name, eventDetails(e));
             if (timestamp)
                 text.prepend(timestampNow() + QStringLiteral(": "));
             ctx.print(text);
