@@ -215,6 +215,29 @@ private slots:
             {test, "snapshot-list test"},
             {test, "domstats test"},
             {test, "domstats"},
+            {test, "domstats --state"},
+            {test, "domstats --cpu-total --balloon --vcpu test"},
+            {test, "domstats --interface --block --perf --iothread --memory"},
+            {test, "domstats --list-running"},
+            {test, "domstats --list-shutoff"},
+            {test, "domstats --list-active --list-persistent --state"},
+            {test, "domstats --enforce --state test"},
+            {test, "destroy test; domstats --list-inactive; domstats --list-shutoff --state"},
+            {test, "net-list --uuid"},
+            {test, "net-list --inactive"},
+            {test, "pool-list --uuid"},
+            {test, "pool-list --inactive"},
+            {test, "vol-list --details default-pool"},
+            {test, "snapshot-create-as test s1; snapshot-create-as test s2; snapshot-list test; "
+                   "snapshot-list test --parent; snapshot-list test --name"},
+            {test, "snapshot-create-as test s1; snapshot-revert test; snapshot-delete test "
+                   "--current; snapshot-list test"},
+            {test, "snapshot-create-as test s1; snapshot-create-as test s2; snapshot-delete test "
+                   "s1 --children; snapshot-list test"},
+            {test, "snapshot-create-as test s1; snapshot-revert test s1; snapshot-revert --current "
+                   "test; snapshot-delete test; snapshot-delete test --current"},
+            {test, "[-q] domstats test"},
+            {test, "[-q] domstats --list-shutoff"},
             {test, "event --all --timeout 1"},
             {test, "event --event lifecycle --timeout 1"},
             {test, "event --list"},
@@ -301,6 +324,12 @@ private slots:
             {system, "pool-list --all"},
             {system, "pool-info " + pool},
             {system, "vol-list " + pool},
+            {system, "vol-list --details " + pool},
+            {system, "dumpxml " + guest},
+            {system, "dumpxml --inactive " + guest},
+            {system, "dumpxml --security-info " + guest},
+            {system, "domstats --state " + guest},
+            {system, "list --state-running --name"},
             {system, "[-r] suspend " + guest},
             {system, "console " + guest}, // stdin is not a terminal here
         };

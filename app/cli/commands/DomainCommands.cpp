@@ -637,12 +637,16 @@ bool domstats(CommandContext &ctx)
         ctx.printJson(array);
         return true;
     }
-    for (const auto &record : ret->retStats) {
-        QString text = QStringLiteral("Domain: '%1'\n").arg(XdrText::str(record.dom.name));
+    // As virsh: records separated by blank lines; the blank line after
+    // every command ends the last one.
+    for (qsizetype i = 0; i < ret->retStats.size(); ++i) {
+        const auto &record = ret->retStats.at(i);
+        QString text = i > 0 ? QStringLiteral("\n") : QString();
+        text += QStringLiteral("Domain: '%1'\n").arg(XdrText::str(record.dom.name));
         for (const auto &p : record.params)
             text += QStringLiteral("  %1=%2\n")
                         .arg(XdrText::str(p.field), TypedParams::toText(p.value));
-        ctx.print(text + QLatin1Char('\n'));
+        ctx.print(text);
     }
     return true;
 }
@@ -823,11 +827,8 @@ void registerDomainCommands(CommandRegistry &r)
     statsOptions.append(
         argvOption(QStringLiteral("domain"), QStringLiteral("list of domains to get stats for")));
     statsOptions.last().required = false;
-    Command stats =
-        make("monitor", "domstats", "get statistics about one or multiple domains",
-             "Gets statistics about one or more (or all) domains", domstats, statsOptions);
-    stats.trailingBlankLine = false;
-    r.add(stats);
+    r.add(make("monitor", "domstats", "get statistics about one or multiple domains",
+               "Gets statistics about one or more (or all) domains", domstats, statsOptions));
 
     r.add(make("domain", "domid", "convert a domain name or UUID to domain id", "", domid,
                {dataOption(QStringLiteral("domain"), QStringLiteral("domain name or uuid"))}));

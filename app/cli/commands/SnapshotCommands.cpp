@@ -188,7 +188,13 @@ std::optional<NonnullDomainSnapshot> snapshotArg(CommandContext &ctx)
     const auto dom = Lookup::domain(ctx, ctx.value(QStringLiteral("domain")));
     if (!dom)
         return std::nullopt;
-    if (ctx.flag(QStringLiteral("current")) || !ctx.options().has(QStringLiteral("snapshotname"))) {
+    const bool current = ctx.flag(QStringLiteral("current"));
+    const bool named = ctx.options().has(QStringLiteral("snapshotname"));
+    if (!current && !named) {
+        ctx.error(QStringLiteral("--snapshotname or --current is required"));
+        return std::nullopt;
+    }
+    if (current && !named) {
         DomainSnapshotCurrentArgs c;
         c.dom = *dom;
         c.flags = 0;
