@@ -130,7 +130,9 @@ QString programUsage(const CommandRegistry &registry)
         s += QLatin1Char('\n');
     }
     s += QStringLiteral("  (specify help <group> for details about the commands in the group)\n\n"
-                        "  (specify help <command> for details about the command)\n\n");
+                        "  (specify help <command> for details about the command)\n\n"
+                        "  (listing and info commands accept --json, a verx extension:\n"
+                        "   specify help for the list of them)\n\n");
     return s;
 }
 
