@@ -116,6 +116,13 @@ const char *const kFixtureKeys[] = {
     "VERX_LIBVIRT_AUTH_FILE",
     "VERX_GUEST",
     "VERX_POOL",
+    "VERX_SSH_USER",
+    "VERX_SSH_HOST",
+    "VERX_SSH_PORT",
+    "VERX_SSH_KNOWN_HOSTS",
+    "VERX_SSH_KEY_WITH_PASSPHRASE",
+    "VERX_SSH_KEY_PASSPHRASE",
+    "VERX_SSH_PASSWORD",
 };
 
 } // namespace
@@ -973,6 +980,38 @@ private slots:
         const QString cause = QStringLiteral("error: authentication failed");
         QVERIFY2(virshLines.value(1).startsWith(cause), qPrintable(virshLines.value(1)));
         QVERIFY2(ours.value(1).startsWith(cause), qPrintable(ours.value(1)));
+    }
+
+    // ssh asks for the key's passphrase or the account's password; verx asks
+    // on the terminal, without echo.
+    void sshPrompts_data()
+    {
+        QTest::addColumn<QString>("uri");
+        QTest::addColumn<QByteArray>("prompt");
+        QTest::addColumn<QString>("answer");
+        const QString base = QStringLiteral("test+ssh://%1@%2:%3/default?known_hosts=%4")
+                                 .arg(m_env[("VERX_SSH_USER")], m_env[("VERX_SSH_HOST")],
+                                      m_env[("VERX_SSH_PORT")], m_env[("VERX_SSH_KNOWN_HOSTS")]);
+        QTest::newRow("key passphrase")
+            << base + QStringLiteral("&keyfile=") + m_env[("VERX_SSH_KEY_WITH_PASSPHRASE")]
+            << QByteArray("passphrase") << m_env[("VERX_SSH_KEY_PASSPHRASE")];
+        QTest::newRow("password") << base << QByteArray("assword") << m_env[("VERX_SSH_PASSWORD")];
+    }
+
+    void sshPrompts()
+    {
+        QFETCH(QString, uri);
+        QFETCH(QByteArray, prompt);
+        QFETCH(QString, answer);
+        PtyProcess pty;
+        QVERIFY(pty.start(kVerx, {QStringLiteral("-c"), uri, QStringLiteral("list --name")}));
+        QVERIFY2(pty.readUntil(prompt, 30000), pty.seen().constData());
+        QVERIFY2(pty.readUntil(": ", 5000), pty.seen().constData());
+        QVERIFY(pty.write(answer.toUtf8() + '\r'));
+        const int status = pty.waitForExit(30000);
+        QVERIFY2(!pty.seen().contains(answer.toUtf8()), pty.seen().constData()); // no echo
+        QVERIFY2(status == 0, pty.seen().constData());
+        QVERIFY2(pty.seen().contains("\ntest\r\n"), pty.seen().constData());
     }
 
     // The same screenshot command with both: same message, same bytes.
