@@ -141,7 +141,7 @@ bool transfer(CommandContext &ctx, bool upload)
             expected = qint64(info->capacity) - offset;
         ctx.clearError();
     }
-    const bool done = upload ? StreamTransfer::upload(ctx, &stream, file, sparse, true)
+    const bool done = upload ? StreamTransfer::upload(ctx, &stream, file, sparse, true, length)
                              : StreamTransfer::download(ctx, &stream, file, sparse, true, expected);
     if (!done) {
         ctx.error(upload ? QStringLiteral("cannot send data to volume %1")
