@@ -3,11 +3,14 @@
 
 #include "CommandContext.h"
 #include "CommandLine.h"
+#include "GlobalOptions.h"
 #include "HelpPrinter.h"
 #include "OptionParser.h"
 #include "Session.h"
 
 #include <verx/Connection.h>
+
+#include <QElapsedTimer>
 
 namespace verx::cli {
 
@@ -26,7 +29,7 @@ void helpCommand(CommandRegistry &registry)
     c.group = QStringLiteral("virsh");
     c.summary = QStringLiteral("print help");
     c.description = QStringLiteral(
-        "Prints global help, command specific help, or help for a group of related commands");
+        "Prints global help, command specific help, or help for a\n    group of related commands");
     c.options = {dataOption(QStringLiteral("command"),
                             QStringLiteral("Prints global help, command "
                                            "specific help, or help for "
@@ -40,7 +43,8 @@ void helpCommand(CommandRegistry &registry)
             return true;
         }
         if (const Command *cmd = registry.find(what)) {
-            ctx.print(HelpPrinter::command(*cmd));
+            // The blank line after every command ends the text (as in virsh).
+            ctx.print(HelpPrinter::command(*cmd).chopped(1));
             return true;
         }
         if (const CommandGroup *group = registry.findGroup(what)) {
@@ -51,15 +55,6 @@ void helpCommand(CommandRegistry &registry)
         return false;
     };
     registry.add(c);
-}
-
-bool parseInt(const QString &text, int *out)
-{
-    bool ok = false;
-    const int v = text.toInt(&ok);
-    if (ok)
-        *out = v;
-    return ok;
 }
 
 } // namespace
@@ -87,74 +82,34 @@ CliApplication::CliApplication()
 
 int CliApplication::run(const QStringList &arguments)
 {
-    Session::Options options;
-    options.uri =
-        qEnvironmentVariable("VERX_DEFAULT_URI", qEnvironmentVariable("LIBVIRT_DEFAULT_URI"));
-    qsizetype i = 1;
-    auto takeValue = [&](const QString &arg, const QString &longName, QString *value) -> bool {
-        // -c URI, --connect URI, --connect=URI, -cURI
-        if (arg.startsWith(longName + QLatin1Char('='))) {
-            *value = arg.mid(longName.size() + 1);
-            return true;
-        }
-        if (i + 1 >= arguments.size())
-            return false;
-        *value = arguments.at(++i);
-        return true;
-    };
-    for (; i < arguments.size(); ++i) {
-        const QString arg = arguments.at(i);
-        if (!arg.startsWith(QLatin1Char('-')) || arg == QLatin1String("-"))
-            break;
-        if (arg == QLatin1String("--")) {
-            ++i;
-            break;
-        }
-        auto is = [&](const char *s, const char *l) {
-            return arg == QLatin1String(s) || arg == QLatin1String(l) ||
-                   arg.startsWith(QLatin1String(l) + QLatin1Char('='));
-        };
-        QString value;
-        if (is("-c", "--connect")) {
-            if (!takeValue(arg, QStringLiteral("--connect"), &value)) {
-                Session::writeErr(QStringLiteral("error: option '-c' requires an argument\n"));
-                return 1;
-            }
-            options.uri = value;
-        } else if (is("-r", "--readonly")) {
-            options.readOnly = true;
-        } else if (is("-q", "--quiet")) {
-            options.quiet = true;
-        } else if (is("-k", "--keepalive-interval") || is("-K", "--keepalive-count") ||
-                   is("-t", "--timeout")) {
-            const bool interval = is("-k", "--keepalive-interval");
-            const bool count = is("-K", "--keepalive-count");
-            const QString longName = interval ? QStringLiteral("--keepalive-interval")
-                                     : count  ? QStringLiteral("--keepalive-count")
-                                              : QStringLiteral("--timeout");
-            int n = 0;
-            if (!takeValue(arg, longName, &value) || !parseInt(value, &n) || n < 0) {
-                Session::writeErr(QStringLiteral("error: Invalid value for option %1\n").arg(arg));
-                return 1;
-            }
-            if (interval)
-                options.keepaliveInterval = n;
-            else if (count)
-                options.keepaliveCount = n;
-            else
-                options.callTimeoutMs = n * 1000;
-        } else if (is("-h", "--help")) {
-            Session::writeOut(HelpPrinter::programUsage(m_registry));
-            return 0;
-        } else if (is("-v", "--version")) {
-            Session::writeOut(QStringLiteral(VERX_CLI_VERSION "\n"));
-            return 0;
-        } else {
-            Session::writeErr(
-                QStringLiteral("error: unsupported option '%1'. See --help.\n").arg(arg));
-            return 1;
-        }
+    const GlobalOptions global = GlobalOptions::parse(arguments);
+    if (!global.error.isEmpty()) {
+        Session::writeErr(QStringLiteral("error: %1\n").arg(global.error));
+        return 1;
     }
+    if (global.help) {
+        Session::writeOut(HelpPrinter::programUsage(m_registry));
+        return 0;
+    }
+    if (global.version) {
+        Session::writeOut(QStringLiteral(VERX_CLI_VERSION "\n"));
+        return 0;
+    }
+    Session::Options options;
+    options.uri = global.uri.value_or(
+        qEnvironmentVariable("VERX_DEFAULT_URI", qEnvironmentVariable("LIBVIRT_DEFAULT_URI")));
+    options.readOnly = global.readOnly;
+    options.quiet = global.quiet;
+    if (global.keepaliveInterval)
+        options.keepaliveInterval = *global.keepaliveInterval;
+    if (global.keepaliveCount)
+        options.keepaliveCount = *global.keepaliveCount;
+    if (global.timeoutSeconds) {
+        // Bounds both the connection set-up and every call.
+        options.callTimeoutMs = *global.timeoutSeconds * 1000;
+        options.connectTimeoutMs = *global.timeoutSeconds * 1000;
+    }
+    const qsizetype i = global.commandIndex;
 
     QList<QStringList> commandWords;
     const QStringList rest = arguments.mid(i);
@@ -206,10 +161,16 @@ int CliApplication::run(const QStringList &arguments)
             }
         }
         CommandContext ctx(session, command, pc->parser.options());
+        QElapsedTimer clock;
+        clock.start();
         ok = command.run(ctx);
+        const qint64 elapsedNs = clock.nsecsElapsed();
         if (!ok && ctx.lastError().isError())
             Session::writeErr(QStringLiteral("error: %1\n").arg(ctx.lastError().message()));
-        if (!options.quiet && command.trailingBlankLine)
+        if (global.timing)
+            Session::writeOut(
+                QString::asprintf("\n(Time: %.3f ms)\n\n", double(elapsedNs) / 1000000.0));
+        else if (!options.quiet && command.trailingBlankLine)
             Session::writeOut(QStringLiteral("\n"));
         if (session.connection() && !session.connection()->isOpen() && command.needsConnection) {
             // The connection died: the next command reconnects.

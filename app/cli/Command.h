@@ -26,6 +26,9 @@ struct OptionSpec
     bool positional = false;
     // A positional option taking every remaining word (virsh's ARGV options).
     bool argv = false;
+    // Accepted positionally but documented as --name <value> (virsh's
+    // "unwanted positional" options, e.g. screenshot's --file).
+    bool undocumentedPositional = false;
 };
 
 // A command: its name, help texts, options and the code that runs it.
@@ -57,7 +60,7 @@ inline OptionSpec flagOption(const QString &name, const QString &help)
 inline OptionSpec stringOption(const QString &name, const QString &help, bool required = false,
                                bool positional = false)
 {
-    return {name, OptionSpec::Kind::String, help, required, positional, false};
+    return {name, OptionSpec::Kind::String, help, required, positional, false, positional};
 }
 inline OptionSpec numberOption(const QString &name, const QString &help)
 {

@@ -52,6 +52,12 @@ void CommandContext::print(const QString &text)
     Session::writeOut(text);
 }
 
+void CommandContext::printExtra(const QString &text)
+{
+    if (!quiet())
+        Session::writeOut(text);
+}
+
 void CommandContext::printJson(const QJsonValue &value)
 {
     Session::writeOut(TextFormat::json(value));

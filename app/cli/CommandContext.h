@@ -64,6 +64,8 @@ public:
 
     // Output.
     void print(const QString &text);
+    // Informational text that virsh prints with vshPrintExtra: hidden by -q.
+    void printExtra(const QString &text);
     void printJson(const QJsonValue &value);
     // An "error: ..." line on stderr, now.
     void error(const QString &message);

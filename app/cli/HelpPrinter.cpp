@@ -25,13 +25,14 @@ QString synopsis(const Command &command)
         QString part;
         if (o.kind == OptionSpec::Kind::Bool)
             part = QStringLiteral("--") + o.name;
-        else if (o.positional)
-            part = QLatin1Char('<') + o.name + QLatin1Char('>') +
-                   (o.argv ? QStringLiteral("...") : QString());
+        else if (o.positional && !o.undocumentedPositional)
+            part = QLatin1Char('<') + o.name + QLatin1Char('>');
         else
             part = QStringLiteral("--%1 %2").arg(o.name, typeWord(o));
         if (!o.required || o.kind == OptionSpec::Kind::Bool)
             part = QLatin1Char('[') + part + QLatin1Char(']');
+        if (o.argv)
+            part += QStringLiteral("..."); // virsh: "<cmd>...", "[<domain>]..."
         s += QLatin1Char(' ') + part;
     }
     return s;
@@ -50,10 +51,12 @@ QString command(const Command &command)
             QString left;
             if (o.kind == OptionSpec::Kind::Bool)
                 left = QStringLiteral("--") + o.name;
-            else if (o.positional)
+            else if (o.positional && !o.undocumentedPositional)
                 left = QStringLiteral("[--%1] %2").arg(o.name, typeWord(o));
             else
                 left = QStringLiteral("--%1 %2").arg(o.name, typeWord(o));
+            if (o.argv)
+                left += QStringLiteral("...");
             s += QStringLiteral("    %1  %2\n").arg(left, -15).arg(o.help);
         }
         s += QLatin1Char('\n');
@@ -75,13 +78,25 @@ QString overview(const CommandRegistry &registry)
     QString s = QStringLiteral("Grouped commands:\n\n");
     for (const CommandGroup &g : registry.groups())
         s += group(registry, g);
-    s += QStringLiteral(
-        " Output formats:\n"
-        "    --json                         Every listing and info command (list, dominfo,\n"
-        "                                   domstate, nodeinfo, net-list, net-info, pool-list,\n"
-        "                                   pool-info, vol-list, snapshot-list, domstats, ...)\n"
-        "                                   accepts --json and then prints one JSON document\n"
-        "                                   instead of virsh's text (a verx extension).\n\n");
+    // The commands that accept --json, from their option tables.
+    QStringList withJson;
+    for (const CommandGroup &g : registry.groups())
+        for (const Command *c : registry.commandsIn(g.keyword))
+            if (c->option(QStringLiteral("json")))
+                withJson << c->name;
+    withJson.sort();
+    s += QStringLiteral(" Output formats (verx extension):\n"
+                        "    --json makes a command print one JSON document instead of virsh's\n"
+                        "    text. Accepted by:\n");
+    QString line = QStringLiteral("   ");
+    for (const QString &name : std::as_const(withJson)) {
+        if (line.size() + 1 + name.size() > 78) {
+            s += line + QLatin1Char('\n');
+            line = QStringLiteral("   ");
+        }
+        line += QLatin1Char(' ') + name;
+    }
+    s += line + QStringLiteral("\n\n");
     return s;
 }
 
@@ -101,8 +116,11 @@ QString programUsage(const CommandRegistry &registry)
                        "                            number of possible missed keepalive messages\n"
                        "    -q | --quiet            quiet mode\n"
                        "    -r | --readonly         connect readonly\n"
-                       "    -t | --timeout=SECONDS  give up on a call after SECONDS (default 60)\n"
+                       "    -t | --timing           print timing information\n"
                        "    -v | --version          program version\n"
+                       "         --timeout=SECONDS  give up connecting or on a call after SECONDS\n"
+                       "                            (default 20 s to connect, 60 s per call;\n"
+                       "                            a verx extension)\n"
                        "\n"
                        "  commands (non interactive mode):\n\n");
     for (const CommandGroup &g : registry.groups()) {
@@ -112,7 +130,9 @@ QString programUsage(const CommandRegistry &registry)
         s += QLatin1Char('\n');
     }
     s += QStringLiteral("  (specify help <group> for details about the commands in the group)\n\n"
-                        "  (specify help <command> for details about the command)\n\n");
+                        "  (specify help <command> for details about the command)\n\n"
+                        "  (listing and info commands accept --json, a verx extension:\n"
+                        "   specify help for the list of them)\n\n");
     return s;
 }
 

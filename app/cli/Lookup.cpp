@@ -118,14 +118,14 @@ std::optional<NonnullStorageVol> volume(CommandContext &ctx, const QString &text
         if (auto ret = ctx.wait(ctx.remote().storageVolLookupByKey(args)))
             found = ret->vol;
     }
-    if (!found && text.contains(QLatin1Char('/'))) {
+    if (!found) { // as virsh: name in the pool, then key, then path
         StorageVolLookupByPathArgs args;
         args.path = XdrText::bytes(text);
         if (auto ret = ctx.wait(ctx.remote().storageVolLookupByPath(args)))
             found = ret->vol;
     }
     if (!found) {
-        if (!poolText.isEmpty() || !text.contains(QLatin1Char('/')))
+        if (!poolText.isEmpty())
             ctx.error(QStringLiteral("failed to get vol '%1'").arg(text));
         else
             ctx.error(

@@ -4,6 +4,7 @@
 #include "Terminal.h"
 
 #include <verx/Connection.h>
+#include <verx/Uri.h>
 #include <verx/calls/QemuCalls.h>
 #include <verx/calls/RemoteCalls.h>
 
@@ -11,6 +12,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace verx::cli {
 
@@ -46,7 +48,11 @@ void Session::writeErr(const QString &text)
 void Session::answer(verx::AuthRequest *request)
 {
     QString text = request->prompt();
-    if (!request->detail().isEmpty())
+    // Like libvirt's default callback: "PROMPT: " (a SASL challenge is not
+    // shown); host keys and unknown prompts show their detail first.
+    const bool showDetail = request->kind() == verx::AuthRequest::Kind::HostKeyConfirmation ||
+                            request->kind() == verx::AuthRequest::Kind::Other;
+    if (showDetail && !request->detail().isEmpty())
         writeErr(request->detail() + QLatin1Char('\n'));
     if (request->kind() == verx::AuthRequest::Kind::HostKeyConfirmation) {
         const auto reply = Terminal::prompt(text + QStringLiteral(" (yes/no): "), true);
@@ -56,10 +62,12 @@ void Session::answer(verx::AuthRequest *request)
             request->cancel();
         return;
     }
+    text = text.trimmed();
+    if (text.endsWith(QLatin1Char(':')))
+        text.chop(1);
     if (!request->defaultValue().isEmpty())
         text += QStringLiteral(" [%1]").arg(request->defaultValue());
-    if (!text.endsWith(QLatin1Char(' ')))
-        text += QLatin1Char(' ');
+    text += QStringLiteral(": ");
     const auto value = Terminal::prompt(text, request->echo());
     if (!value) {
         request->cancel();
@@ -67,6 +75,18 @@ void Session::answer(verx::AuthRequest *request)
     }
     request->answer(value->isEmpty() && !request->defaultValue().isEmpty() ? request->defaultValue()
                                                                            : *value);
+}
+
+QString Session::openUri() const
+{
+    if (!m_options.uri.trimmed().isEmpty())
+        return m_options.uri;
+    verx::Error error;
+    if (verx::Uri::resolve(QString(), &error).isValid())
+        return m_options.uri; // LIBVIRT_DEFAULT_URI or uri_default: open() resolves it
+    // No default anywhere: libvirt then lets the local daemon pick its first
+    // driver, which is QEMU's on a libvirt host.
+    return geteuid() == 0 ? QStringLiteral("qemu:///system") : QStringLiteral("qemu:///session");
 }
 
 verx::Connection *Session::connect(verx::Error *error)
@@ -98,9 +118,12 @@ verx::Connection *Session::connect(verx::Error *error)
                          answer(request);
                          timer.start(m_options.connectTimeoutMs);
                      });
-    m_connection->open(m_options.uri,
+    m_connection->open(openUri(),
                        m_options.readOnly ? verx::Connection::ReadOnly : verx::Connection::NoFlags);
-    if (!m_connection->isOpen()) {
+    // open() may fail at once (e.g. a missing unix socket): then disconnected
+    // has already been emitted and there is nothing to wait for.
+    if (!m_connection->isOpen() && !failure.isError() &&
+        m_connection->state() != verx::Connection::State::Disconnected) {
         timer.start(m_options.connectTimeoutMs);
         loop.exec();
     }
@@ -122,6 +145,19 @@ verx::Connection *Session::connect(verx::Error *error)
     }
     m_remote = std::make_unique<verx::remote::Calls>(m_connection.get());
     m_qemu = std::make_unique<verx::qemu::Calls>(m_connection.get());
+    // As virsh's close callback: say so when the connection dies under us.
+    QObject::connect(
+        m_connection.get(), &verx::Connection::disconnected, m_connection.get(),
+        [this](const verx::Error &e) {
+            if (m_closing)
+                return;
+            // libvirt reports a daemon that went away (EOF or reset) as an
+            // I/O error.
+            const QString reason = e.code() == verx::Error::Timeout
+                                       ? QStringLiteral("keepalive timeout")
+                                       : QStringLiteral("I/O error");
+            writeErr(QStringLiteral("error: Disconnected from %1 due to %2\n").arg(uri(), reason));
+        });
     return m_connection.get();
 }
 
@@ -139,6 +175,7 @@ void Session::close()
 {
     if (!m_connection)
         return;
+    m_closing = true;
     m_remote.reset();
     m_qemu.reset();
     if (m_connection->isOpen()) {
@@ -151,6 +188,7 @@ void Session::close()
             loop.exec();
     }
     m_connection.reset();
+    m_closing = false;
 }
 
 } // namespace verx::cli

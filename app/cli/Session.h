@@ -55,11 +55,14 @@ public:
 
 private:
     void answer(verx::AuthRequest *request);
+    // The URI to open: the given one, else libvirt's default.
+    QString openUri() const;
 
     Options m_options;
     std::unique_ptr<verx::Connection> m_connection;
     std::unique_ptr<verx::remote::Calls> m_remote;
     std::unique_ptr<verx::qemu::Calls> m_qemu;
+    bool m_closing = false; // close() is running: a disconnect is expected
 };
 
 } // namespace verx::cli

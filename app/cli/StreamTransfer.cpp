@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QTimer>
 
+#include <algorithm>
 #include <unistd.h>
 
 namespace verx::cli::StreamTransfer {
@@ -144,7 +145,7 @@ bool download(CommandContext &ctx, verx::Stream *stream, const QString &path, bo
 }
 
 bool upload(CommandContext &ctx, verx::Stream *stream, const QString &path, bool sparse,
-            bool progress)
+            bool progress, qint64 length)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -152,7 +153,10 @@ bool upload(CommandContext &ctx, verx::Stream *stream, const QString &path, bool
         stream->abort();
         return false;
     }
-    Progress bar(progress, file.size());
+    // Never more than the server was told to expect: libvirtd stops reading
+    // after length bytes and the connection stalls.
+    const qint64 end = length > 0 ? std::min(file.size(), length) : file.size();
+    Progress bar(progress, end);
     qint64 done = 0;
     const int fd = file.handle();
     QEventLoop loop;
@@ -161,24 +165,25 @@ bool upload(CommandContext &ctx, verx::Stream *stream, const QString &path, bool
     auto pump = [&] {
         while (!failed) {
             if (pending.isEmpty()) {
-                if (done >= file.size())
+                if (done >= end)
                     break;
                 if (sparse) {
                     const off_t data = lseek(fd, done, SEEK_DATA);
                     if (data < 0 || data > done) {
-                        const qint64 holeEnd = data < 0 ? file.size() : qint64(data);
+                        const qint64 holeEnd = data < 0 ? end : std::min(end, qint64(data));
                         if (!stream->writeHole(holeEnd - done))
                             return; // wait for room
                         done = holeEnd;
                         continue;
                     }
                     const off_t holeAt = lseek(fd, done, SEEK_HOLE);
-                    const qint64 len = std::min<qint64>(1 << 20, qint64(holeAt) - done);
+                    const qint64 len =
+                        std::min<qint64>({1 << 20, qint64(holeAt) - done, end - done});
                     file.seek(done);
                     pending = file.read(len);
                 } else {
                     file.seek(done);
-                    pending = file.read(1 << 20);
+                    pending = file.read(std::min<qint64>(1 << 20, end - done));
                 }
                 if (pending.isEmpty()) {
                     failed = true;

@@ -19,9 +19,10 @@ namespace StreamTransfer {
 // become holes in the file.
 bool download(CommandContext &ctx, verx::Stream *stream, const QString &path, bool sparse,
               bool progress, qint64 expectedBytes = 0);
-// Sends the file's bytes (holes when sparse) then finishes the stream.
+// Sends the file's bytes (holes when sparse; at most length bytes when
+// length > 0) then finishes the stream.
 bool upload(CommandContext &ctx, verx::Stream *stream, const QString &path, bool sparse,
-            bool progress);
+            bool progress, qint64 length = 0);
 
 } // namespace StreamTransfer
 

@@ -25,9 +25,8 @@ std::optional<QString> prompt(const QString &text, bool echo)
     if (!ownFd)
         fd = STDIN_FILENO;
     const int outFd = ownFd ? fd : STDERR_FILENO;
-    const QByteArray promptBytes = text.toUtf8();
-    [[maybe_unused]] ssize_t w = write(outFd, promptBytes.constData(), promptBytes.size());
-
+    // Echo goes off before the prompt appears, so nothing typed after the
+    // prompt is echoed or flushed away.
     termios saved{};
     const bool haveTty = tcgetattr(fd, &saved) == 0;
     if (haveTty && !echo) {
@@ -36,6 +35,8 @@ std::optional<QString> prompt(const QString &text, bool echo)
         quiet.c_lflag |= ECHONL;
         tcsetattr(fd, TCSAFLUSH, &quiet);
     }
+    const QByteArray promptBytes = text.toUtf8();
+    [[maybe_unused]] ssize_t w = write(outFd, promptBytes.constData(), promptBytes.size());
     QByteArray line;
     bool gotAny = false;
     char c = 0;
@@ -46,7 +47,7 @@ std::optional<QString> prompt(const QString &text, bool echo)
         line.append(c);
     }
     if (haveTty && !echo)
-        tcsetattr(fd, TCSAFLUSH, &saved);
+        tcsetattr(fd, TCSANOW, &saved);
     if (ownFd)
         close(fd);
     if (!gotAny)

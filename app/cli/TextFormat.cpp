@@ -93,4 +93,72 @@ QString json(const QJsonValue &value)
     return QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
 }
 
+QString prettyJson(const QByteArray &text)
+{
+    QByteArray out;
+    int level = 0;
+    auto newline = [&] {
+        out += '\n';
+        out += QByteArray(2 * level, ' ');
+    };
+    auto closing = [](char open) { return open == '{' ? '}' : ']'; };
+    // The index of the next non-space character from FROM (or text.size()).
+    auto skipSpace = [&](qsizetype from) {
+        while (from < text.size() && QChar::isSpace(uchar(text.at(from))))
+            ++from;
+        return from;
+    };
+    bool inString = false;
+    bool escaped = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text.at(i);
+        if (inString) {
+            out += c;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            inString = true;
+            out += c;
+            break;
+        case '{':
+        case '[': {
+            out += c;
+            const qsizetype next = skipSpace(i + 1);
+            if (next < text.size() && text.at(next) == closing(c)) { // empty: {} or []
+                out += text.at(next);
+                i = next;
+                break;
+            }
+            ++level;
+            newline();
+            break;
+        }
+        case '}':
+        case ']':
+            --level;
+            newline();
+            out += c;
+            break;
+        case ',':
+            out += c;
+            newline();
+            break;
+        case ':':
+            out += ": ";
+            break;
+        default:
+            if (!QChar::isSpace(uchar(c)))
+                out += c;
+        }
+    }
+    return QString::fromUtf8(out);
+}
+
 } // namespace verx::cli::TextFormat

@@ -26,6 +26,9 @@ QByteArray parseUuid(const QString &text);
 QString yesNo(bool value);
 // A JSON document, indented, ending with a newline.
 QString json(const QJsonValue &value);
+// Valid JSON text re-indented like libvirt's pretty printer: two spaces,
+// "key": value, members in their original order; no final newline.
+QString prettyJson(const QByteArray &text);
 
 } // namespace TextFormat
 

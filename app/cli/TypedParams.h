@@ -3,7 +3,9 @@
 
 #include <QByteArray>
 #include <QJsonValue>
+
 #include <QString>
+#include <limits>
 
 #include <type_traits>
 #include <variant>
@@ -49,6 +51,11 @@ template <class Value> QJsonValue toJson(const Value &value)
             else if constexpr (std::is_integral_v<T>) {
                 if (isBool)
                     return x != 0;
+                if constexpr (std::is_unsigned_v<T>) {
+                    // ULLONG above 2^63 would wrap in qint64.
+                    if (quint64(x) > quint64(std::numeric_limits<qint64>::max()))
+                        return double(x);
+                }
                 return qint64(x);
             } else
                 return QJsonValue();

@@ -2,6 +2,7 @@
 #include "CommandLine.h"
 #include "CommandRegistry.h"
 #include "DomainStateNames.h"
+#include "GlobalOptions.h"
 #include "HelpPrinter.h"
 #include "OptionParser.h"
 #include "Table.h"
@@ -133,7 +134,14 @@ private slots:
         Command c = domstateCommand();
         c.group = QStringLiteral("domain");
         r.add(c);
+        Command withJson = domstateCommand();
+        withJson.name = QStringLiteral("domjson");
+        withJson.group = QStringLiteral("domain");
+        withJson.options.append(flagOption(QStringLiteral("json"), QStringLiteral("as JSON")));
+        r.add(withJson);
         const QString text = HelpPrinter::overview(r);
+        // The --json paragraph names the commands that have the option.
+        QVERIFY2(text.endsWith(QStringLiteral("Accepted by:\n    domjson\n\n")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral(" Domain Management (help keyword 'domain'):\n")));
         QVERIFY(text.contains(QStringLiteral("    domstate                       domain state\n")));
         QVERIFY(text.contains(QStringLiteral("--json")));
@@ -194,6 +202,70 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(json.toUtf8()).object().value(QStringLiteral("a")).toInt(),
                  1);
         QVERIFY(json.endsWith(QLatin1Char('\n')));
+    }
+
+    void prettyJsonKeepsOrder()
+    {
+        const QByteArray raw = "{\"return\": {\"status\":\"running\" ,\"running\":true,"
+                               "\"a\":[],\"b\":{}},\"s\":\"x,{:}\\\"\",\"l\":[1, 2],"
+                               "\"id\":\"libvirt-1\"}";
+        QCOMPARE(TextFormat::prettyJson(raw), QStringLiteral("{\n"
+                                                             "  \"return\": {\n"
+                                                             "    \"status\": \"running\",\n"
+                                                             "    \"running\": true,\n"
+                                                             "    \"a\": [],\n"
+                                                             "    \"b\": {}\n"
+                                                             "  },\n"
+                                                             "  \"s\": \"x,{:}\\\"\",\n"
+                                                             "  \"l\": [\n"
+                                                             "    1,\n"
+                                                             "    2\n"
+                                                             "  ],\n"
+                                                             "  \"id\": \"libvirt-1\"\n"
+                                                             "}"));
+    }
+
+    void globalOptionsLikeGetopt()
+    {
+        auto parse = [](QStringList args) {
+            args.prepend(QStringLiteral("verx"));
+            return GlobalOptions::parse(args);
+        };
+        GlobalOptions o = parse({QStringLiteral("-cfoo:///x"), QStringLiteral("-qrt"),
+                                 QStringLiteral("-k5"), QStringLiteral("-K"), QStringLiteral("2"),
+                                 QStringLiteral("--timeout=7"), QStringLiteral("list")});
+        QCOMPARE(o.error, QString());
+        QCOMPARE(o.uri.value_or(QString()), QStringLiteral("foo:///x"));
+        QVERIFY(o.quiet && o.readOnly && o.timing);
+        QCOMPARE(o.keepaliveInterval.value_or(-1), 5);
+        QCOMPARE(o.keepaliveCount.value_or(-1), 2);
+        QCOMPARE(o.timeoutSeconds.value_or(-1), 7);
+        QCOMPARE(o.commandIndex, 7);
+
+        o = parse({QStringLiteral("--connect"), QStringLiteral("a:///"),
+                   QStringLiteral("--connect=b:///"), QStringLiteral("--"), QStringLiteral("-q")});
+        QCOMPARE(o.uri.value_or(QString()), QStringLiteral("b:///"));
+        QVERIFY(!o.quiet);
+        QCOMPARE(o.commandIndex, 5);
+
+        // -t is --timing: it takes no value.
+        o = parse({QStringLiteral("-t"), QStringLiteral("5")});
+        QVERIFY(o.timing);
+        QCOMPARE(o.commandIndex, 2);
+        QVERIFY(!o.timeoutSeconds);
+
+        QCOMPARE(parse({QStringLiteral("-c")}).error,
+                 QStringLiteral("option '-c'/'--connect' requires an argument"));
+        QCOMPARE(parse({QStringLiteral("-kx")}).error,
+                 QStringLiteral("Invalid value for option -k"));
+        QCOMPARE(parse({QStringLiteral("--keepalive-count=-1")}).error,
+                 QStringLiteral("option -K requires a positive integer argument"));
+        QCOMPARE(parse({QStringLiteral("-qz")}).error,
+                 QStringLiteral("unsupported option '-z'. See --help."));
+        QCOMPARE(parse({QStringLiteral("--quiet=1")}).error,
+                 QStringLiteral("option '--quiet' doesn't allow an argument"));
+        QCOMPARE(parse({QStringLiteral("--timeout"), QStringLiteral("0")}).error,
+                 QStringLiteral("option --timeout requires a positive integer argument"));
     }
 
     void stateNames()

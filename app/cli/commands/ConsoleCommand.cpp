@@ -28,6 +28,23 @@ bool console(CommandContext &ctx)
     const auto dom = Lookup::domain(ctx, ctx.value(QStringLiteral("domain")));
     if (!dom)
         return false;
+    // virsh's checks, in virsh's order, before the console is opened.
+    verx::remote::DomainGetStateArgs stateArgs;
+    stateArgs.dom = *dom;
+    stateArgs.flags = 0;
+    const auto state = ctx.wait(ctx.remote().domainGetState(stateArgs));
+    if (!state) {
+        ctx.error(QStringLiteral("Unable to get domain status"));
+        return false;
+    }
+    if (state->state == 5) { // VIR_DOMAIN_SHUTOFF
+        ctx.error(QStringLiteral("The domain is not running"));
+        return false;
+    }
+    if (!Terminal::isTerminal(STDIN_FILENO)) {
+        ctx.error(QStringLiteral("Cannot run interactive console without a controlling TTY"));
+        return false;
+    }
     verx::Stream stream;
     verx::remote::DomainOpenConsoleArgs args;
     args.dom = *dom;
@@ -43,8 +60,8 @@ bool console(CommandContext &ctx)
         ctx.wait(ctx.remote().domainResume(r));
         ctx.clearError();
     }
-    ctx.print(QStringLiteral("Connected to domain '%1'\nEscape character is ^] (Ctrl + ])\n")
-                  .arg(XdrText::str(dom->name)));
+    ctx.printExtra(QStringLiteral("Connected to domain '%1'\nEscape character is ^] (Ctrl + ])\n")
+                       .arg(XdrText::str(dom->name)));
 
     Terminal::RawMode raw(STDIN_FILENO);
     QEventLoop loop;

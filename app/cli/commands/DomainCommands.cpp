@@ -376,7 +376,7 @@ bool define(CommandContext &ctx)
         ctx.error(QStringLiteral("Failed to define domain from %1").arg(path));
         return false;
     }
-    ctx.print(
+    ctx.printExtra(
         QStringLiteral("Domain '%1' defined from %2\n").arg(XdrText::str(ret->dom.name), path));
     return true;
 }
@@ -396,7 +396,7 @@ bool create(CommandContext &ctx)
         ctx.error(QStringLiteral("Failed to create domain from %1").arg(path));
         return false;
     }
-    ctx.print(
+    ctx.printExtra(
         QStringLiteral("Domain '%1' created from %2\n").arg(XdrText::str(ret->dom.name), path));
     return true;
 }
@@ -415,7 +415,7 @@ bool undefine(CommandContext &ctx)
         ctx.error(QStringLiteral("Failed to undefine domain '%1'").arg(domainText(ctx)));
         return false;
     }
-    ctx.print(QStringLiteral("Domain '%1' has been undefined\n").arg(domainText(ctx)));
+    ctx.printExtra(QStringLiteral("Domain '%1' has been undefined\n").arg(domainText(ctx)));
     return true;
 }
 
@@ -439,7 +439,7 @@ bool start(CommandContext &ctx)
         ctx.error(QStringLiteral("Failed to start domain '%1'").arg(domainText(ctx)));
         return false;
     }
-    ctx.print(QStringLiteral("Domain '%1' started\n").arg(domainText(ctx)));
+    ctx.printExtra(QStringLiteral("Domain '%1' started\n").arg(domainText(ctx)));
     return true;
 }
 
@@ -454,7 +454,7 @@ bool simpleAction(CommandContext &ctx, MakeCall makeCall, const char *done, cons
         ctx.error(QString::fromLatin1(failed).arg(domainText(ctx)));
         return false;
     }
-    ctx.print(QString::fromLatin1(done).arg(domainText(ctx)));
+    ctx.printExtra(QString::fromLatin1(done).arg(domainText(ctx)));
     return true;
 }
 
@@ -501,10 +501,17 @@ bool destroy(CommandContext &ctx)
     const bool graceful = ctx.flag(QStringLiteral("graceful"));
     return simpleAction(
         ctx,
-        [&](const NonnullDomain &d) {
+        [&](const NonnullDomain &d) -> verx::Reply * {
+            // As virsh: the flags call only when a flag is given (the error
+            // messages name the call).
+            if (!graceful) {
+                DomainDestroyArgs a;
+                a.dom = d;
+                return ctx.remote().domainDestroy(a);
+            }
             DomainDestroyFlagsArgs a;
             a.dom = d;
-            a.flags = graceful ? 1u : 0u;
+            a.flags = 1u;
             return ctx.remote().domainDestroyFlags(a);
         },
         "Domain '%1' destroyed\n", "Failed to destroy domain '%1'");
@@ -567,18 +574,32 @@ bool autostart(CommandContext &ctx)
 
 // ---- domstats -------------------------------------------------------------
 
-const std::pair<const char *, unsigned> kStatGroups[] = {
-    {"state", 1},      {"cpu-total", 2},   {"balloon", 4}, {"vcpu", 8},
-    {"interface", 16}, {"block", 32},      {"perf", 64},   {"iothread", 128},
-    {"memory", 256},   {"dirtyrate", 512}, {"vm", 1024},
+struct StatGroup
+{
+    const char *name;
+    unsigned bit;
+    const char *help;
+};
+const StatGroup kStatGroups[] = {
+    {"state", 1, "report domain state"},
+    {"cpu-total", 2, "report domain physical cpu usage"},
+    {"balloon", 4, "report domain balloon statistics"},
+    {"vcpu", 8, "report domain virtual cpu information"},
+    {"interface", 16, "report domain network interface information"},
+    {"block", 32, "report domain block device statistics"},
+    {"perf", 64, "report domain perf event statistics"},
+    {"iothread", 128, "report domain IOThread information"},
+    {"memory", 256, "report domain memory usage"},
+    {"dirtyrate", 512, "report domain dirty rate information"},
+    {"vm", 1024, "report hypervisor-specific statistics"},
 };
 
 bool domstats(CommandContext &ctx)
 {
     unsigned stats = 0;
-    for (const auto &[name, bit] : kStatGroups)
-        if (ctx.flag(QLatin1String(name)))
-            stats |= bit;
+    for (const StatGroup &g : kStatGroups)
+        if (ctx.flag(QLatin1String(g.name)))
+            stats |= g.bit;
     unsigned flags = 0;
     const std::pair<const char *, unsigned> filterFlags[] = {
         {"list-active", 1},      {"list-inactive", 2},    {"list-persistent", 4},
@@ -616,12 +637,16 @@ bool domstats(CommandContext &ctx)
         ctx.printJson(array);
         return true;
     }
-    for (const auto &record : ret->retStats) {
-        QString text = QStringLiteral("Domain: '%1'\n").arg(XdrText::str(record.dom.name));
+    // As virsh: records separated by blank lines; the blank line after
+    // every command ends the last one.
+    for (qsizetype i = 0; i < ret->retStats.size(); ++i) {
+        const auto &record = ret->retStats.at(i);
+        QString text = i > 0 ? QStringLiteral("\n") : QString();
+        text += QStringLiteral("Domain: '%1'\n").arg(XdrText::str(record.dom.name));
         for (const auto &p : record.params)
             text += QStringLiteral("  %1=%2\n")
                         .arg(XdrText::str(p.field), TypedParams::toText(p.value));
-        ctx.print(text + QLatin1Char('\n'));
+        ctx.print(text);
     }
     return true;
 }
@@ -661,7 +686,8 @@ bool screenshot(CommandContext &ctx)
         ctx.error(QStringLiteral("could not receive data from domain '%1'").arg(domainText(ctx)));
         return false;
     }
-    ctx.print(QStringLiteral("Screenshot saved to %1, with type of %2\n").arg(file, mime));
+    // No newline: the blank line after every command ends it (as in virsh).
+    ctx.printExtra(QStringLiteral("Screenshot saved to %1, with type of %2").arg(file, mime));
     return true;
 }
 
@@ -682,8 +708,11 @@ bool qemuMonitorCommand(CommandContext &ctx)
     QString result = XdrText::str(ret->result);
     if (ctx.flag(QStringLiteral("pretty"))) {
         const QJsonDocument doc = QJsonDocument::fromJson(ret->result);
-        if (!doc.isNull())
-            result = QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
+        if (!doc.isNull()) {
+            // No newline: the blank line after every command ends it (as in virsh).
+            ctx.print(TextFormat::prettyJson(ret->result));
+            return true;
+        }
     }
     ctx.print(result + QLatin1Char('\n'));
     return true;
@@ -765,7 +794,8 @@ void registerDomainCommands(CommandRegistry &r)
                "Start a domain, either from the last managedsave\n    state, or via a fresh boot "
                "if no managedsave state\n    is present.",
                start,
-               {domainOption(), flag("paused", "leave the guest paused after creation"),
+               {dataOption(QStringLiteral("domain"), QStringLiteral("name of the inactive domain")),
+                flag("paused", "leave the guest paused after creation"),
                 flag("autodestroy", "automatically destroy the guest when virsh disconnects"),
                 flag("force-boot", "force fresh boot by discarding any managed save")}));
     r.add(make("domain", "suspend", "suspend a domain", "Suspend a running domain.", suspend,
@@ -782,27 +812,23 @@ void registerDomainCommands(CommandRegistry &r)
     r.add(make("monitor", "domstate", "domain state", "Returns state about a domain.", domstate,
                {domainOption(), flag("reason", "also print reason for the state"), json}));
     QList<OptionSpec> statsOptions;
-    for (const auto &[name, bit] : kStatGroups)
-        statsOptions.append(
-            flagOption(QLatin1String(name),
-                       QStringLiteral("report domain %1 statistics").arg(QLatin1String(name))));
+    for (const StatGroup &g : kStatGroups)
+        statsOptions.append(flag(g.name, g.help));
     for (const char *name : {"list-active", "list-inactive", "list-persistent", "list-transient",
-                             "list-running", "list-paused", "list-shutoff", "list-other"})
+                             "list-running", "list-paused", "list-shutoff"})
         statsOptions.append(
             flagOption(QLatin1String(name),
                        QStringLiteral("list only %1 domains").arg(QLatin1String(name + 5))));
-    statsOptions.append(flag("nowait", "report only stats that are accessible instantly"));
-    statsOptions.append(flag("backing", "add backing chain information to block stats"));
+    statsOptions.append(flag("list-other", "list only domains in other states"));
     statsOptions.append(flag("enforce", "enforce requested stats parameters"));
+    statsOptions.append(flag("backing", "add backing chain information to block stats"));
+    statsOptions.append(flag("nowait", "report only stats that are accessible instantly"));
     statsOptions.append(json);
     statsOptions.append(
         argvOption(QStringLiteral("domain"), QStringLiteral("list of domains to get stats for")));
     statsOptions.last().required = false;
-    Command stats =
-        make("monitor", "domstats", "get statistics about one or multiple domains",
-             "Gets statistics about one or more (or all) domains", domstats, statsOptions);
-    stats.trailingBlankLine = false;
-    r.add(stats);
+    r.add(make("monitor", "domstats", "get statistics about one or multiple domains",
+               "Gets statistics about one or more (or all) domains", domstats, statsOptions));
 
     r.add(make("domain", "domid", "convert a domain name or UUID to domain id", "", domid,
                {dataOption(QStringLiteral("domain"), QStringLiteral("domain name or uuid"))}));

@@ -2,10 +2,13 @@
 // event: wait for domain events and print them like virsh.
 #include "CliApplication.h"
 #include "CommandContext.h"
+#include "InterruptWatcher.h"
 #include "Lookup.h"
+#include "TypedParams.h"
 #include "XdrText.h"
 
 #include <verx/Connection.h>
+#include <verx/protocol/RemoteTypes.h>
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -75,6 +78,33 @@ QString lifecycleText(int event, int detail)
     return e + QLatin1Char(' ') + d;
 }
 
+// The text after "event 'NAME' for domain 'D'" for the events whose
+// details verx prints as virsh does (lifecycle has its own); empty: none.
+QString eventDetails(const verx::DomainEvent &e)
+{
+    if (e.name == QLatin1String("metadata-change")) {
+        verx::remote::DomainEventCallbackMetadataChangeMsg msg;
+        if (!e.decodeMessage(msg))
+            return {};
+        static const QStringList types = {"description", "title", "element"};
+        return QStringLiteral(": type %1, uri %2")
+            .arg(msg.type >= 0 && msg.type < types.size() ? types.at(msg.type)
+                                                          : QStringLiteral("unknown"),
+                 msg.nsuri ? XdrText::str(*msg.nsuri) : QStringLiteral("<null>"));
+    }
+    if (e.name == QLatin1String("tunable")) {
+        verx::remote::DomainEventCallbackTunableMsg msg;
+        if (!e.decodeMessage(msg))
+            return {};
+        QString text = QStringLiteral(":");
+        for (const auto &p : msg.params)
+            text += QStringLiteral("\n\t%1: %2")
+                        .arg(XdrText::str(p.field), TypedParams::toText(p.value));
+        return text;
+    }
+    return {};
+}
+
 QString timestampNow()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -83,6 +113,17 @@ QString timestampNow()
 
 bool event(CommandContext &ctx)
 {
+    // virsh's exclusive options, checked in its order.
+    for (const auto &[a, b] : {std::pair{"all", "event"}, {"list", "all"}, {"list", "event"}}) {
+        auto given = [&](const char *name) {
+            return ctx.flag(QLatin1String(name)) || ctx.options().has(QLatin1String(name));
+        };
+        if (given(a) && given(b)) {
+            ctx.error(QStringLiteral("Options --%1 and --%2 are mutually exclusive")
+                          .arg(QLatin1String(a), QLatin1String(b)));
+            return false;
+        }
+    }
     if (ctx.flag(QStringLiteral("list"))) {
         for (const QString &name : kEventNames)
             ctx.print(name + QLatin1Char('\n'));
@@ -152,7 +193,8 @@ bool event(CommandContext &ctx)
                 text = QStringLiteral("event 'lifecycle' for domain '%1': %2\n")
                            .arg(e.domain.name, lifecycleText(e.event, e.detail));
             else
-                text = QStringLiteral("event '%1' for domain '%2'\n").arg(name, e.domain.name);
+                text = QStringLiteral("event '%1' for domain '%2'%3\n")
+                           .arg(name, e.domain.name, eventDetails(e));
             if (timestamp)
                 text.prepend(timestampNow() + QStringLiteral(": "));
             ctx.print(text);
@@ -161,9 +203,8 @@ bool event(CommandContext &ctx)
         if (!loopForever)
             loop.quit();
     });
-    QObject::connect(conn, &verx::Connection::disconnected, &loop, [&](const verx::Error &e) {
+    QObject::connect(conn, &verx::Connection::disconnected, &loop, [&](const verx::Error &) {
         died = true;
-        ctx.setError(e);
         loop.quit();
     });
     for (int id : ids) {
@@ -186,17 +227,33 @@ bool event(CommandContext &ctx)
         });
         timer.start(int(*timeout * 1000));
     }
-    loop.exec();
-    if (died)
+    bool interrupted = false;
+    {
+        const InterruptWatcher ctrlC([&] {
+            interrupted = true;
+            loop.quit();
+        });
+        loop.exec();
+    }
+    if (died) {
+        // As virsh: the count, then the failure of deregistering on the dead
+        // connection (libvirt's client-side message).
+        ctx.print(QStringLiteral("events received: %1\n").arg(count));
+        ctx.setError(verx::Error::transport(
+            verx::Error::NotConnected, QStringLiteral("internal error: client socket is closed")));
         return false;
+    }
     for (int id : callbackIds)
         ctx.wait(static_cast<verx::Reply *>(conn->deregisterDomainEvent(id)));
     ctx.clearError();
-    if (timedOut)
+    if (interrupted)
+        ctx.print(QStringLiteral("event loop interrupted\n"));
+    else if (timedOut)
         ctx.print(QStringLiteral("event loop timed out\n"));
     ctx.print(QStringLiteral("events received: %1\n").arg(count));
-    // virsh reports a timed-out wait as a failure (exit status 1).
-    return !timedOut;
+    // As virsh: success when at least one event arrived (with --loop, a
+    // timeout after some events is still a success).
+    return count > 0;
 }
 
 } // namespace

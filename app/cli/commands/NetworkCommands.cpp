@@ -75,7 +75,8 @@ bool netList(CommandContext &ctx)
     std::sort(nets.begin(), nets.end(), [](const NonnullNetwork &a, const NonnullNetwork &b) {
         return XdrText::str(a.name).compare(XdrText::str(b.name), Qt::CaseInsensitive) < 0;
     });
-    if (ctx.flag(QStringLiteral("name")) || ctx.flag(QStringLiteral("uuid"))) {
+    // --json prints every field, whatever --name / --uuid ask for.
+    if (!ctx.json() && (ctx.flag(QStringLiteral("name")) || ctx.flag(QStringLiteral("uuid")))) {
         for (const NonnullNetwork &n : nets) {
             QStringList parts;
             if (ctx.flag(QStringLiteral("uuid")))

@@ -105,7 +105,8 @@ bool poolList(CommandContext &ctx)
         pools.begin(), pools.end(), [](const NonnullStoragePool &a, const NonnullStoragePool &b) {
             return XdrText::str(a.name).compare(XdrText::str(b.name), Qt::CaseInsensitive) < 0;
         });
-    if (ctx.flag(QStringLiteral("name")) || ctx.flag(QStringLiteral("uuid"))) {
+    // --json prints every field, whatever --name / --uuid ask for.
+    if (!ctx.json() && (ctx.flag(QStringLiteral("name")) || ctx.flag(QStringLiteral("uuid")))) {
         for (const auto &p : pools) {
             QStringList parts;
             if (ctx.flag(QStringLiteral("uuid")))
@@ -219,7 +220,8 @@ void registerPoolCommands(CommandRegistry &r)
          flag("transient", "list transient pools"), flag("persistent", "list persistent pools"),
          flag("autostart", "list pools with autostart enabled"),
          flag("no-autostart", "list pools with autostart disabled"),
-         flag("name", "list pool names only"), flag("uuid", "list UUID of active pools only"),
+         flag("name", "list name of active pools only"),
+         flag("uuid", "list UUID of active pools only"),
          flag("details", "display extended details for pools"), json}));
 }
 

@@ -158,7 +158,7 @@ bool snapshotCreateAs(CommandContext &ctx)
                    .arg(xmlEscape(ctx.value(QStringLiteral("description"))));
     xml += QStringLiteral("</domainsnapshot>\n");
     if (ctx.flag(QStringLiteral("print-xml"))) {
-        ctx.print(xml);
+        ctx.print(xml + QLatin1Char('\n')); // virsh prints "%s\n"
         return true;
     }
     const auto dom = Lookup::domain(ctx, ctx.value(QStringLiteral("domain")));
@@ -178,7 +178,8 @@ bool snapshotCreateAs(CommandContext &ctx)
     const auto ret = ctx.wait(ctx.remote().domainSnapshotCreateXml(args));
     if (!ret)
         return false;
-    ctx.print(QStringLiteral("Domain snapshot %1 created\n").arg(XdrText::str(ret->snap.name)));
+    // No newline: the blank line after every command ends it (as in virsh).
+    ctx.printExtra(QStringLiteral("Domain snapshot %1 created").arg(XdrText::str(ret->snap.name)));
     return true;
 }
 
@@ -187,7 +188,13 @@ std::optional<NonnullDomainSnapshot> snapshotArg(CommandContext &ctx)
     const auto dom = Lookup::domain(ctx, ctx.value(QStringLiteral("domain")));
     if (!dom)
         return std::nullopt;
-    if (ctx.flag(QStringLiteral("current")) || !ctx.options().has(QStringLiteral("snapshotname"))) {
+    const bool current = ctx.flag(QStringLiteral("current"));
+    const bool named = ctx.options().has(QStringLiteral("snapshotname"));
+    if (!current && !named) {
+        ctx.error(QStringLiteral("--snapshotname or --current is required"));
+        return std::nullopt;
+    }
+    if (current && !named) {
         DomainSnapshotCurrentArgs c;
         c.dom = *dom;
         c.flags = 0;
@@ -219,7 +226,7 @@ bool snapshotRevert(CommandContext &ctx)
                  (ctx.flag(QStringLiteral("reset-nvram")) ? 8u : 0u);
     if (!ctx.wait(ctx.remote().domainRevertToSnapshot(args)))
         return false;
-    ctx.print(QStringLiteral("Domain snapshot %1 reverted\n").arg(XdrText::str(snap->name)));
+    ctx.printExtra(QStringLiteral("Domain snapshot %1 reverted\n").arg(XdrText::str(snap->name)));
     return true;
 }
 
@@ -239,10 +246,11 @@ bool snapshotDelete(CommandContext &ctx)
         return false;
     }
     if (childrenOnly)
-        ctx.print(
+        ctx.printExtra(
             QStringLiteral("Domain snapshot %1 children deleted\n").arg(XdrText::str(snap->name)));
     else
-        ctx.print(QStringLiteral("Domain snapshot %1 deleted\n").arg(XdrText::str(snap->name)));
+        ctx.printExtra(
+            QStringLiteral("Domain snapshot %1 deleted\n").arg(XdrText::str(snap->name)));
     return true;
 }
 
@@ -284,12 +292,10 @@ void registerSnapshotCommands(CommandRegistry &r)
          flag("quiesce", "quiesce guest's file systems"),
          flag("atomic", "require atomic operation"), flag("live", "take a live snapshot"),
          flag("validate", "validate the XML against the schema")});
-    create.trailingBlankLine = false; // as virsh
     r.add(create);
     r.add(make(
         "snapshot-delete", "Delete a domain snapshot", "Snapshot Delete", snapshotDelete,
-        {domain,
-         stringOption(QStringLiteral("snapshotname"), QStringLiteral("snapshot name"), false, true),
+        {domain, dataOption(QStringLiteral("snapshotname"), QStringLiteral("snapshot name"), false),
          flag("current", "delete current snapshot"),
          flag("children", "delete snapshot and all children"),
          flag("children-only", "delete children but not snapshot"),
@@ -299,16 +305,15 @@ void registerSnapshotCommands(CommandRegistry &r)
                 flag("name", "list snapshot names only"),
                 flagOption(QStringLiteral("json"),
                            QStringLiteral("print the result as JSON (verx extension)"))}));
-    r.add(make(
-        "snapshot-revert", "Revert a domain to a snapshot", "Revert domain to snapshot",
-        snapshotRevert,
-        {domain,
-         stringOption(QStringLiteral("snapshotname"), QStringLiteral("snapshot name"), false, true),
-         flag("current", "revert to current snapshot"),
-         flag("running", "after reverting, change state to running"),
-         flag("paused", "after reverting, change state to paused"),
-         flag("force", "try harder on risky reverts"),
-         flag("reset-nvram", "re-initialize NVRAM from its pristine template")}));
+    r.add(make("snapshot-revert", "Revert a domain to a snapshot", "Revert domain to snapshot",
+               snapshotRevert,
+               {domain,
+                dataOption(QStringLiteral("snapshotname"), QStringLiteral("snapshot name"), false),
+                flag("current", "revert to current snapshot"),
+                flag("running", "after reverting, change state to running"),
+                flag("paused", "after reverting, change state to paused"),
+                flag("force", "try harder on risky reverts"),
+                flag("reset-nvram", "re-initialize NVRAM from its pristine template")}));
 }
 
 } // namespace verx::cli

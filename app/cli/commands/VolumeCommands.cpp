@@ -11,6 +11,7 @@
 #include <verx/Stream.h>
 #include <verx/calls/RemoteCalls.h>
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -96,6 +97,16 @@ bool transfer(CommandContext &ctx, bool upload)
     const qint64 length = ctx.options().number(QStringLiteral("length"), &ok).value_or(0);
     const bool sparse = ctx.flag(QStringLiteral("sparse"));
     const QString file = ctx.value(QStringLiteral("file"));
+    {
+        // As virsh: the local file first, before any stream is opened.
+        QFile local(file);
+        if (!local.open(upload ? QIODevice::ReadOnly : QIODevice::WriteOnly)) {
+            ctx.error(
+                (upload ? QStringLiteral("cannot read %1") : QStringLiteral("cannot create %1"))
+                    .arg(file));
+            return false;
+        }
+    }
     verx::Stream stream;
     stream.setSparse(sparse);
     bool started = false;
@@ -130,7 +141,7 @@ bool transfer(CommandContext &ctx, bool upload)
             expected = qint64(info->capacity) - offset;
         ctx.clearError();
     }
-    const bool done = upload ? StreamTransfer::upload(ctx, &stream, file, sparse, true)
+    const bool done = upload ? StreamTransfer::upload(ctx, &stream, file, sparse, true, length)
                              : StreamTransfer::download(ctx, &stream, file, sparse, true, expected);
     if (!done) {
         ctx.error(upload ? QStringLiteral("cannot send data to volume %1")
