@@ -176,12 +176,9 @@ void SaslAuthenticator::runStart()
 void SaslAuthenticator::onServerData(const Error &error, const QByteArray &payload)
 {
     if (error) {
-        // libvirtd answers a wrong password with "authentication failed".
-        Error e = error;
-        if (!e.isTransportError())
-            e.setMessage(QStringLiteral("SASL authentication (%1) failed: %2")
-                             .arg(mechanism(), error.message()));
-        finish(e);
+        // libvirtd's own error, as libvirt's client reports it (a wrong
+        // password: VIR_ERR_AUTH_FAILED "authentication failed: ...")
+        finish(error);
         return;
     }
     if (!decodeStepRet(payload, &m_serverComplete, &m_serverData)) {
