@@ -160,6 +160,33 @@ private:
         return why->isEmpty();
     }
 
+    // Starts verx (clients[0]) and virsh (clients[1]) with the same event
+    // arguments; neither says when it registered, so suspend and resume the
+    // guest until both printed the resume (or 15 s passed, or one exited).
+    // out[] holds what they printed so far.
+    void startEventClients(const QString &uri, const QString &guest, const QStringList &args,
+                           QProcess (&clients)[2], QByteArray (&out)[2])
+    {
+        clients[0].start(kVerx, args);
+        clients[1].start(QStringLiteral("virsh"), args);
+        QVERIFY(clients[0].waitForStarted());
+        QVERIFY(clients[1].waitForStarted());
+        auto bothResumed = [&] {
+            return out[0].contains("Resumed Unpaused") && out[1].contains("Resumed Unpaused");
+        };
+        QElapsedTimer t;
+        t.start();
+        while (!bothResumed() && t.elapsed() < 15000 && clients[0].state() == QProcess::Running &&
+               clients[1].state() == QProcess::Running) {
+            QCOMPARE(virsh(uri, {QStringLiteral("suspend ") + guest}).exitCode, 0);
+            QCOMPARE(virsh(uri, {QStringLiteral("resume ") + guest}).exitCode, 0);
+            for (int i = 0; i < 2; ++i) {
+                clients[i].waitForReadyRead(300);
+                out[i] += clients[i].readAllStandardOutput();
+            }
+        }
+    }
+
 private slots:
     void initTestCase()
     {
@@ -1232,24 +1259,11 @@ private slots:
                                   QStringLiteral("--domain"),  guest,
                                   QStringLiteral("--timeout"), QStringLiteral("20")};
         QProcess clients[2];
-        clients[0].start(kVerx, args);
-        clients[1].start(QStringLiteral("virsh"), args);
-        QVERIFY(clients[0].waitForStarted());
-        QVERIFY(clients[1].waitForStarted());
         QByteArray out[2];
+        startEventClients(uri, guest, args, clients, out);
+        if (QTest::currentTestFailed())
+            return;
         auto sawResume = [&](int i) { return out[i].contains("Resumed Unpaused"); };
-        QElapsedTimer t;
-        t.start();
-        // Neither says when it registered: cause events until both saw one.
-        while (!(sawResume(0) && sawResume(1)) && t.elapsed() < 15000 &&
-               clients[0].state() == QProcess::Running && clients[1].state() == QProcess::Running) {
-            QCOMPARE(virsh(uri, {QStringLiteral("suspend ") + guest}).exitCode, 0);
-            QCOMPARE(virsh(uri, {QStringLiteral("resume ") + guest}).exitCode, 0);
-            for (int i = 0; i < 2; ++i) {
-                clients[i].waitForReadyRead(300);
-                out[i] += clients[i].readAllStandardOutput();
-            }
-        }
         // Events with details, harmless for the guest.
         const QStringList causes = {
             QStringLiteral("desc %1 --live verx-cli").arg(guest),
@@ -1325,23 +1339,11 @@ private slots:
                                   QStringLiteral("--event"),  QStringLiteral("lifecycle"),
                                   QStringLiteral("--domain"), guest};
         QProcess clients[2];
-        clients[0].start(kVerx, args);
-        clients[1].start(QStringLiteral("virsh"), args);
-        QVERIFY(clients[0].waitForStarted());
-        QVERIFY(clients[1].waitForStarted());
         QByteArray out[2];
+        startEventClients(uri, guest, args, clients, out);
+        if (QTest::currentTestFailed())
+            return;
         auto sawResume = [&](int i) { return out[i].contains("Resumed Unpaused"); };
-        QElapsedTimer t;
-        t.start();
-        while (!(sawResume(0) && sawResume(1)) && t.elapsed() < 15000 &&
-               clients[0].state() == QProcess::Running && clients[1].state() == QProcess::Running) {
-            QCOMPARE(virsh(uri, {QStringLiteral("suspend ") + guest}).exitCode, 0);
-            QCOMPARE(virsh(uri, {QStringLiteral("resume ") + guest}).exitCode, 0);
-            for (int i = 0; i < 2; ++i) {
-                clients[i].waitForReadyRead(300);
-                out[i] += clients[i].readAllStandardOutput();
-            }
-        }
         QVERIFY2(sawResume(0), out[0].constData());
         QVERIFY2(sawResume(1), out[1].constData());
         for (int i = 0; i < 2; ++i) {
