@@ -25,6 +25,7 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <functional>
@@ -39,6 +40,13 @@ using namespace verx;
 
 namespace {
 
+// Sequential and pipelined figures come from interleaved rounds (verx, then
+// libvirt, then verx pipelined, each Calls calls) so that a busy machine
+// slows both sides alike; each ratio is the median of the rounds' ratios.
+constexpr int Rounds = 9;
+constexpr int Calls = 400;
+constexpr int DownloadRounds = 3;
+// The raw socket ceiling.
 constexpr int N = 2000;
 
 QString fixtureValue(const char *key)
@@ -57,7 +65,7 @@ QString fixtureValue(const char *key)
 int failures = 0;
 
 // Microseconds per call with `window` calls in flight.
-double run(const std::function<Reply *()> &issue, int window)
+double run(const std::function<Reply *()> &issue, int window, int calls = Calls)
 {
     QEventLoop loop;
     int issued = 0, done = 0;
@@ -69,27 +77,55 @@ double run(const std::function<Reply *()> &issue, int window)
                 std::fprintf(stderr, "call failed: %s\n", qPrintable(r->error().message()));
             r->deleteLater();
             ++done;
-            if (issued < N)
+            if (issued < calls)
                 next();
-            else if (done == N)
+            else if (done == calls)
                 loop.quit();
         });
     };
     QElapsedTimer timer;
     timer.start();
-    for (int i = 0; i < window && issued < N; ++i)
+    for (int i = 0; i < window && issued < calls; ++i)
         next();
     loop.exec();
-    return double(timer.nsecsElapsed()) / 1000.0 / N;
+    return double(timer.nsecsElapsed()) / 1000.0 / calls;
 }
 
-void print(const char *name, double verx, double anchor, const char *unit)
+double median(std::vector<double> v)
 {
-    if (anchor > 0)
-        std::printf("%s: verx %.1f %s, libvirt %.1f %s, ratio %.2f\n", name, verx, unit, anchor,
-                    unit, verx / anchor);
-    else
-        std::printf("%s: verx %.1f %s (no libvirt anchor)\n", name, verx, unit);
+    if (v.empty())
+        return -1;
+    std::sort(v.begin(), v.end());
+    const size_t m = v.size() / 2;
+    return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+// One figure over the rounds: verx's and the anchor's medians, and the
+// median, lowest and highest of the rounds' ratios.
+struct Series
+{
+    std::vector<double> verx, anchor, ratio;
+    void add(double v, double a)
+    {
+        verx.push_back(v);
+        if (a > 0) {
+            anchor.push_back(a);
+            ratio.push_back(v / a);
+        }
+    }
+};
+
+void print(const char *name, const Series &s, const char *unit)
+{
+    if (s.ratio.empty()) {
+        std::printf("%s: verx %.1f %s (no libvirt anchor)\n", name, median(s.verx), unit);
+        return;
+    }
+    std::printf("%s: verx %.1f %s, libvirt %.1f %s, ratio %.2f (median of %d interleaved rounds "
+                "of %d calls; rounds %.2f-%.2f)\n",
+                name, median(s.verx), unit, median(s.anchor), unit, median(s.ratio),
+                int(s.ratio.size()), Calls, *std::min_element(s.ratio.begin(), s.ratio.end()),
+                *std::max_element(s.ratio.begin(), s.ratio.end()));
 }
 
 constexpr qint64 VolumeSize = 512ll << 20;
@@ -154,7 +190,7 @@ bool openConnection(Connection &conn, const QString &uri)
 double downloadVerx(const QString &uri, const QString &pool)
 {
     Connection conn;
-    if (!makeVolume(pool) || !openConnection(conn, uri))
+    if (!openConnection(conn, uri))
         return -1;
     remote::Calls calls(&conn);
     std::unique_ptr<TypedReply<remote::StoragePoolLookupByNameRet>> p(
@@ -219,7 +255,6 @@ double downloadVirsh(const QString &pool)
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     const qint64 size = QFileInfo(file).size();
     QFile::remove(file);
-    virsh({QStringLiteral("vol-delete"), VolumeName, QStringLiteral("--pool"), pool});
     if (!ok || size != VolumeSize)
         return -1;
     return double(VolumeSize) / 1e6 / seconds;
@@ -312,39 +347,75 @@ int main(int argc, char **argv)
 
     const auto libVersion = [&]() -> Reply * { return calls.connectGetLibVersion(); };
     const auto getInfo = [&]() -> Reply * { return calls.domainGetInfo({dom}); };
-    run(libVersion, 1); // warm up
+    run(libVersion, 1, 2000); // warm up
 
-    const double seqLib = run(libVersion, 1);
-    const double seqInfo = run(getInfo, 1);
-    const double pipe5 = run(libVersion, 5);
-    const double pipe20 = run(libVersion, 20);
-
-    double aLib = -1, aInfo = -1;
 #ifdef VERX_BENCH_HAVE_LIBVIRT
     const QByteArray u = uri.toUtf8();
-    anchor_seq_lib_version(u.constData(), 200); // warm up
-    aLib = anchor_seq_lib_version(u.constData(), N);
-    aInfo = anchor_seq_domain_get_info(u.constData(), "test", N);
+    anchor *a = anchor_open(u.constData(), "test");
+    if (!a) {
+        std::fprintf(stderr, "libvirt's client cannot open %s\n", u.constData());
+        return 1;
+    }
+    anchor_seq_lib_version(a, 2000); // warm up
 #endif
-    print("seq get_lib_version", seqLib, aLib, "us");
-    print("seq domain_get_info", seqInfo, aInfo, "us");
+    // Calls per second from microseconds per call.
     const auto perSecond = [](double us) { return us > 0 ? 1e6 / us : -1.0; };
-    print("pipelined(5) get_lib_version", perSecond(pipe5), perSecond(aLib), "calls/s");
-    print("pipelined(20) get_lib_version", perSecond(pipe20), perSecond(aLib), "calls/s");
+    Series seqLib, seqInfo, pipe5, pipe20;
+    for (int round = 0; round < Rounds; ++round) {
+        double aLib = -1, aInfo = -1;
+        const double vLib = run(libVersion, 1);
+#ifdef VERX_BENCH_HAVE_LIBVIRT
+        aLib = anchor_seq_lib_version(a, Calls);
+#endif
+        const double vInfo = run(getInfo, 1);
+#ifdef VERX_BENCH_HAVE_LIBVIRT
+        aInfo = anchor_seq_domain_get_info(a, Calls);
+#endif
+        const double v5 = run(libVersion, 5);
+        const double v20 = run(libVersion, 20);
+        if ((aLib < 0 || aInfo < 0) && failures++ == 0)
+            std::fprintf(stderr, "a call of libvirt's client failed\n");
+        seqLib.add(vLib, aLib);
+        seqInfo.add(vInfo, aInfo);
+        pipe5.add(perSecond(v5), perSecond(aLib));
+        pipe20.add(perSecond(v20), perSecond(aLib));
+    }
+#ifdef VERX_BENCH_HAVE_LIBVIRT
+    anchor_close(a);
+#endif
+    print("seq get_lib_version", seqLib, "us");
+    print("seq domain_get_info", seqInfo, "us");
+    print("pipelined(5) get_lib_version", pipe5, "calls/s");
+    print("pipelined(20) get_lib_version", pipe20, "calls/s");
     const QString socket = fixtureValue("VERX_SOCKET");
     const double raw5 = rawCeiling(socket, "test:///default", 5);
     const double raw20 = rawCeiling(socket, "test:///default", 20);
     std::printf("pipelined(5) get_lib_version: verx %.0f calls/s, raw socket client %.0f calls/s, "
                 "ratio %.2f\n",
-                perSecond(pipe5), raw5, perSecond(pipe5) / raw5);
+                median(pipe5.verx), raw5, median(pipe5.verx) / raw5);
     std::printf("pipelined(20) get_lib_version: verx %.0f calls/s, raw socket client %.0f "
                 "calls/s, ratio %.2f\n",
-                perSecond(pipe20), raw20, perSecond(pipe20) / raw20);
+                median(pipe20.verx), raw20, median(pipe20.verx) / raw20);
 
-    const double verxMBs = downloadVerx(fixtureValue("VERX_URI_SYSTEM"), fixtureValue("VERX_POOL"));
-    const double virshMBs = downloadVirsh(fixtureValue("VERX_POOL"));
-    print("vol-download 512 MiB", verxMBs, virshMBs, "MB/s (virsh)");
-    if (failures > 0 || verxMBs <= 0 || virshMBs <= 0) {
+    // Downloads alternate too (verx, virsh; DownloadRounds times) from one
+    // volume made once.
+    const QString pool = fixtureValue("VERX_POOL");
+    Series download;
+    bool downloaded = makeVolume(pool);
+    for (int round = 0; downloaded && round < DownloadRounds; ++round) {
+        const double verxMBs = downloadVerx(fixtureValue("VERX_URI_SYSTEM"), pool);
+        const double virshMBs = downloadVirsh(pool);
+        downloaded = verxMBs > 0 && virshMBs > 0;
+        download.add(verxMBs, virshMBs);
+    }
+    virsh({QStringLiteral("vol-delete"), VolumeName, QStringLiteral("--pool"), pool});
+    if (downloaded)
+        std::printf("vol-download 512 MiB: verx %.1f MB/s, virsh %.1f MB/s, ratio %.2f (median "
+                    "of %d alternating downloads each; rounds %.2f-%.2f)\n",
+                    median(download.verx), median(download.anchor), median(download.ratio),
+                    DownloadRounds, *std::min_element(download.ratio.begin(), download.ratio.end()),
+                    *std::max_element(download.ratio.begin(), download.ratio.end()));
+    if (failures > 0 || !downloaded) {
         std::fprintf(stderr, "%d calls failed\n", failures);
         return 1;
     }

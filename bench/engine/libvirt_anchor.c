@@ -2,7 +2,14 @@
 #include "libvirt_anchor.h"
 
 #include <libvirt/libvirt.h>
+#include <stdlib.h>
 #include <time.h>
+
+struct anchor
+{
+    virConnectPtr conn;
+    virDomainPtr dom;
+};
 
 static double now_us(void)
 {
@@ -11,38 +18,48 @@ static double now_us(void)
     return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
 }
 
-double anchor_seq_lib_version(const char *uri, int n)
+anchor *anchor_open(const char *uri, const char *domain)
 {
-    virConnectPtr conn = virConnectOpen(uri);
-    if (!conn)
-        return -1;
+    anchor *a = calloc(1, sizeof(*a));
+    if (!a)
+        return NULL;
+    a->conn = virConnectOpen(uri);
+    if (a->conn)
+        a->dom = virDomainLookupByName(a->conn, domain);
+    if (!a->dom) {
+        anchor_close(a);
+        return NULL;
+    }
+    return a;
+}
+
+void anchor_close(anchor *a)
+{
+    if (!a)
+        return;
+    if (a->dom)
+        virDomainFree(a->dom);
+    if (a->conn)
+        virConnectClose(a->conn);
+    free(a);
+}
+
+double anchor_seq_lib_version(anchor *a, int n)
+{
     unsigned long version = 0;
     const double start = now_us();
     for (int i = 0; i < n; ++i)
-        if (virConnectGetLibVersion(conn, &version) < 0)
-            break;
-    const double per = (now_us() - start) / n;
-    virConnectClose(conn);
-    return per;
+        if (virConnectGetLibVersion(a->conn, &version) < 0)
+            return -1;
+    return (now_us() - start) / n;
 }
 
-double anchor_seq_domain_get_info(const char *uri, const char *domain, int n)
+double anchor_seq_domain_get_info(anchor *a, int n)
 {
-    virConnectPtr conn = virConnectOpen(uri);
-    if (!conn)
-        return -1;
-    virDomainPtr dom = virDomainLookupByName(conn, domain);
-    if (!dom) {
-        virConnectClose(conn);
-        return -1;
-    }
     virDomainInfo info;
     const double start = now_us();
     for (int i = 0; i < n; ++i)
-        if (virDomainGetInfo(dom, &info) < 0)
-            break;
-    const double per = (now_us() - start) / n;
-    virDomainFree(dom);
-    virConnectClose(conn);
-    return per;
+        if (virDomainGetInfo(a->dom, &info) < 0)
+            return -1;
+    return (now_us() - start) / n;
 }

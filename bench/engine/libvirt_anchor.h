@@ -6,9 +6,14 @@
 extern "C" {
 #endif
 
+typedef struct anchor anchor;
+
+/* A libvirt connection to uri with domain looked up; NULL on failure. */
+anchor *anchor_open(const char *uri, const char *domain);
+void anchor_close(anchor *a);
 /* Microseconds per call, averaged over n sequential calls; < 0 on failure. */
-double anchor_seq_lib_version(const char *uri, int n);
-double anchor_seq_domain_get_info(const char *uri, const char *domain, int n);
+double anchor_seq_lib_version(anchor *a, int n);
+double anchor_seq_domain_get_info(anchor *a, int n);
 
 #ifdef __cplusplus
 }

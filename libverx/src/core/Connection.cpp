@@ -14,6 +14,7 @@
 #include <verx/protocol/RemoteTypes.h>
 #include <verx/xdr/Bytes.h>
 
+#include <QCoreApplication>
 #include <QMetaMethod>
 #include <QPointer>
 #include <QTcpSocket>
@@ -86,6 +87,9 @@ template <class T> bool decodeReply(const QByteArray &payload, T &value, QString
 }
 
 } // namespace
+
+// How long a close waits for the daemon to confirm stream aborts.
+constexpr int AbortConfirmMs = 2000;
 
 struct Connection::Private
 {
@@ -422,14 +426,32 @@ Connection::~Connection()
     // Nothing may call back into this half-destroyed object.
     ++d->generation;
     d->state = State::Disconnected;
+    bool lingering = false;
     if (d->dispatcher) {
         d->dispatcher->disconnect(this);
+        if (!d->dispatcher->isDead() && d->dispatcher->hasOpenStreams() && d->transport &&
+            d->transport->isConnected()) {
+            d->dispatcher->abortAllStreams();
+            lingering = d->dispatcher->hasAbortsInFlight();
+        }
         d->dispatcher->failAll(Error::transport(Error::ConnectionClosed,
                                                 QStringLiteral("the connection was destroyed")));
     }
     if (d->transport) {
         d->transport->disconnect(this);
-        d->transport->abort();
+        if (lingering) {
+            // Streams were open: keep the socket open (unread) for a moment,
+            // so the daemon handles the aborts before it sees the close.
+            Transport *transport = d->transport;
+            transport->setParent(QCoreApplication::instance()); // freed at exit at the latest
+            QTimer::singleShot(AbortConfirmMs, transport, [transport]() {
+                transport->abort();
+                transport->deleteLater();
+            });
+            d->transport = nullptr;
+        } else {
+            d->transport->abort();
+        }
     }
 }
 
@@ -502,9 +524,27 @@ void Connection::close()
         return d->finishClose();
     d->setState(State::Closing);
     d->dispatcher->stopKeepAlive();
-    d->internalCall(
-        RemoteProgram, ConnectClose, {}, [this](const QByteArray &) { d->finishClose(); },
-        [this](const Error &) { d->finishClose(); });
+    const auto sendClose = [this]() {
+        d->internalCall(
+            RemoteProgram, ConnectClose, {}, [this](const QByteArray &) { d->finishClose(); },
+            [this](const Error &) { d->finishClose(); });
+    };
+    QPointer<detail::Dispatcher> dispatcher(d->dispatcher);
+    dispatcher->abortAllStreams();
+    if (!dispatcher || d->state != State::Closing)
+        return; // a stream's slot closed or reopened us
+    if (!dispatcher->hasAbortsInFlight())
+        return sendClose();
+    // Open streams were aborted: close once the daemon confirmed (at most
+    // AbortConfirmMs), so it never writes stream data to a closing socket.
+    auto *waiter = new QObject(dispatcher);
+    const auto proceed = [this, waiter, sendClose]() {
+        delete waiter;
+        if (d->state == State::Closing)
+            sendClose();
+    };
+    connect(dispatcher, &detail::Dispatcher::abortsSettled, waiter, proceed);
+    QTimer::singleShot(AbortConfirmMs, waiter, proceed);
 }
 
 Connection::State Connection::state() const

@@ -317,6 +317,16 @@ void Dispatcher::handlePacket(const PacketHeader &header, const QByteArray &payl
 void Dispatcher::handleReply(const PacketHeader &header, const QByteArray &payload)
 {
     auto it = m_pending.find(header.serial);
+    if (it == m_pending.end() && header.status == PacketStatus::Error &&
+        (m_streams.contains(header.serial) || m_aborting.contains(header.serial))) {
+        // The daemon reports a failed stream (or a failed abort) as an
+        // error reply on the stream's serial.
+        if (const QPointer<Stream> stream = m_streams.value(header.serial))
+            finishStream(stream, decodeRemoteError(payload));
+        m_streams.remove(header.serial);
+        settleAbort(header.serial);
+        return;
+    }
     if (it == m_pending.end()) {
         fatal(Error::transport(Error::ProtocolViolation,
                                QStringLiteral("protocol violation: reply to no pending call (%1)")
@@ -373,9 +383,14 @@ void Dispatcher::handleStream(const PacketHeader &header, const QByteArray &buff
     const auto it = m_streams.constFind(header.serial);
     if (it == m_streams.constEnd() || !*it || (*it)->d->program != header.program ||
         (*it)->d->procedure != header.procedure) {
-        // Late packets of an aborted or finished stream.
+        // Late packets of an aborted or finished stream; the last one of an
+        // aborted stream is the daemon's confirmation.
         if (it != m_streams.constEnd() && !*it)
             m_streams.remove(header.serial);
+        if (header.status != PacketStatus::Continue) {
+            if (it == m_streams.constEnd())
+                settleAbort(header.serial);
+        }
         return;
     }
     Stream *stream = *it;
@@ -530,6 +545,10 @@ void Dispatcher::streamAbort(Stream *stream)
     if (sd->finished)
         return;
     if (!m_dead && sd->registered) {
+        // The daemon confirms the abort of a stream it runs (once the call
+        // that opened it was answered).
+        if (sd->callReplied)
+            m_aborting.insert(sd->serial);
         PacketHeader header;
         header.program = sd->program;
         header.version = sd->version;
@@ -541,6 +560,24 @@ void Dispatcher::streamAbort(Stream *stream)
     }
     finishStream(stream,
                  Error::transport(Error::Aborted, QStringLiteral("the stream was aborted")));
+}
+
+void Dispatcher::abortAllStreams()
+{
+    const QList<QPointer<Stream>> streams = m_streams.values();
+    QPointer<Dispatcher> self(this);
+    for (const QPointer<Stream> &s : streams) {
+        if (s)
+            streamAbort(s);
+        if (!self)
+            return;
+    }
+}
+
+void Dispatcher::settleAbort(quint32 serial)
+{
+    if (m_aborting.remove(serial) && m_aborting.isEmpty())
+        Q_EMIT abortsSettled();
 }
 
 void Dispatcher::updatePause()
@@ -588,6 +625,8 @@ void Dispatcher::failAll(const Error &error)
         return;
     m_dead = true;
     stopKeepAlive();
+    const bool aborting = !m_aborting.isEmpty();
+    m_aborting.clear();
     if (m_transport)
         disconnect(m_transport, nullptr, this, nullptr);
     const QHash<quint32, Pending> pending = std::exchange(m_pending, {});
@@ -601,6 +640,11 @@ void Dispatcher::failAll(const Error &error)
     }
     m_streams.clear();
     // In serial order, so callers see failures in the order they called.
+    if (aborting) {
+        Q_EMIT abortsSettled();
+        if (!self)
+            return;
+    }
     QList<quint32> serials = pending.keys();
     std::sort(serials.begin(), serials.end());
     for (quint32 serial : serials) {

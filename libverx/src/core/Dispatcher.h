@@ -15,6 +15,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 class QTimer;
 
@@ -71,6 +72,14 @@ public:
     void streamFinish(Stream *stream);
     void streamAbort(Stream *stream);
 
+    // Aborts every open stream. The daemon confirms each abort; closing the
+    // socket before it did can leave it writing to a closing client (libvirt
+    // 11.3's daemon then deadlocks in daemonStreamEvent), so a clean close
+    // waits for abortsSettled() first.
+    void abortAllStreams();
+    bool hasOpenStreams() const { return !m_streams.isEmpty(); }
+    bool hasAbortsInFlight() const { return !m_aborting.isEmpty(); }
+
     // Feeds received bytes (after the security layer); used by the
     // transport hook and by tests.
     void feed(const QByteArray &bytes);
@@ -81,6 +90,8 @@ Q_SIGNALS:
     // The connection cannot continue (protocol violation, dead peer,
     // transport failure or close). Pending calls are failed already.
     void fatalError(const verx::Error &error);
+    // The daemon confirmed every abort sent (or the connection died).
+    void abortsSettled();
 
 private:
     struct Pending
@@ -105,6 +116,7 @@ private:
     void pumpStream(Stream *stream);
     void pumpAllStreams();
     void finishStream(Stream *stream, const Error &error);
+    void settleAbort(quint32 serial);
     void updatePause();
     void keepAliveTick();
 
@@ -118,6 +130,7 @@ private:
     quint32 m_nextSerial = 0;
     QHash<quint32, Pending> m_pending;
     QHash<quint32, QPointer<Stream>> m_streams;
+    QSet<quint32> m_aborting; // aborted streams whose confirmation is due
 
     QTimer *m_keepAliveTimer = nullptr;
     int m_keepAliveInterval = 0;

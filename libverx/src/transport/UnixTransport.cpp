@@ -1,90 +1,293 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "UnixTransport.h"
 
-#include <QLocalSocket>
+#include <QFile>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 namespace verx {
 
-UnixTransport::UnixTransport(const QString &path, QObject *parent)
-    : Transport(parent), m_path(path), m_socket(new QLocalSocket(this))
+namespace {
+
+// A reply is usually small; bulk data (streams, big listings) grows the
+// receive size up to this, so one recv() moves a lot.
+constexpr qsizetype MinRecv = 4096;
+constexpr qsizetype MaxRecv = 1024 * 1024;
+// connect() on a unix socket says EAGAIN while the daemon's backlog is full.
+constexpr int ConnectRetries = 150;
+constexpr int ConnectRetryMs = 20;
+
+QString errnoText(int errnum)
 {
-    connect(m_socket, &QLocalSocket::connected, this, &Transport::connected);
-    connect(m_socket, &QLocalSocket::readyRead, this, &Transport::readyRead);
-    connect(m_socket, &QLocalSocket::bytesWritten, this, &Transport::bytesWritten);
-    connect(m_socket, &QLocalSocket::disconnected, this, [this]() {
-        if (!m_failed)
-            Q_EMIT disconnected();
-    });
-    connect(m_socket, &QLocalSocket::errorOccurred, this,
-            [this](QLocalSocket::LocalSocketError error) {
-                if (m_failed)
-                    return;
-                if (error == QLocalSocket::PeerClosedError) {
-                    // disconnected() reports it.
-                    return;
-                }
-                m_failed = true;
-                Error::Code code = Error::TransportFailure;
-                if (error == QLocalSocket::ConnectionRefusedError ||
-                    error == QLocalSocket::ServerNotFoundError)
-                    code = Error::ConnectionRefused;
-                Q_EMIT errorOccurred(
-                    Error::transport(code, QStringLiteral("Failed to connect socket to '%1': %2")
-                                               .arg(m_path, m_socket->errorString())));
-            });
+    return QString::fromLocal8Bit(std::strerror(errnum));
 }
+
+} // namespace
+
+UnixTransport::UnixTransport(const QString &path, QObject *parent) : Transport(parent), m_path(path)
+{}
 
 UnixTransport::~UnixTransport()
 {
-    m_socket->disconnect(this);
-    m_socket->abort();
+    closeSocket();
 }
 
 void UnixTransport::connectToPeer()
 {
+    closeSocket();
     m_failed = false;
-    m_socket->connectToServer(m_path, QIODevice::ReadWrite);
+    m_closing = false;
+    m_connectAttempts = 0;
+    m_in.clear();
+    m_out.clear();
+    m_outPos = 0;
+    tryConnect(); // connects now; the outcome is signalled from the event loop
+}
+
+void UnixTransport::tryConnect()
+{
+    if (m_failed || m_connected)
+        return;
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    const QByteArray path = QFile::encodeName(m_path);
+    if (path.isEmpty() || path.size() >= qsizetype(sizeof(addr.sun_path))) {
+        m_failed = true;
+        Q_EMIT errorOccurred(
+            Error::transport(Error::TransportFailure,
+                             QStringLiteral("Path '%1' too long for unix socket").arg(m_path)));
+        return;
+    }
+    std::memcpy(addr.sun_path, path.constData(), size_t(path.size()));
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        failLater(errno, true);
+        return;
+    }
+    if (::connect(fd, reinterpret_cast<const sockaddr *>(&addr), sizeof(addr)) != 0) {
+        const int errnum = errno;
+        ::close(fd);
+        if ((errnum == EAGAIN || errnum == EINTR) && ++m_connectAttempts < ConnectRetries) {
+            QTimer::singleShot(ConnectRetryMs, this, &UnixTransport::tryConnect);
+            return;
+        }
+        failLater(errnum, true);
+        return;
+    }
+    m_fd = fd;
+    m_connected = true;
+    m_readNotifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
+    connect(m_readNotifier, &QSocketNotifier::activated, this, &UnixTransport::onReadable);
+    m_writeNotifier = new QSocketNotifier(fd, QSocketNotifier::Write, this);
+    m_writeNotifier->setEnabled(false);
+    connect(m_writeNotifier, &QSocketNotifier::activated, this, &UnixTransport::onWritable);
+    QTimer::singleShot(0, this, [this]() {
+        if (m_connected)
+            Q_EMIT connected();
+    });
+}
+
+void UnixTransport::onReadable()
+{
+    if (m_fd < 0)
+        return;
+    if (m_readLimit > 0 && m_in.size() >= m_readLimit) {
+        updateReadNotifier();
+        return;
+    }
+    QByteArray chunk(m_recvSize, Qt::Uninitialized);
+    const ssize_t n = ::recv(m_fd, chunk.data(), size_t(chunk.size()), MSG_DONTWAIT);
+    if (n < 0) {
+        const int errnum = errno;
+        if (errnum == EAGAIN || errnum == EWOULDBLOCK || errnum == EINTR)
+            return;
+        if (errnum == ECONNRESET) {
+            peerClosedLater();
+            return;
+        }
+        failLater(errnum, false);
+        return;
+    }
+    if (n == 0) {
+        peerClosedLater();
+        return;
+    }
+    if (n == m_recvSize && m_recvSize < MaxRecv)
+        m_recvSize *= 2;
+    else if (n < m_recvSize / 8 && m_recvSize > MinRecv)
+        m_recvSize /= 2;
+    chunk.resize(n);
+    if (m_in.isEmpty())
+        m_in = std::move(chunk);
+    else
+        m_in.append(chunk);
+    updateReadNotifier();
+    Q_EMIT readyRead();
+}
+
+void UnixTransport::onWritable()
+{
+    if (m_fd < 0)
+        return;
+    const qint64 before = bytesToWrite();
+    if (!flushQueued())
+        return;
+    const qint64 written = before - bytesToWrite();
+    if (m_closing && bytesToWrite() == 0) {
+        closeSocket();
+        QTimer::singleShot(0, this, [this]() { Q_EMIT disconnected(); });
+        return;
+    }
+    if (written > 0)
+        Q_EMIT bytesWritten(written);
+}
+
+bool UnixTransport::flushQueued()
+{
+    while (m_outPos < m_out.size()) {
+        const ssize_t n = ::send(m_fd, m_out.constData() + m_outPos,
+                                 size_t(m_out.size() - m_outPos), MSG_DONTWAIT | MSG_NOSIGNAL);
+        if (n < 0) {
+            const int errnum = errno;
+            if (errnum == EINTR)
+                continue;
+            if (errnum == EAGAIN || errnum == EWOULDBLOCK)
+                break;
+            if (errnum == EPIPE || errnum == ECONNRESET)
+                peerClosedLater();
+            else
+                failLater(errnum, false);
+            return false;
+        }
+        m_outPos += n;
+    }
+    if (m_outPos == m_out.size()) {
+        m_out.clear();
+        m_outPos = 0;
+    } else if (m_outPos > m_out.size() / 2) {
+        m_out.remove(0, m_outPos);
+        m_outPos = 0;
+    }
+    if (m_writeNotifier)
+        m_writeNotifier->setEnabled(!m_out.isEmpty());
+    return true;
 }
 
 void UnixTransport::disconnectFromPeer()
 {
-    m_socket->disconnectFromServer();
+    if (m_fd < 0)
+        return;
+    m_closing = true;
+    if (flushQueued() && bytesToWrite() > 0)
+        return; // onWritable() closes when the rest is out
+    if (m_fd < 0)
+        return;
+    closeSocket();
+    QTimer::singleShot(0, this, [this]() { Q_EMIT disconnected(); });
 }
 
 void UnixTransport::abort()
 {
     m_failed = true;
-    m_socket->abort();
+    closeSocket();
+}
+
+void UnixTransport::closeSocket()
+{
+    delete m_readNotifier;
+    m_readNotifier = nullptr;
+    delete m_writeNotifier;
+    m_writeNotifier = nullptr;
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = -1;
+    m_connected = false;
+    m_out.clear();
+    m_outPos = 0;
+}
+
+void UnixTransport::failLater(int errnum, bool connecting)
+{
+    if (m_failed)
+        return;
+    m_failed = true;
+    closeSocket();
+    Error::Code code = Error::TransportFailure;
+    if (connecting && (errnum == ECONNREFUSED || errnum == ENOENT))
+        code = Error::ConnectionRefused;
+    const QString message =
+        connecting
+            ? QStringLiteral("Failed to connect socket to '%1': %2").arg(m_path, errnoText(errnum))
+            : QStringLiteral("Cannot use socket '%1': %2").arg(m_path, errnoText(errnum));
+    const Error error = Error::transport(code, message);
+    QTimer::singleShot(0, this, [this, error]() { Q_EMIT errorOccurred(error); });
+}
+
+void UnixTransport::peerClosedLater()
+{
+    if (m_failed)
+        return;
+    m_failed = true;
+    closeSocket();
+    QTimer::singleShot(0, this, [this]() { Q_EMIT disconnected(); });
 }
 
 bool UnixTransport::isConnected() const
 {
-    return m_socket->state() == QLocalSocket::ConnectedState;
+    return m_connected && m_fd >= 0;
 }
 
 qint64 UnixTransport::bytesAvailable() const
 {
-    return m_socket->bytesAvailable();
+    return m_in.size();
 }
 
 QByteArray UnixTransport::read(qint64 maxSize)
 {
-    return m_socket->read(maxSize);
+    QByteArray out;
+    if (maxSize >= m_in.size()) {
+        out = std::exchange(m_in, {});
+    } else {
+        out = m_in.first(maxSize);
+        m_in.remove(0, maxSize);
+    }
+    updateReadNotifier();
+    return out;
 }
 
 bool UnixTransport::write(const QByteArray &data)
 {
-    return m_socket->write(data) == data.size();
+    if (m_fd < 0 || m_failed || m_closing)
+        return false;
+    if (data.isEmpty())
+        return true;
+    m_out.append(data);
+    return flushQueued();
 }
 
 qint64 UnixTransport::bytesToWrite() const
 {
-    return m_socket->bytesToWrite();
+    return m_out.size() - m_outPos;
 }
 
 void UnixTransport::setReadBufferSize(qint64 size)
 {
-    m_socket->setReadBufferSize(size);
+    m_readLimit = size;
+    updateReadNotifier();
+}
+
+void UnixTransport::updateReadNotifier()
+{
+    if (m_readNotifier)
+        m_readNotifier->setEnabled(m_readLimit <= 0 || m_in.size() < m_readLimit);
 }
 
 QString UnixTransport::peerDescription() const

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-// verx::UnixTransport: a unix domain socket (QLocalSocket).
+// verx::UnixTransport: a unix domain socket, driven directly (non-blocking
+// fd + socket notifiers). Writes go to the kernel at once when nothing is
+// queued, reads land in the buffer handed to the engine: no intermediate
+// socket buffers and no extra event-loop round per call.
 #pragma once
 
 #include "Transport.h"
 
-class QLocalSocket;
+class QSocketNotifier;
 
 namespace verx {
 
@@ -28,9 +31,30 @@ public:
     bool isLocal() const override { return true; }
 
 private:
+    void tryConnect();
+    void onReadable();
+    void onWritable();
+    // Sends queued bytes; false when the socket failed (reported later).
+    bool flushQueued();
+    void updateReadNotifier();
+    void closeSocket();
+    // Reports a failure from the event loop (never from inside a call).
+    void failLater(int errnum, bool connecting);
+    void peerClosedLater();
+
     QString m_path;
-    QLocalSocket *m_socket;
+    int m_fd = -1;
+    QSocketNotifier *m_readNotifier = nullptr;
+    QSocketNotifier *m_writeNotifier = nullptr;
+    QByteArray m_in;  // received, not yet read by the engine
+    QByteArray m_out; // accepted by write(), not yet sent
+    qsizetype m_outPos = 0;
+    qint64 m_readLimit = 0;
+    qsizetype m_recvSize = 4096;
+    int m_connectAttempts = 0;
+    bool m_connected = false;
     bool m_failed = false;
+    bool m_closing = false;
 };
 
 } // namespace verx
