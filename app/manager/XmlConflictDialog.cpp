@@ -35,6 +35,7 @@ XmlConflictDialog::XmlConflictDialog(const QString &domainName, const QString &h
     cancel->setText(tr("&Keep Editing"));
     cancel->setObjectName(QStringLiteral("keepEditing"));
     cancel->setDefault(true);
+    layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::clicked, this, [this, mine, host](QAbstractButton *b) {
         const Choice choice = b == mine ? ApplyMine : b == host ? LoadHost : KeepEditing;
         m_decided = true;
