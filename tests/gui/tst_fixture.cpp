@@ -429,6 +429,14 @@ private:
         return virsh({u"-c"_s, uri("VERX_URI_TEST"), u"define"_s, file}, why);
     }
 
+// Defines the test-driver domain and waits until the list shows it.
+#define DEFINE_TEST_DOMAIN(name)                                                                   \
+    do {                                                                                           \
+        QString why_;                                                                              \
+        QVERIFY2(defineTestDomain(name, &why_), qPrintable(why_));                                 \
+        WAIT_FOR(!uuidOf(m_test, name).isEmpty());                                                 \
+    } while (false)
+
     bool saveSnapshot(QWidget *w, const QString &name, QString *why)
     {
         if (qEnvironmentVariableIsEmpty("VERX_SAVE_SCREENSHOTS"))
@@ -646,9 +654,7 @@ private slots:
         VIRSH({u"-c"_s, c, u"resume"_s, u"test"_s});
         WAIT_FOR(stateOf(m_test, u"test"_s) == int(DomainState::Running));
         // A domain defined elsewhere appears; undefined, it goes.
-        QString why;
-        QVERIFY2(defineTestDomain(u"verx-gui-new"_s, &why), qPrintable(why));
-        WAIT_FOR(!uuidOf(m_test, u"verx-gui-new"_s).isEmpty());
+        DEFINE_TEST_DOMAIN(u"verx-gui-new"_s);
         QCOMPARE(stateOf(m_test, u"verx-gui-new"_s), int(DomainState::Shutoff));
         VIRSH({u"-c"_s, c, u"undefine"_s, u"verx-gui-new"_s});
         WAIT_FOR(uuidOf(m_test, u"verx-gui-new"_s).isEmpty());
@@ -774,12 +780,8 @@ private slots:
     {
         QList<QByteArray> uuids;
         for (int i = 0; i < 3; ++i) {
-            QString why;
-            QVERIFY2(defineTestDomain(u"verx-multi-%1"_s.arg(i), &why), qPrintable(why));
-        }
-        for (int i = 0; i < 3; ++i) {
             const QString name = u"verx-multi-%1"_s.arg(i);
-            WAIT_FOR(!uuidOf(m_test, name).isEmpty());
+            DEFINE_TEST_DOMAIN(name);
             uuids.append(uuidOf(m_test, name));
         }
         m_window->messages()->clear();
@@ -825,9 +827,7 @@ private slots:
     {
         const QString c = uri("VERX_URI_TEST");
         const QString name = u"verx-gui-life"_s;
-        QString why;
-        QVERIFY2(defineTestDomain(name, &why), qPrintable(why));
-        WAIT_FOR(!uuidOf(m_test, name).isEmpty());
+        DEFINE_TEST_DOMAIN(name);
         const QByteArray uuid = uuidOf(m_test, name);
         m_window->selectSession(m_test);
         m_window->selectDomains({uuid});
@@ -992,9 +992,7 @@ private slots:
         // fetches the host's XML first and lets the user choose.
         const QString c = uri("VERX_URI_TEST");
         const QString name = u"verx-gui-xml"_s;
-        QString why;
-        QVERIFY2(defineTestDomain(name, &why), qPrintable(why));
-        WAIT_FOR(!uuidOf(m_test, name).isEmpty());
+        DEFINE_TEST_DOMAIN(name);
         DomainDetailsPage *page = m_window->openDetails(m_test, uuidOf(m_test, name));
         QVERIFY(page);
         DomainXmlPage *xml = page->xmlPage();
