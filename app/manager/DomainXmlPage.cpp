@@ -145,7 +145,8 @@ void DomainXmlPage::apply()
         setError(tr("Nothing to apply: the XML is unchanged."));
         return;
     }
-    if (!m_session || !m_session->isConnected())
+    // (not while a check or a define is under way)
+    if (!m_session || !m_session->isConnected() || !m_apply->isEnabled())
         return;
     // The host's XML now: when it is no longer the one the edit began
     // with, someone changed the domain meanwhile (maybe without an event,

@@ -215,10 +215,12 @@ void MainWindow::createActions()
     });
     make(Console, Icons::Console, tr("Serial &Console"),
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), [this] {
-             // One tab per domain: several consoles at once.
+             // One tab per running domain: several consoles at once.
              HostSession *s = currentSession();
              for (const QByteArray &uuid : selectedDomains())
-                 openConsole(s, uuid);
+                 if (const DomainRecord *d = s ? s->model()->find(uuid) : nullptr;
+                     d && DomainState::isActive(d->state))
+                     openConsole(s, uuid);
          });
     make(Screenshot, Icons::Screenshot, tr("Screens&hot"),
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), [this] {

@@ -484,8 +484,9 @@ private:
 #define OPEN_CONFLICT(xml, dialog)                                                                 \
     do {                                                                                           \
         (xml)->apply();                                                                            \
-        WAIT_FOR(visibleDialog<XmlConflictDialog>());                                              \
+        WAIT_FOR(visibleDialog<XmlConflictDialog>() || visibleDialog<DiffDialog>());               \
         (dialog) = visibleDialog<XmlConflictDialog>();                                             \
+        QVERIFY2(dialog, "Apply went on to the diff: it did not see the host's change");           \
     } while (false)
 // Clicks the dialog's button of that object name.
 #define CLICK(dialog, button)                                                                      \
@@ -1443,6 +1444,7 @@ private slots:
         QCOMPARE(m_window->openConsole(m_system, guest), console);
         QCOMPARE(tabs->count(), count);
         QCOMPARE(tabs->currentWidget(), guestPage);
+        SNAPSHOT(m_window, u"consoles-in-tabs"_s);
         QTest::qWait(200);
         QCOMPARE(attachedAgain.size(), 0);
         QVERIFY(console->isAttached());
