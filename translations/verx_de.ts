@@ -513,12 +513,20 @@
         <translation>Nicht angewendet: %1</translation>
     </message>
     <message>
-        <source>The domain&apos;s XML changed on the host while you were editing. Apply shows the difference to the new version; Revert loads it.</source>
-        <translation>Das XML der Domäne wurde auf dem Host geändert, während Sie es bearbeitet haben. „Anwenden“ zeigt den Unterschied zur neuen Fassung; „Zurücksetzen“ lädt sie.</translation>
-    </message>
-    <message>
         <source>Not applied (line %1): %2</source>
         <translation>Nicht angewendet (Zeile %1): %2</translation>
+    </message>
+    <message>
+        <source>when you began editing</source>
+        <translation>bei Beginn der Bearbeitung</translation>
+    </message>
+    <message>
+        <source>on the host now</source>
+        <translation>jetzt auf dem Host</translation>
+    </message>
+    <message>
+        <source>The domain&apos;s XML changed on the host while you were editing. Apply shows the changes made there and lets you choose; Reload loads the host&apos;s version.</source>
+        <translation>Das XML der Domäne wurde auf dem Host geändert, während Sie es bearbeitet haben. „Anwenden“ zeigt die dort gemachten Änderungen und lässt Sie wählen; „Neu laden“ lädt die Version des Hosts.</translation>
     </message>
 </context>
 <context>
@@ -785,6 +793,10 @@
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
+    <message>
+        <source>Close &amp;Tab</source>
+        <translation>&amp;Tab schließen</translation>
+    </message>
 </context>
 <context>
     <name>verx::manager::MessageArea</name>
@@ -943,6 +955,29 @@
     <message>
         <source>Scroll&amp;back lines:</source>
         <translation>&amp;Verlaufszeilen:</translation>
+    </message>
+</context>
+<context>
+    <name>verx::manager::XmlConflictDialog</name>
+    <message>
+        <source>XML Changed on the Host</source>
+        <translation>XML auf dem Host geändert</translation>
+    </message>
+    <message>
+        <source>The XML of %1 changed on the host since you began editing. These are the changes made there; applying your edit would undo them.</source>
+        <translation>Das XML von %1 wurde auf dem Host geändert, seit Sie mit der Bearbeitung begonnen haben. Dies sind die dort gemachten Änderungen; Ihre Bearbeitung anzuwenden würde sie rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply My Edit Anyway…</source>
+        <translation>Meine Bearbeitung &amp;trotzdem anwenden …</translation>
+    </message>
+    <message>
+        <source>&amp;Discard My Edit, Load the Host&apos;s</source>
+        <translation>Bearbeitung &amp;verwerfen, die des Hosts laden</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Editing</source>
+        <translation>&amp;Weiter bearbeiten</translation>
     </message>
 </context>
 </TS>

@@ -41,10 +41,10 @@ ConsolePage::ConsolePage(HostSession *session, const QByteArray &uuid, const App
     connect(m_detach, &QPushButton::clicked, this, &ConsolePage::detach);
     connect(copy, &QPushButton::clicked, m_view, &ConsoleView::copy);
     connect(paste, &QPushButton::clicked, m_view, &ConsoleView::paste);
-    auto *copyAction = new QAction(this);
+    auto *copyAction = new QAction(tr("Cop&y"), this);
     copyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(copyAction, &QAction::triggered, m_view, &ConsoleView::copy);
-    auto *pasteAction = new QAction(this);
+    auto *pasteAction = new QAction(tr("&Paste"), this);
     pasteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     connect(pasteAction, &QAction::triggered, m_view, &ConsoleView::paste);
     for (QAction *a : {copyAction, pasteAction}) {

@@ -16,16 +16,21 @@ DiffDialog::DiffDialog(const QString &title, const QString &diff, QWidget *paren
     resize(800, 500);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("These changes will be applied:")));
-    auto *view = new XmlEditor;
-    view->setSyntax(QStringLiteral("Diff"));
-    view->setReadOnly(true);
-    view->setPlainText(diff);
-    layout->addWidget(view, 1);
+    layout->addWidget(createView(diff), 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Apply | QDialogButtonBox::Cancel);
     connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this,
             &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+}
+
+XmlEditor *DiffDialog::createView(const QString &diff)
+{
+    auto *view = new XmlEditor;
+    view->setSyntax(QStringLiteral("Diff"));
+    view->setReadOnly(true);
+    view->setPlainText(diff);
+    return view;
 }
 
 } // namespace verx::manager

@@ -6,6 +6,7 @@
 #include "HostSession.h"
 #include "LineDiff.h"
 #include "SearchBar.h"
+#include "XmlConflictDialog.h"
 #include "XmlEditor.h"
 #include "XmlErrorLine.h"
 
@@ -112,14 +113,19 @@ void DomainXmlPage::reload()
     verx::onFinished(
         m_session->calls()->domainGetXmlDesc({m_session->domainRef(m_uuid), XmlFlags}), this,
         [this](const verx::remote::DomainGetXmlDescRet &ret) {
-            m_original = QString::fromUtf8(ret.xml);
-            m_editor->setPlainText(m_original);
-            m_banner->hide();
-            setError({});
             m_ownDefine = false;
-            emit loaded();
+            load(QString::fromUtf8(ret.xml));
         },
         [this](const verx::Error &e) { setError(tr("Cannot read the XML: %1").arg(e.message())); });
+}
+
+void DomainXmlPage::load(const QString &xml)
+{
+    m_original = xml;
+    m_editor->setPlainText(m_original);
+    m_banner->hide();
+    setError({});
+    emit loaded();
 }
 
 void DomainXmlPage::revert()
@@ -135,8 +141,37 @@ void DomainXmlPage::find()
 
 void DomainXmlPage::apply()
 {
+    if (!isModified()) {
+        setError(tr("Nothing to apply: the XML is unchanged."));
+        return;
+    }
+    // (not while a check or a define is under way)
+    if (!m_session || !m_session->isConnected() || !m_apply->isEnabled())
+        return;
+    // The host's XML now: when it is no longer the one the edit began
+    // with, someone changed the domain meanwhile (maybe without an event,
+    // as "virsh desc" does), and the user decides.
+    m_apply->setEnabled(false);
+    verx::onFinished(
+        m_session->calls()->domainGetXmlDesc({m_session->domainRef(m_uuid), XmlFlags}), this,
+        [this](const verx::remote::DomainGetXmlDescRet &ret) {
+            m_apply->setEnabled(true);
+            const QString fresh = QString::fromUtf8(ret.xml);
+            if (fresh == m_original)
+                confirmApply(fresh);
+            else
+                resolveConflict(fresh);
+        },
+        [this](const verx::Error &e) {
+            m_apply->setEnabled(true);
+            setError(tr("Cannot read the XML: %1").arg(e.message()));
+        });
+}
+
+void DomainXmlPage::confirmApply(const QString &hostXml)
+{
     const QString diff =
-        LineDiff::unified(m_original, m_editor->toPlainText(), tr("on the host"), tr("edited"));
+        LineDiff::unified(hostXml, m_editor->toPlainText(), tr("on the host"), tr("edited"));
     if (diff.isEmpty()) {
         setError(tr("Nothing to apply: the XML is unchanged."));
         return;
@@ -145,6 +180,34 @@ void DomainXmlPage::apply()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, &DomainXmlPage::applyNow);
     dialog->open();
+}
+
+void DomainXmlPage::resolveConflict(const QString &hostXml)
+{
+    showChangedBanner();
+    emit changedUnderneath();
+    const DomainRecord *d = m_session ? m_session->model()->find(m_uuid) : nullptr;
+    auto *dialog = new XmlConflictDialog(
+        d ? d->name : QString::fromLatin1(m_uuid.toHex()),
+        LineDiff::unified(m_original, hostXml, tr("when you began editing"), tr("on the host now")),
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &XmlConflictDialog::chosen, this,
+            [this, hostXml](XmlConflictDialog::Choice choice) {
+                if (choice == XmlConflictDialog::ApplyMine)
+                    confirmApply(hostXml); // the diff against what is there now
+                else if (choice == XmlConflictDialog::LoadHost)
+                    load(hostXml);
+            });
+    dialog->open();
+}
+
+void DomainXmlPage::showChangedBanner()
+{
+    m_banner->setText(tr("The domain's XML changed on the host while you were editing. "
+                         "Apply shows the changes made there and lets you choose; Reload "
+                         "loads the host's version."));
+    m_banner->show();
 }
 
 void DomainXmlPage::applyNow()
@@ -190,15 +253,12 @@ void DomainXmlPage::onDomainEvent(const QByteArray &uuid, int event)
             if (fresh == m_original)
                 return;
             if (!isModified()) {
-                m_original = fresh;
-                m_editor->setPlainText(fresh);
+                load(fresh);
                 return;
             }
-            m_original = fresh;
-            m_banner->setText(
-                tr("The domain's XML changed on the host while you were editing. "
-                   "Apply shows the difference to the new version; Revert loads it."));
-            m_banner->show();
+            // The edit stays, and so does the XML it began with: Apply
+            // compares against it.
+            showChangedBanner();
             emit changedUnderneath();
         },
         [](const verx::Error &) {});

@@ -23,6 +23,7 @@ public:
     DomainXmlPage(HostSession *session, const QByteArray &uuid, QWidget *parent = nullptr);
 
     XmlEditor *editor() const { return m_editor; }
+    // The XML the edit began with (as last loaded from the host).
     QString originalXml() const { return m_original; }
     QString errorText() const;
     bool isModified() const;
@@ -30,7 +31,9 @@ public:
 public slots:
     void reload();
     void revert();
-    // Shows the diff, then applies when confirmed.
+    // Fetches the host's XML: when it changed since the edit began, shows
+    // those changes and lets the user choose (XmlConflictDialog); then shows
+    // the diff of the edit, and applies when confirmed.
     void apply();
     // Applies the editor's text without asking (tests, scripted use).
     void applyNow();
@@ -44,6 +47,10 @@ signals:
     void changedUnderneath();
 
 private:
+    void load(const QString &xml);
+    void confirmApply(const QString &hostXml);
+    void resolveConflict(const QString &hostXml);
+    void showChangedBanner();
     void onDomainEvent(const QByteArray &uuid, int event);
     void setError(const QString &text);
 

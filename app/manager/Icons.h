@@ -27,10 +27,16 @@ enum Id {
     Find,
     Console,
     Screenshot,
+    CloseTab,
+    IdCount
 };
 
-// The theme icon for \a id when the theme has one, otherwise a bundled
-// painted fallback, so the GUI looks the same with no icon theme at all.
+// The theme icon for \a id when the theme has one, otherwise the bundled
+// SVG (resources/icons/actions, compiled in), so the GUI has every icon
+// with no icon theme at all.
 QIcon get(Id id);
+// The freedesktop icon name asked of the theme, and the bundled fallback.
+QString themeName(Id id);
+QString fallbackFile(Id id);
 
 } // namespace verx::manager::Icons

@@ -91,6 +91,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_settings(AppSet
     for (int i = 0; i < 2; ++i)
         m_workspace->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
     connect(m_workspace, &QTabWidget::tabCloseRequested, this, &MainWindow::closeDetailsTab);
+    connect(m_workspace, &QTabWidget::currentChanged, this, [this] {
+        if (m_actionUpdate)
+            m_actionUpdate->start();
+    });
 
     auto *splitter = new QSplitter;
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -184,6 +188,10 @@ void MainWindow::createActions()
             PasswordStore::removeAllFor(s->saved().uri);
         onTreeSelection();
     });
+    // Domain shortcuts stay clear of the standard keys (Ctrl+P prints, Ctrl+T
+    // opens a tab, Ctrl+G finds the next match): Ctrl+R runs, as in
+    // virt-manager's "Run"; Ctrl+Shift the harder variant (reboot, force
+    // off); Ctrl+Alt the suspending ones (pause, resume, save).
     make(Start, Icons::Start, tr("&Start"), QKeySequence(Qt::CTRL | Qt::Key_R),
          [this] { runOnSelection(HostSession::Action::Start); });
     make(Shutdown, Icons::Shutdown, tr("Shut &Down"), QKeySequence(Qt::CTRL | Qt::Key_D),
@@ -193,27 +201,29 @@ void MainWindow::createActions()
     make(ForceOff, Icons::ForceOff, tr("&Force Off"),
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
          [this] { runOnSelection(HostSession::Action::ForceOff); });
-    make(Pause, Icons::Pause, tr("&Pause"), QKeySequence(Qt::CTRL | Qt::Key_P),
+    make(Pause, Icons::Pause, tr("&Pause"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P),
          [this] { runOnSelection(HostSession::Action::Pause); });
-    make(Resume, Icons::Resume, tr("R&esume"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+    make(Resume, Icons::Resume, tr("R&esume"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R),
          [this] { runOnSelection(HostSession::Action::Resume); });
     make(ManagedSave, Icons::Save, tr("Sa&ve"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S),
          [this] { runOnSelection(HostSession::Action::ManagedSave); });
     make(Delete, Icons::Delete, tr("De&lete…"), QKeySequence::Delete, &MainWindow::deleteSelection);
-    make(Details, Icons::App, tr("&Open Details"), QKeySequence(Qt::CTRL | Qt::Key_O), [this] {
+    make(Details, Icons::App, tr("&Open Details"), QKeySequence::Open, [this] {
         const auto uuids = selectedDomains();
         if (HostSession *s = currentSession(); s && !uuids.isEmpty())
             openDetails(s, uuids.first());
     });
-    make(Console, Icons::Console, tr("Serial &Console"), QKeySequence(Qt::CTRL | Qt::Key_T),
-         [this] {
-             const auto uuids = selectedDomains();
-             if (HostSession *s = currentSession(); s && !uuids.isEmpty())
-                 if (DomainDetailsPage *p = openDetails(s, uuids.first()))
-                     p->showConsole();
+    make(Console, Icons::Console, tr("Serial &Console"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), [this] {
+             // One tab per running domain: several consoles at once.
+             HostSession *s = currentSession();
+             for (const QByteArray &uuid : selectedDomains())
+                 if (const DomainRecord *d = s ? s->model()->find(uuid) : nullptr;
+                     d && DomainState::isActive(d->state))
+                     openConsole(s, uuid);
          });
-    make(Screenshot, Icons::Screenshot, tr("Screens&hot"), QKeySequence(Qt::CTRL | Qt::Key_G),
-         [this] {
+    make(Screenshot, Icons::Screenshot, tr("Screens&hot"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), [this] {
              const auto uuids = selectedDomains();
              if (HostSession *s = currentSession(); s && !uuids.isEmpty())
                  if (DomainDetailsPage *p = openDetails(s, uuids.first()))
@@ -230,6 +240,8 @@ void MainWindow::createActions()
         m_filter->setFocus();
         m_filter->selectAll();
     });
+    make(CloseTab, Icons::CloseTab, tr("Close &Tab"), QKeySequence::Close,
+         [this] { closeDetailsTab(m_workspace->currentIndex()); });
     make(Preferences, Icons::App, tr("&Preferences…"), QKeySequence::Preferences,
          &MainWindow::showPreferences);
     if (m_actions[Preferences]->shortcut().isEmpty()) // no platform binding (X11)
@@ -261,7 +273,7 @@ void MainWindow::createMenus()
     for (ActionId id : {Start, Shutdown, Reboot, ForceOff, Pause, Resume, ManagedSave, Delete})
         domain->addAction(m_actions[id]);
     domain->addSeparator();
-    for (ActionId id : {Details, Console, Screenshot, Find})
+    for (ActionId id : {Details, Console, Screenshot, Find, CloseTab})
         domain->addAction(m_actions[id]);
 
     QToolBar *tb = addToolBar(tr("Main"));
@@ -510,6 +522,7 @@ void MainWindow::updateActions()
     m_actions[Details]->setEnabled(one);
     m_actions[Console]->setEnabled(anyActive);
     m_actions[Screenshot]->setEnabled(anyActive);
+    m_actions[CloseTab]->setEnabled(m_workspace->currentIndex() >= 2);
 }
 
 DomainDetailsPage *MainWindow::openDetails(HostSession *session, const QByteArray &uuid)
@@ -533,11 +546,25 @@ DomainDetailsPage *MainWindow::openDetails(HostSession *session, const QByteArra
     return page;
 }
 
+ConsolePage *MainWindow::openConsole(HostSession *session, const QByteArray &uuid)
+{
+    // A domain already open focuses its tab; its console is attached once.
+    DomainDetailsPage *page = openDetails(session, uuid);
+    if (!page)
+        return nullptr;
+    page->showConsole();
+    return page->consolePage();
+}
+
 void MainWindow::closeDetailsTab(int index)
 {
-    if (index < 2)
+    if (index < 2 || index >= m_workspace->count())
         return;
     QWidget *w = m_workspace->widget(index);
+    // Its console lets go of the domain's console now (another client, or
+    // a new tab, may take it), not when the page is deleted later.
+    if (auto *page = qobject_cast<DomainDetailsPage *>(w))
+        page->consolePage()->detach();
     m_workspace->removeTab(index);
     w->deleteLater();
 }

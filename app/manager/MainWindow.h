@@ -17,6 +17,7 @@ class QTreeView;
 namespace verx::manager {
 
 class CommandLine;
+class ConsolePage;
 class ConnectionTreeModel;
 class DomainDetailsPage;
 class DomainFilterProxy;
@@ -47,6 +48,7 @@ public:
         Console,
         Screenshot,
         Find,
+        CloseTab,
         Preferences,
         Quit,
         ActionCount
@@ -71,6 +73,11 @@ public:
     QList<QByteArray> selectedDomains() const;
     void selectDomains(const QList<QByteArray> &uuids);
     DomainDetailsPage *openDetails(HostSession *session, const QByteArray &uuid);
+    // The domain's details tab (opened or focused) showing its console,
+    // attached unless it already is.
+    ConsolePage *openConsole(HostSession *session, const QByteArray &uuid);
+    // Closes a domain's tab (not the list or host tab); its console detaches.
+    void closeDetailsTab(int index);
 
     QAction *action(ActionId id) const { return m_actions[id]; }
     QTableView *domainTable() const { return m_table; }
@@ -99,7 +106,6 @@ private:
     void updateActions();
     void onAuthenticationRequired(HostSession *session, verx::AuthRequest *request);
     void persistConnections();
-    void closeDetailsTab(int index);
 
     AppSettings m_settings;
     ConnectionTreeModel *m_tree = nullptr;

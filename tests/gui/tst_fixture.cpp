@@ -22,6 +22,7 @@
 #include "SavedConnection.h"
 #include "ScreenshotPage.h"
 #include "ScreenshotView.h"
+#include "XmlConflictDialog.h"
 #include "XmlEditor.h"
 #include "XmlErrorLine.h"
 
@@ -54,6 +55,7 @@
 #include <QUrl>
 #include <QtEndian>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 
@@ -286,6 +288,80 @@ private:
         return d ? d->state : -1;
     }
 
+    // A Relay to the fixture's libvirtd TCP port, and the test driver's URI
+    // through it.
+    quint16 libvirtTcpPort() const { return quint16(QUrl(uri("VERX_URI_TCP")).port(16509)); }
+    QString uriThrough(const Relay &relay) const
+    {
+        return u"test+tcp://127.0.0.1:%1%2"_s.arg(relay.port())
+            .arg(QUrl(uri("VERX_URI_TCP")).path());
+    }
+    // A session through the relay, not in the window, watched, not connected.
+    HostSession *sessionThrough(const Relay &relay)
+    {
+        auto *session =
+            new HostSession(SavedConnection{uriThrough(relay), {}, false, false}, m_watch.get());
+        watchSession(session);
+        return session;
+    }
+#define DISCONNECT(session)                                                                        \
+    do {                                                                                           \
+        (session)->disconnectFromHost();                                                           \
+        WAIT_FOR((session)->status() == HostSession::Status::Disconnected);                        \
+    } while (false)
+
+    // Types command on the guest's console until its output shows expected
+    // (the guest's line editor may swallow typed input: busybox queries the
+    // terminal with ESC[6n at each prompt and may eat what comes meanwhile).
+    bool typeUntil(ConsolePage *console, const QByteArray &command, const QByteArray &expected,
+                   QString *why)
+    {
+        auto seen = [&] { return console->view()->transcript().contains(expected); };
+        console->send("\r");
+        for (int i = 0; i < 5 && !seen(); ++i) {
+            console->send(command + '\r');
+            (void)QTest::qWaitFor(seen, 5000);
+        }
+        return waitFor(seen, expected.constData(), why);
+    }
+#define TYPE_UNTIL(console, command, expected)                                                     \
+    do {                                                                                           \
+        QString why_;                                                                              \
+        QVERIFY2(typeUntil(console, command, expected, &why_), qPrintable(why_));                  \
+    } while (false)
+
+    // Attaches console by attempt() (without take-over) once libvirtd has
+    // let go of an earlier stream of it: it releases a detached console
+    // asynchronously, so an attempt right after may still find it busy.
+    bool attachWhenFree(ConsolePage *console, const std::function<void()> &attempt, QString *why)
+    {
+        QSignalSpy attached(console, &ConsolePage::attached);
+        QSignalSpy ended(console, &ConsolePage::detached);
+        for (int i = 0; i < 10; ++i) {
+            attempt();
+            if (!waitFor([&] { return !attached.isEmpty() || !ended.isEmpty(); },
+                         "the console to attach or end", why))
+                return false;
+            if (!attached.isEmpty())
+                return true;
+            const QString reason = ended.first().first().toString();
+            if (!reason.contains(u"console session"_s, Qt::CaseInsensitive)) {
+                *why = u"console: "_s + reason;
+                return false;
+            }
+            qInfo("console still busy: %s", qPrintable(reason));
+            ended.clear();
+            QTest::qWait(200);
+        }
+        *why = u"the console stayed busy"_s;
+        return false;
+    }
+#define ATTACH_WHEN_FREE(console, ...)                                                             \
+    do {                                                                                           \
+        QString why_;                                                                              \
+        QVERIFY2(attachWhenFree(console, __VA_ARGS__, &why_), qPrintable(why_));                   \
+    } while (false)
+
     // Runs virsh without blocking the event loop (the connections under
     // test keep answering keepalives meanwhile). False with the reason in
     // *why when it fails or takes longer than Wait; *out gets its stdout.
@@ -353,6 +429,14 @@ private:
         return virsh({u"-c"_s, uri("VERX_URI_TEST"), u"define"_s, file}, why);
     }
 
+// Defines the test-driver domain and waits until the list shows it.
+#define DEFINE_TEST_DOMAIN(name)                                                                   \
+    do {                                                                                           \
+        QString why_;                                                                              \
+        QVERIFY2(defineTestDomain(name, &why_), qPrintable(why_));                                 \
+        WAIT_FOR(!uuidOf(m_test, name).isEmpty());                                                 \
+    } while (false)
+
     bool saveSnapshot(QWidget *w, const QString &name, QString *why)
     {
         if (qEnvironmentVariableIsEmpty("VERX_SAVE_SCREENSHOTS"))
@@ -381,6 +465,36 @@ private:
                 return d;
         return nullptr;
     }
+
+    // The diff an XmlConflictDialog shows, and whether it adds a line with text.
+    static QString diffOf(QDialog *dialog)
+    {
+        auto *view = dialog->findChild<XmlEditor *>();
+        return view ? view->toPlainText() : QString();
+    }
+    static bool addedLine(QDialog *dialog, const QString &text)
+    {
+        const QStringList lines = diffOf(dialog).split(u'\n');
+        return std::any_of(lines.begin(), lines.end(), [&](const QString &l) {
+            return l.startsWith(u'+') && l.contains(text);
+        });
+    }
+// Apply on the XML page, which finds the XML changed on the host: the
+// conflict dialog opens (into dialog).
+#define OPEN_CONFLICT(xml, dialog)                                                                 \
+    do {                                                                                           \
+        (xml)->apply();                                                                            \
+        WAIT_FOR(visibleDialog<XmlConflictDialog>() || visibleDialog<DiffDialog>());               \
+        (dialog) = visibleDialog<XmlConflictDialog>();                                             \
+        QVERIFY2(dialog, "Apply went on to the diff: it did not see the host's change");           \
+    } while (false)
+// Clicks the dialog's button of that object name.
+#define CLICK(dialog, button)                                                                      \
+    do {                                                                                           \
+        auto *button_ = (dialog)->findChild<QPushButton *>(QStringLiteral(button));                \
+        QVERIFY2(button_, button);                                                                 \
+        button_->click();                                                                          \
+    } while (false)
 
     // Answers every open AuthDialog from answers (by kind; the host key
     // kind is accepted when present). A kind without an answer is a
@@ -541,9 +655,7 @@ private slots:
         VIRSH({u"-c"_s, c, u"resume"_s, u"test"_s});
         WAIT_FOR(stateOf(m_test, u"test"_s) == int(DomainState::Running));
         // A domain defined elsewhere appears; undefined, it goes.
-        QString why;
-        QVERIFY2(defineTestDomain(u"verx-gui-new"_s, &why), qPrintable(why));
-        WAIT_FOR(!uuidOf(m_test, u"verx-gui-new"_s).isEmpty());
+        DEFINE_TEST_DOMAIN(u"verx-gui-new"_s);
         QCOMPARE(stateOf(m_test, u"verx-gui-new"_s), int(DomainState::Shutoff));
         VIRSH({u"-c"_s, c, u"undefine"_s, u"verx-gui-new"_s});
         WAIT_FOR(uuidOf(m_test, u"verx-gui-new"_s).isEmpty());
@@ -556,13 +668,8 @@ private slots:
         // must be applied to it, not dropped. The relay orders this: after
         // "connected" it passes the event registration (one packet) and
         // holds the list calls until the change is made.
-        const QUrl tcp(uri("VERX_URI_TCP"));
-        Relay relay(quint16(tcp.port(16509)));
-        auto *session = new HostSession(
-            SavedConnection{
-                u"test+tcp://127.0.0.1:%1%2"_s.arg(relay.port()).arg(tcp.path()), {}, false, false},
-            m_watch.get());
-        watchSession(session);
+        Relay relay(libvirtTcpPort());
+        HostSession *session = sessionThrough(relay);
         QAbstractItemModelTester tester(session->model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         connect(session, &HostSession::statusChanged, m_watch.get(),
@@ -590,8 +697,7 @@ private slots:
         QCOMPARE(events.size(), 1);
         VIRSH({u"-c"_s, uri("VERX_URI_TEST"), u"resume"_s, u"test"_s});
         WAIT_FOR(stateOf(session, u"test"_s) == int(DomainState::Running));
-        session->disconnectFromHost();
-        WAIT_FOR(session->status() == HostSession::Status::Disconnected);
+        DISCONNECT(session);
     }
 
     void olderStatisticsDoNotOverwriteEvents()
@@ -599,13 +705,8 @@ private slots:
         // The statistics taken right after the list (the only ones that
         // carry the state) are answered before a domain changes, but the
         // answer arrives after the change's event: the event wins.
-        const QUrl tcp(uri("VERX_URI_TCP"));
-        Relay relay(quint16(tcp.port(16509)));
-        auto *session = new HostSession(
-            SavedConnection{
-                u"test+tcp://127.0.0.1:%1%2"_s.arg(relay.port()).arg(tcp.path()), {}, false, false},
-            m_watch.get());
-        watchSession(session);
+        Relay relay(libvirtTcpPort());
+        HostSession *session = sessionThrough(relay);
         // The statistics call goes out right after populated().
         connect(session, &HostSession::populated, m_watch.get(), [&relay] { relay.holdReplies(); });
         QSignalSpy statsApplied(session, &HostSession::statsApplied);
@@ -626,8 +727,7 @@ private slots:
         QCOMPARE(stateOf(session, u"test"_s), int(DomainState::Paused));
         VIRSH({u"-c"_s, uri("VERX_URI_TEST"), u"resume"_s, u"test"_s});
         WAIT_FOR(stateOf(session, u"test"_s) == int(DomainState::Running));
-        session->disconnectFromHost();
-        WAIT_FOR(session->status() == HostSession::Status::Disconnected);
+        DISCONNECT(session);
     }
 
     void basicInfoFallbackIsBounded()
@@ -674,20 +774,15 @@ private slots:
         }
         for (const DomainRecord &d : session->model()->domains())
             QCOMPARE(d.vcpus, 2u);
-        session->disconnectFromHost();
-        WAIT_FOR(session->status() == HostSession::Status::Disconnected);
+        DISCONNECT(session);
     }
 
     void actionsOnManyDomains()
     {
         QList<QByteArray> uuids;
         for (int i = 0; i < 3; ++i) {
-            QString why;
-            QVERIFY2(defineTestDomain(u"verx-multi-%1"_s.arg(i), &why), qPrintable(why));
-        }
-        for (int i = 0; i < 3; ++i) {
             const QString name = u"verx-multi-%1"_s.arg(i);
-            WAIT_FOR(!uuidOf(m_test, name).isEmpty());
+            DEFINE_TEST_DOMAIN(name);
             uuids.append(uuidOf(m_test, name));
         }
         m_window->messages()->clear();
@@ -733,9 +828,7 @@ private slots:
     {
         const QString c = uri("VERX_URI_TEST");
         const QString name = u"verx-gui-life"_s;
-        QString why;
-        QVERIFY2(defineTestDomain(name, &why), qPrintable(why));
-        WAIT_FOR(!uuidOf(m_test, name).isEmpty());
+        DEFINE_TEST_DOMAIN(name);
         const QByteArray uuid = uuidOf(m_test, name);
         m_window->selectSession(m_test);
         m_window->selectDomains({uuid});
@@ -814,9 +907,9 @@ private slots:
         xml->editor()->setPlainText(text);
         QSignalSpy applied(xml, &DomainXmlPage::applied);
         QSignalSpy loaded(xml, &DomainXmlPage::loaded);
-        xml->apply();
+        xml->apply(); // (after fetching the host's XML: it is unchanged)
+        WAIT_FOR(visibleDialog<DiffDialog>());
         auto *diff = visibleDialog<DiffDialog>();
-        QVERIFY(diff);
         auto *diffView = diff->findChild<XmlEditor *>();
         QVERIFY(diffView);
         QVERIFY2(
@@ -880,8 +973,85 @@ private slots:
         VIRSH({u"-c"_s, uri("VERX_URI_TEST"), u"define"_s, file});
         WAIT_FOR(underneath.size() == 1);
         QCOMPARE(xml->editor()->toPlainText(), mine);
+        // The edit keeps the XML it began with; Apply shows what changed
+        // on the host, and the user takes the host's version.
+        QVERIFY(!xml->originalXml().contains(u"(changed elsewhere)"_s));
+        XmlConflictDialog *conflict = nullptr;
+        OPEN_CONFLICT(xml, conflict);
+        QVERIFY2(addedLine(conflict, marker + u" (changed elsewhere)"_s),
+                 qPrintable(diffOf(conflict)));
+        CLICK(conflict, "loadHost");
         QVERIFY(xml->originalXml().contains(u"(changed elsewhere)"_s));
-        xml->revert();
+        QCOMPARE(xml->editor()->toPlainText(), xml->originalXml());
+        QVERIFY(!xml->isModified());
+    }
+
+    void xmlApplyWarnsOfChangeUnderneath()
+    {
+        // An inactive domain; the user edits its title while someone sets
+        // its description with virsh (no lifecycle event tells): Apply
+        // fetches the host's XML first and lets the user choose.
+        const QString c = uri("VERX_URI_TEST");
+        const QString name = u"verx-gui-xml"_s;
+        DEFINE_TEST_DOMAIN(name);
+        DomainDetailsPage *page = m_window->openDetails(m_test, uuidOf(m_test, name));
+        QVERIFY(page);
+        DomainXmlPage *xml = page->xmlPage();
+        failOn(xml, &DomainXmlPage::applyFailed, u"apply"_s);
+        WAIT_FOR(xml->originalXml().contains(name));
+        const QString nameTag = u"<name>%1</name>"_s.arg(name);
+        QString mine = xml->originalXml();
+        mine.replace(nameTag, nameTag + u"\n  <title>my title</title>"_s);
+        xml->editor()->setPlainText(mine);
+        VIRSH({u"-c"_s, c, u"desc"_s, name, u"--config"_s, u"--new-desc"_s, u"set by virsh"_s});
+        QSignalSpy applied(xml, &DomainXmlPage::applied);
+
+        // Keep editing: nothing is applied, the edit stays.
+        XmlConflictDialog *conflict = nullptr;
+        OPEN_CONFLICT(xml, conflict);
+        QVERIFY2(addedLine(conflict, u"<description>set by virsh</description>"_s),
+                 qPrintable(diffOf(conflict)));
+        CLICK(conflict, "keepEditing");
+        QTest::qWait(100);
+        QVERIFY(!visibleDialog<DiffDialog>());
+        QCOMPARE(applied.size(), 0);
+        QCOMPARE(xml->editor()->toPlainText(), mine);
+
+        // Apply anyway: the diff is against the host's XML now (the
+        // description goes), and what is defined is the edit.
+        OPEN_CONFLICT(xml, conflict);
+        CLICK(conflict, "applyMine");
+        WAIT_FOR(visibleDialog<DiffDialog>());
+        const QString diff = visibleDialog<DiffDialog>()->findChild<XmlEditor *>()->toPlainText();
+        QVERIFY2(diff.contains(u"-  <description>set by virsh</description>"_s), qPrintable(diff));
+        QVERIFY2(diff.contains(u"+  <title>my title</title>"_s), qPrintable(diff));
+        visibleDialog<DiffDialog>()
+            ->findChild<QDialogButtonBox *>()
+            ->button(QDialogButtonBox::Apply)
+            ->click();
+        WAIT_FOR(applied.size() == 1);
+        WAIT_FOR(xml->originalXml().contains(u"my title"_s));
+        QString dumped;
+        VIRSH_OUT(dumped, {u"-c"_s, c, u"dumpxml"_s, u"--inactive"_s, name});
+        QVERIFY2(dumped.contains(u"<title>my title</title>"_s) &&
+                     !dumped.contains(u"set by virsh"_s),
+                 qPrintable(dumped));
+
+        // Changed again meanwhile: this time the user takes the host's.
+        QString second = xml->originalXml();
+        second.replace(u"my title"_s, u"my second title"_s);
+        xml->editor()->setPlainText(second);
+        VIRSH({u"-c"_s, c, u"desc"_s, name, u"--config"_s, u"--new-desc"_s, u"virsh again"_s});
+        OPEN_CONFLICT(xml, conflict);
+        CLICK(conflict, "loadHost");
+        QVERIFY(xml->originalXml().contains(u"virsh again"_s));
+        QVERIFY(xml->originalXml().contains(u"<title>my title</title>"_s));
+        QCOMPARE(xml->editor()->toPlainText(), xml->originalXml());
+        QCOMPARE(applied.size(), 1);
+
+        m_window->closeDetailsTab(m_window->workspace()->indexOf(page));
+        VIRSH({u"-c"_s, c, u"undefine"_s, name});
+        WAIT_FOR(uuidOf(m_test, name).isEmpty());
     }
 
     void testDriverScreenshot()
@@ -1021,8 +1191,7 @@ private slots:
         QCOMPARE(asked.count(Kind::Password), 1);
         WAIT_FOR(sasl->isPopulated());
         QVERIFY(!uuidOf(sasl, u"test"_s).isEmpty());
-        sasl->disconnectFromHost();
-        WAIT_FOR(sasl->status() == HostSession::Status::Disconnected);
+        DISCONNECT(sasl);
     }
 
     void passphraseThroughDialog()
@@ -1043,8 +1212,7 @@ private slots:
         QCOMPARE(asked, QList<Kind>{Kind::Passphrase});
         WAIT_FOR(ssh->isPopulated());
         QVERIFY(!uuidOf(ssh, u"test"_s).isEmpty());
-        ssh->disconnectFromHost();
-        WAIT_FOR(ssh->status() == HostSession::Status::Disconnected);
+        DISCONNECT(ssh);
     }
 
     void hostKeyThroughDialog()
@@ -1068,17 +1236,14 @@ private slots:
         QFile known(dir.filePath(u"known_hosts"_s));
         QVERIFY(known.open(QIODevice::ReadOnly));
         QVERIFY(known.size() > 0); // (hashed names: HashKnownHosts)
-        ssh->disconnectFromHost();
-        WAIT_FOR(ssh->status() == HostSession::Status::Disconnected);
+        DISCONNECT(ssh);
     }
 
     void reconnectsAfterLoss()
     {
         // libvirt's TCP port, unless the fixture's URI names another.
-        const QUrl tcp(uri("VERX_URI_TCP"));
-        Relay relay(quint16(tcp.port(16509)));
-        HostSession *session =
-            m_window->openUri(u"test+tcp://127.0.0.1:%1%2"_s.arg(relay.port()).arg(tcp.path()));
+        Relay relay(libvirtTcpPort());
+        HostSession *session = m_window->openUri(uriThrough(relay));
         // The loss is expected; giving up is not.
         connect(session, &HostSession::statusChanged, m_watch.get(),
                 [this, session](HostSession::Status st) {
@@ -1119,16 +1284,13 @@ private slots:
         QVERIFY(!uuidOf(session, u"test"_s).isEmpty());
         m_watch.reset();
         m_watch = std::make_unique<QObject>();
-        session->disconnectFromHost();
-        WAIT_FOR(session->status() == HostSession::Status::Disconnected);
+        DISCONNECT(session);
     }
 
     void screenshotOfAStuckHostTimesOut()
     {
-        const QUrl tcp(uri("VERX_URI_TCP"));
-        Relay relay(quint16(tcp.port(16509)));
-        HostSession *session =
-            m_window->openUri(u"test+tcp://127.0.0.1:%1%2"_s.arg(relay.port()).arg(tcp.path()));
+        Relay relay(libvirtTcpPort());
+        HostSession *session = m_window->openUri(uriThrough(relay));
         watchSession(session);
         WAIT_FOR(session->isPopulated());
         DomainDetailsPage *page = m_window->openDetails(session, uuidOf(session, u"test"_s));
@@ -1161,8 +1323,7 @@ private slots:
         QCOMPARE(failed.size(), 1);
         QVERIFY(session->isConnected());
         emit m_window->workspace()->tabCloseRequested(m_window->workspace()->indexOf(page));
-        session->disconnectFromHost();
-        WAIT_FOR(session->status() == HostSession::Status::Disconnected);
+        DISCONNECT(session);
     }
 
     void guestConsoleAndScreenshot()
@@ -1183,15 +1344,7 @@ private slots:
         failOn(console, &ConsolePage::detached, u"console"_s);
         WAIT_FOR(attached.size() == 1);
         // Type a command as the user would; the guest's shell answers.
-        // (again if the guest's line editor swallowed it: busybox queries
-        // the terminal with ESC[6n at each prompt and may eat typed input)
-        console->send("\r");
-        for (int i = 0; i < 5 && !console->view()->transcript().contains("\n42"); ++i) {
-            console->send("echo $((6*7))\r");
-            (void)QTest::qWaitFor([&] { return console->view()->transcript().contains("\n42"); },
-                                  5000);
-        }
-        WAIT_FOR(console->view()->transcript().contains("\n42"));
+        TYPE_UNTIL(console, "echo $((6*7))", "\n42");
         SNAPSHOT(console, u"console"_s);
         // Paste goes through the terminal to the guest.
         QGuiApplication::clipboard()->setText(u"echo $((5*9))"_s);
@@ -1212,30 +1365,15 @@ private slots:
         console->detach();
         QVERIFY(!console->isAttached());
         // Reconnect with the page's button (no take-over: the console is
-        // free). libvirtd releases our old console asynchronously, so an
-        // attempt right after the detach may still find it busy: retry.
+        // free once libvirtd has released our old one).
         auto *reconnect = console->findChild<QPushButton *>(u"attachConsole"_s);
         QVERIFY(reconnect);
         if (auto *force = console->findChild<QCheckBox *>())
             force->setChecked(false);
-        QSignalSpy ended(console, &ConsolePage::detached);
-        for (int attempt = 0; attempt < 10 && attached.size() < 2; ++attempt) {
-            ended.clear();
-            WAIT_FOR(reconnect->isEnabled());
-            reconnect->click();
-            WAIT_FOR(attached.size() == 2 || ended.size() > 0);
-            if (attached.size() < 2) {
-                const QString reason = ended.first().first().toString();
-                QVERIFY2(reason.contains(u"console session"_s, Qt::CaseInsensitive),
-                         qPrintable(reason));
-                qInfo("console still busy: %s", qPrintable(reason));
-                QTest::qWait(200);
-            }
-        }
+        ATTACH_WHEN_FREE(console, [reconnect] { reconnect->click(); });
         QCOMPARE(attached.size(), 2);
         failOn(console, &ConsolePage::detached, u"console"_s);
-        console->send("echo $((7*8))\r");
-        WAIT_FOR(console->view()->transcript().contains("\n56"));
+        TYPE_UNTIL(console, "echo $((7*8))", "\n56");
         m_watch.reset();
         m_watch = std::make_unique<QObject>();
         watchSession(m_system);
@@ -1259,6 +1397,82 @@ private slots:
         QVERIFY(reference.loadFromData(f.readAll()));
         QCOMPARE(image.size(), reference.size());
         SNAPSHOT(shots, u"screenshot-viewer"_s);
+    }
+    void severalConsolesInTabs()
+    {
+        // The guest's console from the Console action and the test
+        // domain's on another host: one tab each, at once.
+        const QByteArray guest = uuidOf(m_system, uri("VERX_GUEST"));
+        const QByteArray test = uuidOf(m_test, u"test"_s);
+        QVERIFY(!guest.isEmpty() && !test.isEmpty());
+        QTabWidget *tabs = m_window->workspace();
+        m_window->selectSession(m_system);
+        m_window->selectDomains({guest});
+        DomainDetailsPage *guestPage = m_window->openDetails(m_system, guest);
+        QVERIFY(guestPage);
+        ConsolePage *console = guestPage->consolePage();
+        // (the previous test's console may not be released yet)
+        WAIT_FOR(m_window->action(MainWindow::Console)->isEnabled());
+        ATTACH_WHEN_FREE(console, [this] { m_window->action(MainWindow::Console)->trigger(); });
+        failOn(console, &ConsolePage::detached, u"guest console"_s);
+        QCOMPARE(tabs->currentWidget(), guestPage);
+        TYPE_UNTIL(console, "echo $((3*11))", "\n33");
+
+        // The test driver's domain gets its own tab; its console fails
+        // there (the test driver has none), and the guest's goes on.
+        DomainDetailsPage *testPage = m_window->openDetails(m_test, test);
+        QVERIFY(testPage && testPage != guestPage);
+        QSignalSpy testEnded(testPage->consolePage(), &ConsolePage::detached);
+        QSignalSpy testAttached(testPage->consolePage(), &ConsolePage::attached);
+        QCOMPARE(m_window->openConsole(m_test, test), testPage->consolePage());
+        QCOMPARE(tabs->currentWidget(), testPage);
+        WAIT_FOR(!testEnded.isEmpty() || !testAttached.isEmpty());
+        QCOMPARE(testAttached.size(), 0);
+        const QString reason = testEnded.first().first().toString();
+        QVERIFY2(reason.contains(u"not supported"_s), qPrintable(reason));
+        QVERIFY(testPage->consolePage()
+                    ->findChild<QLabel *>(u"consoleStatus"_s)
+                    ->text()
+                    .contains(reason));
+        QVERIFY(console->isAttached());
+        TYPE_UNTIL(console, "echo $((4*11))", "\n44");
+
+        // The guest's console again: its tab comes to the front, no second
+        // tab, no second stream.
+        const int count = tabs->count();
+        QSignalSpy attachedAgain(console, &ConsolePage::attached);
+        QCOMPARE(m_window->openConsole(m_system, guest), console);
+        QCOMPARE(tabs->count(), count);
+        QCOMPARE(tabs->currentWidget(), guestPage);
+        SNAPSHOT(m_window, u"consoles-in-tabs"_s);
+        QTest::qWait(200);
+        QCOMPARE(attachedAgain.size(), 0);
+        QVERIFY(console->isAttached());
+
+        // Closing the guest's tab detaches its stream at once: a new tab
+        // gets the console without taking it over, and works.
+        m_watch.reset(); // the detach is intended
+        m_watch = std::make_unique<QObject>();
+        watchSession(m_system);
+        watchSession(m_test);
+        QSignalSpy closed(console, &ConsolePage::detached);
+        const QPointer<DomainDetailsPage> closedPage(guestPage);
+        emit tabs->tabCloseRequested(tabs->indexOf(guestPage));
+        QCOMPARE(closed.size(), 1);
+        QCOMPARE(tabs->indexOf(guestPage), -1);
+        QVERIFY(tabs->indexOf(testPage) >= 2);
+        WAIT_FOR(closedPage.isNull());
+        DomainDetailsPage *again = m_window->openDetails(m_system, guest);
+        QVERIFY(again);
+        ConsolePage *second = again->consolePage();
+        ATTACH_WHEN_FREE(second, [this, guest] { m_window->openConsole(m_system, guest); });
+        failOn(second, &ConsolePage::detached, u"guest console"_s);
+        TYPE_UNTIL(second, "echo $((5*11))", "\n55");
+        m_watch.reset();
+        m_watch = std::make_unique<QObject>();
+        m_window->closeDetailsTab(tabs->indexOf(again));
+        m_window->closeDetailsTab(tabs->indexOf(testPage));
+        QVERIFY(!second->isAttached());
     }
 };
 

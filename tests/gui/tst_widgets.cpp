@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // verx-manager widgets that need no libvirt daemon.
 #include "AddConnectionDialog.h"
+#include "AppSettings.h"
 #include "CommandLine.h"
 #include "ConnectionTreeModel.h"
 #include "ConsoleView.h"
+#include "DomainDetailsPage.h"
 #include "DomainTableModel.h"
 #include "HostSession.h"
 #include "ImageDecoder.h"
@@ -11,6 +13,7 @@
 #include "MainWindow.h"
 #include "MessageArea.h"
 #include "PasswordStore.h"
+#include "SavedConnection.h"
 #include "ScreenshotView.h"
 #include "SearchBar.h"
 #include "Translations.h"
@@ -26,9 +29,11 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMetaEnum>
 #include <QPainter>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -326,6 +331,75 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(view.pendingBytes(), qsizetype(0), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(view.screenText().contains(QStringLiteral("END-OF-BURST")), 20000);
         QVERIFY(view.transcript().endsWith("END-OF-BURST\r\n"));
+    }
+
+    void shortcutsDoNotClash()
+    {
+        // Every action of the main window, a domain's tab (XML editor,
+        // console, screenshot) included: no two share a key, and none takes
+        // a standard key (QKeySequence::StandardKey) for something else,
+        // such as Ctrl+P (print) for pausing.
+        QTemporaryDir config;
+        qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+        QCoreApplication::setOrganizationName(QStringLiteral("verx-test-shortcuts"));
+        MainWindow window;
+        HostSession session(SavedConnection{QStringLiteral("test:///default"), {}, false, false});
+        AppSettings settings;
+        window.workspace()->addTab(new DomainDetailsPage(&session, QByteArray(16, 'x'), settings),
+                                   QStringLiteral("details"));
+        // The standard keys the actions are meant to have.
+        const QHash<QString, QKeySequence::StandardKey> intended{
+            {QStringLiteral("Add Connection"), QKeySequence::New},
+            {QStringLiteral("Open Details"), QKeySequence::Open},
+            {QStringLiteral("Find"), QKeySequence::Find},
+            {QStringLiteral("Delete"), QKeySequence::Delete},
+            {QStringLiteral("Close Tab"), QKeySequence::Close},
+            {QStringLiteral("Preferences"), QKeySequence::Preferences},
+            {QStringLiteral("Quit"), QKeySequence::Quit},
+            {QStringLiteral("Find next"), QKeySequence::FindNext},
+            {QStringLiteral("Find previous"), QKeySequence::FindPrevious},
+            {QStringLiteral("Apply"), QKeySequence::Save},
+            {QStringLiteral("Refresh"), QKeySequence::Refresh},
+            {QStringLiteral("Save as PNG"), QKeySequence::SaveAs},
+        };
+        const QMetaEnum standardKeys = QMetaEnum::fromType<QKeySequence::StandardKey>();
+        QHash<QKeySequence, QString> owner;
+        for (QAction *a : window.findChildren<QAction *>()) {
+            QString name = a->text();
+            name.remove(QLatin1Char('&')).remove(QChar(0x2026));
+            for (const QKeySequence &key : a->shortcuts()) {
+                QVERIFY2(!owner.contains(key),
+                         qPrintable(QStringLiteral("%1: %2 and %3")
+                                        .arg(key.toString(), owner.value(key), name)));
+                owner.insert(key, name);
+                for (int i = 0; i < standardKeys.keyCount(); ++i) {
+                    const auto standard = QKeySequence::StandardKey(standardKeys.value(i));
+                    if (standard == QKeySequence::UnknownKey ||
+                        !QKeySequence::keyBindings(standard).contains(key))
+                        continue;
+                    QVERIFY2(intended.value(name, QKeySequence::UnknownKey) == standard,
+                             qPrintable(QStringLiteral("%1 has %2, the key of %3")
+                                            .arg(name, key.toString(),
+                                                 QLatin1String(standardKeys.key(i)))));
+                }
+            }
+        }
+        // The window's actions and the tab's own ones all took part.
+        const QList<QString> owners = owner.values();
+        for (int id = 0; id < MainWindow::ActionCount; ++id) {
+            QString name = window.action(MainWindow::ActionId(id))->text();
+            name.remove(QLatin1Char('&')).remove(QChar(0x2026));
+            QVERIFY2(window.action(MainWindow::ActionId(id))->shortcut().isEmpty() ||
+                         owners.contains(name),
+                     qPrintable(name));
+        }
+        for (const char *name :
+             {"Copy", "Paste", "Find next", "Find previous", "Apply", "Refresh", "Save as PNG"})
+            QVERIFY2(owners.contains(QLatin1String(name)), name);
+        QCOMPARE(owner.value(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)),
+                 QStringLiteral("Copy"));
+        QCOMPARE(owner.value(window.action(MainWindow::Pause)->shortcut()),
+                 QStringLiteral("Pause"));
     }
 
     void windowStateRestored()
