@@ -295,6 +295,74 @@ private Q_SLOTS:
         delete stream;
     }
 
+    // libvirtd 11.3 deadlocks (daemonStreamEvent closes the client while
+    // holding the lock its close callback takes) when a client's socket
+    // closes while a stream still sends to it. Closing or destroying a
+    // connection whose console is busy must let the daemon settle the
+    // stream first: the daemon keeps answering new connections afterwards.
+    void closingDuringBusyConsoleKeepsDaemonAnswering()
+    {
+        for (int round = 0; round < 6; ++round) {
+            auto conn = open(env["VERX_URI_SYSTEM"]);
+            QVERIFY(conn->isOpen());
+            Error error;
+            const auto dom = lookup(conn.get(), env["VERX_GUEST"], &error);
+            QVERIFY2(!error.isError(), qPrintable(error.message()));
+            remote::Calls calls(conn.get());
+            auto *stream = new Stream(conn.get());
+            std::unique_ptr<Reply> r(
+                calls.domainOpenConsole({dom, std::nullopt, 1 /*FORCE*/}, stream));
+            QVERIFY(waitForFinished(r.get(), 30000));
+            QVERIFY2(!r->hasError(), qPrintable(r->error().message()));
+            qsizetype received = 0;
+            connect(stream, &QIODevice::readyRead, this,
+                    [&]() { received += stream->readAll().size(); });
+            // The guest prints for a while; close in the middle of it.
+            for (int i = 0; i < 6 && received < 4096; ++i) {
+                stream->write("\nyes verx | head -n 20000\n");
+                (void)QTest::qWaitFor([&] { return received >= 4096; }, 5000);
+            }
+            QVERIFY2(received >= 4096, "the guest's console printed nothing");
+            if (round % 3 == 0) {
+                conn.reset(); // destroyed with the stream open
+            } else if (round % 3 == 1) {
+                QSignalSpy closed(conn.get(), &Connection::disconnected);
+                conn->close();
+                QVERIFY(closed.wait(10000));
+                QVERIFY(stream->isFinished());
+            } else {
+                stream->abort(); // aborted, then destroyed at once
+                conn.reset();
+            }
+            QTest::qWait(200);
+            auto probe = open(env["VERX_URI_SYSTEM"]);
+            QVERIFY2(probe->isOpen(), qPrintable(probe->lastError().message()));
+            remote::Calls probeCalls(probe.get());
+            std::unique_ptr<Reply> version(probeCalls.connectGetLibVersion());
+            QVERIFY2(waitForFinished(version.get(), 10000) && !version->hasError(),
+                     qPrintable(QStringLiteral("round %1: the daemon stopped answering after a "
+                                               "client closed during a console stream")
+                                    .arg(round)));
+        }
+        // The guest has finished printing when it runs a command typed after.
+        auto conn = open(env["VERX_URI_SYSTEM"]);
+        const auto dom = lookup(conn.get(), env["VERX_GUEST"]);
+        remote::Calls calls(conn.get());
+        Stream stream;
+        std::unique_ptr<Reply> r(
+            calls.domainOpenConsole({dom, std::nullopt, 1 /*FORCE*/}, &stream));
+        QVERIFY(waitForFinished(r.get(), 30000));
+        QByteArray tail;
+        connect(&stream, &QIODevice::readyRead, this,
+                [&]() { tail = (tail + stream.readAll()).right(4096); });
+        for (int i = 0; i < 12 && !tail.contains("verx-quiet-54"); ++i) {
+            stream.write("echo verx-quiet-$((6*9))\n");
+            (void)QTest::qWaitFor([&] { return tail.contains("verx-quiet-54"); }, 5000);
+        }
+        QVERIFY2(tail.contains("verx-quiet-54"), tail.constData());
+        stream.abort();
+    }
+
     void sparseVolumeRoundTrip()
     {
         auto conn = open(env["VERX_URI_SYSTEM"]);

@@ -429,8 +429,7 @@ Connection::~Connection()
     bool lingering = false;
     if (d->dispatcher) {
         d->dispatcher->disconnect(this);
-        if (!d->dispatcher->isDead() && d->dispatcher->hasOpenStreams() && d->transport &&
-            d->transport->isConnected()) {
+        if (!d->dispatcher->isDead() && d->transport && d->transport->isConnected()) {
             d->dispatcher->abortAllStreams();
             lingering = d->dispatcher->hasAbortsInFlight();
         }
