@@ -140,6 +140,30 @@ class TestKeyring : public QObject
         QVERIFY2(answerPassword(password, &why_), qPrintable(why_));                               \
     } while (false)
 
+    // Answers every open prompt from answers (by kind), ticking "remember"
+    // where offered; *asked records what was asked. A kind without an
+    // answer is a failure.
+    bool answerPrompts(const QHash<Kind, QString> &answers, QList<Kind> *asked)
+    {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            auto *d = qobject_cast<AuthDialog *>(w);
+            if (!d || !d->isVisible())
+                continue;
+            asked->append(d->kind());
+            auto *edit = d->findChild<QLineEdit *>(u"credential"_s);
+            if (!answers.contains(d->kind()) || !edit) {
+                m_failures << u"unexpected prompt (kind %1)"_s.arg(int(d->kind()));
+                d->reject();
+                continue;
+            }
+            edit->setText(answers.value(d->kind()));
+            if (auto *remember = d->findChild<QCheckBox *>())
+                remember->setChecked(true);
+            d->accept();
+        }
+        return true;
+    }
+
     // The secret stored in the Secret Service under key ("" when none),
     // read with libsecret's secret-tool, not through the application.
     bool stored(const QString &key, bool *found, QString *secret)
@@ -315,6 +339,73 @@ private slots:
             QVERIFY(c.uri != uri);
         QString why;
         QVERIFY2(configFree(password, &why), qPrintable(why));
+    }
+
+    void rememberedSaslPassword()
+    {
+        // SASL asks for the user name (typed each time: not a secret) and
+        // the password, which is remembered.
+        const QString user = env("VERX_SASL_USER");
+        const QString password = env("VERX_SASL_PASSWORD");
+        SavedConnection saved;
+        saved.uri = env("VERX_URI_SASL");
+        saved.rememberPassword = true;
+        HostSession *s = m_window->addConnection(saved, true);
+        watchSession(s);
+        const QHash<Kind, QString> both{{Kind::Username, user}, {Kind::Password, password}};
+        QList<Kind> asked;
+        WAIT_FOR((answerPrompts(both, &asked), s->isPopulated()));
+        QCOMPARE(asked, (QList<Kind>{Kind::Username, Kind::Password}));
+        const QStringList keys = PasswordStore::keysFor(saved.uri);
+        QCOMPARE(keys.size(), 1);
+        const QString key = keys.first();
+        WAIT_FOR(storedIs(key, password));
+        {
+            QString why;
+            QVERIFY2(configFree(password, &why), qPrintable(why));
+        }
+
+        // Reconnecting asks only for the user name.
+        s->disconnectFromHost();
+        WAIT_FOR(s->status() == HostSession::Status::Disconnected);
+        asked.clear();
+        s->connectToHost();
+        WAIT_FOR((answerPrompts({{Kind::Username, user}}, &asked), s->isPopulated()));
+        QCOMPARE(asked, QList<Kind>{Kind::Username});
+
+        // A wrong stored password: the server refuses it and ends the
+        // connection; the session tries once more and this time asks (no
+        // error reported meanwhile: watchSession); the answer replaces the
+        // stored password.
+        PasswordStore::write(key, u"not-"_s + password);
+        WAIT_FOR(storedIs(key, u"not-"_s + password));
+        s->disconnectFromHost();
+        WAIT_FOR(s->status() == HostSession::Status::Disconnected);
+        asked.clear();
+        s->connectToHost();
+        WAIT_FOR((answerPrompts(both, &asked), s->isPopulated()));
+        QCOMPARE(asked, (QList<Kind>{Kind::Username, Kind::Username, Kind::Password}));
+        WAIT_FOR(storedIs(key, password));
+
+        // A wrong typed password is an error as before (no endless retry).
+        PasswordStore::write(key, u"not-"_s + password);
+        WAIT_FOR(storedIs(key, u"not-"_s + password));
+        s->disconnectFromHost();
+        WAIT_FOR(s->status() == HostSession::Status::Disconnected);
+        m_watch.reset(); // the failure is expected now
+        m_watch = std::make_unique<QObject>();
+        asked.clear();
+        s->connectToHost();
+        const QHash<Kind, QString> wrong{{Kind::Username, user},
+                                         {Kind::Password, u"also-not-"_s + password}};
+        WAIT_FOR((answerPrompts(wrong, &asked),
+                  s->status() == HostSession::Status::Disconnected && !s->lastError().isEmpty()));
+        QCOMPARE(asked, (QList<Kind>{Kind::Username, Kind::Username, Kind::Password}));
+
+        m_window->selectSession(s);
+        m_window->action(MainWindow::RemoveConnection)->trigger();
+        WAIT_FOR(storedNone(key));
+        QVERIFY(PasswordStore::keysFor(saved.uri).isEmpty());
     }
 };
 
