@@ -13,12 +13,20 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace verx::manager {
 namespace {
 constexpr quint32 ConsoleForce = 1; // VIR_DOMAIN_CONSOLE_FORCE
 constexpr quint32 ConsoleSafe = 2;  // VIR_DOMAIN_CONSOLE_SAFE
+
+// libvirt's LXC driver refuses every flag of domainOpenConsole (no safe
+// mode, no take-over); QEMU takes both.
+bool consoleTakesFlags(const QString &uri)
+{
+    return QUrl(uri).scheme().section(QLatin1Char('+'), 0, 0) != QLatin1String("lxc");
+}
 } // namespace
 
 ConsolePage::ConsolePage(HostSession *session, const QByteArray &uuid, const AppSettings &settings,
@@ -33,6 +41,7 @@ ConsolePage::ConsolePage(HostSession *session, const QByteArray &uuid, const App
     m_detach = new QPushButton(tr("&Disconnect"));
     m_detach->setEnabled(false);
     m_force = new QCheckBox(tr("&Take over from another client"));
+    m_force->setEnabled(session && consoleTakesFlags(session->saved().uri));
     auto *copy = new QPushButton(tr("Cop&y"));
     auto *paste = new QPushButton(tr("&Paste"));
     m_status = new QLabel(tr("Not connected"));
@@ -106,7 +115,8 @@ void ConsolePage::attach(bool force)
     connect(stream, &QIODevice::readChannelFinished, this, [stream] { stream->finish(); });
     verx::remote::DomainOpenConsoleArgs args;
     args.dom = m_session->domainRef(m_uuid);
-    args.flags = ConsoleSafe | (force ? ConsoleForce : 0);
+    args.flags =
+        consoleTakesFlags(m_session->saved().uri) ? ConsoleSafe | (force ? ConsoleForce : 0) : 0;
     setStatus(tr("Connecting…"));
     m_attach->setEnabled(false);
     verx::onFinished(

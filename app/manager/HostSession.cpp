@@ -10,6 +10,7 @@
 #include <verx/Connection.h>
 #include <verx/Events.h>
 #include <verx/calls/RemoteCalls.h>
+#include <verx/protocol/ApiEnums.h>
 
 #include <QTimer>
 
@@ -131,6 +132,7 @@ void HostSession::connectToHost()
     m_userClosed = false;
     m_reconnectTimer->stop();
     m_triedStoredSecret = false;
+    m_answeredFromStore = false;
     setStatus(Status::Connecting);
     m_connection->open(m_saved.uri);
 }
@@ -192,6 +194,27 @@ void HostSession::onDisconnected(const verx::Error &e)
     }
     const bool authProblem =
         e.code() == verx::Error::AuthCancelled || e.code() == verx::Error::AuthFailed;
+    // A retry that asks the user is on its way (the same attempt may report
+    // its end more than once).
+    if (m_promptRetryPending)
+        return;
+    // The remembered secret was refused (by the client side, or by libvirtd:
+    // VIR_ERR_AUTH_FAILED; SASL ends the connection then, ssh asks again by
+    // itself): one more attempt, which asks the user since the keyring was
+    // tried already.
+    const bool refused = e.code() == verx::Error::AuthFailed ||
+                         (!e.isTransportError() && e.code() == int(verx::ErrorNumber::AuthFailed));
+    if (refused && m_answeredFromStore) {
+        m_answeredFromStore = false;
+        m_promptRetryPending = true;
+        setStatus(Status::Connecting);
+        QTimer::singleShot(0, this, [this] {
+            m_promptRetryPending = false;
+            if (!m_userClosed && m_connection->state() == verx::Connection::State::Disconnected)
+                m_connection->open(m_saved.uri);
+        });
+        return;
+    }
     if (m_wasConnected && m_autoReconnect && !authProblem) {
         // One failed attempt may report its end more than once: one retry
         // (and one doubling of the delay) per attempt.
@@ -235,6 +258,7 @@ void HostSession::onAuthRequired(verx::AuthRequest *request)
                             [this, guard](const QString &stored) {
                                 if (!guard || guard->isDone())
                                     return;
+                                m_answeredFromStore = !stored.isEmpty();
                                 if (!stored.isEmpty())
                                     guard->answer(stored);
                                 else
@@ -242,6 +266,7 @@ void HostSession::onAuthRequired(verx::AuthRequest *request)
                             });
         return;
     }
+    m_answeredFromStore = false;
     emit authenticationRequired(request);
 }
 

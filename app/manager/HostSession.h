@@ -145,6 +145,10 @@ private:
     bool m_statsPending = false;
     bool m_statsUnsupported = false;
     bool m_triedStoredSecret = false;
+    // The last secret given came from the keyring; a retry that asks the
+    // user is on its way (the keyring's secret was refused).
+    bool m_answeredFromStore = false;
+    bool m_promptRetryPending = false;
     struct CpuSample
     {
         quint64 cpuTimeNs = 0;

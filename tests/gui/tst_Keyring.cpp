@@ -1,0 +1,413 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Remembered passwords in a real Secret Service: verx-manager against the
+// fixture's sshd (password login), with gnome-keyring-daemon on a private
+// D-Bus session bus (KeyringSession).
+#include "AddConnectionDialog.h"
+#include "AuthDialog.h"
+#include "ConnectionSpec.h"
+#include "HostSession.h"
+#include "KeyringSession.h"
+#include "MainWindow.h"
+#include "PasswordStore.h"
+#include "SavedConnection.h"
+
+#include <FixtureEnv.h>
+
+#include <verx/Connection.h>
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDeadlineTimer>
+#include <QDialogButtonBox>
+#include <QDirIterator>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+
+using namespace verx::manager;
+using namespace Qt::StringLiterals;
+using Kind = verx::AuthRequest::Kind;
+
+namespace {
+constexpr int Wait = 30000;
+// QtKeychain's items: attribute "server" is the service, "user" the key.
+QStringList attributesOf(const QString &key)
+{
+    return {u"server"_s, u"verx-manager"_s, u"user"_s, key};
+}
+} // namespace
+
+// Waits (processing events) until cond holds; fails with the failures
+// collected meanwhile (session errors, unexpected prompts) or after Wait ms.
+#define WAIT_FOR(cond)                                                                             \
+    do {                                                                                           \
+        QString why_;                                                                              \
+        if (!waitFor([&]() -> bool { return (cond); }, #cond, &why_))                              \
+            QFAIL(qPrintable(why_));                                                               \
+    } while (false)
+
+class TestKeyring : public QObject
+{
+    Q_OBJECT
+
+    verx::test::FixtureEnv m_env;
+    QTemporaryDir m_config;
+    KeyringSession m_keyring;
+    MainWindow *m_window = nullptr;
+    QStringList m_failures;
+    std::unique_ptr<QObject> m_watch;
+
+    QString env(const char *key) const { return m_env[key]; }
+
+    bool waitFor(const std::function<bool()> &cond, const char *what, QString *why)
+    {
+        QDeadlineTimer deadline(Wait);
+        for (;;) {
+            if (!m_failures.isEmpty()) {
+                *why = u"while waiting for %1: %2"_s.arg(QLatin1StringView(what),
+                                                         m_failures.join(u"; "_s));
+                return false;
+            }
+            if (cond())
+                return true;
+            if (deadline.hasExpired()) {
+                *why = u"timed out after %1 ms waiting for %2"_s.arg(Wait).arg(
+                    QLatin1StringView(what));
+                return false;
+            }
+            QTest::qWait(10);
+        }
+    }
+
+    void watchSession(HostSession *s)
+    {
+        connect(s, &HostSession::error, m_watch.get(),
+                [this](const QString &message) { m_failures << u"session error: "_s + message; });
+        connect(s, &HostSession::statusChanged, m_watch.get(), [this, s](HostSession::Status st) {
+            if (st == HostSession::Status::Disconnected && !s->lastError().isEmpty())
+                m_failures << s->displayName() + u" failed: "_s + s->lastError();
+        });
+    }
+
+    AuthDialog *visibleAuthDialog() const
+    {
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (auto *d = qobject_cast<AuthDialog *>(w); d && d->isVisible())
+                return d;
+        return nullptr;
+    }
+
+    // A prompt where none may come is a failure (nobody would answer it).
+    bool noPrompt()
+    {
+        if (AuthDialog *d = visibleAuthDialog()) {
+            m_failures << u"unexpected prompt (kind %1)"_s.arg(int(d->kind()));
+            d->reject();
+        }
+        return true;
+    }
+
+    // The user types the password into the prompt, ticking "remember".
+    bool answerPassword(const QString &password, QString *why)
+    {
+        AuthDialog *d = visibleAuthDialog();
+        if (!d) {
+            *why = u"no prompt"_s;
+            return false;
+        }
+        auto *edit = d->findChild<QLineEdit *>(u"credential"_s);
+        auto *remember = d->findChild<QCheckBox *>();
+        if (d->kind() != Kind::Password || !edit || !remember) {
+            *why = u"not a password prompt offering to remember it (kind %1)"_s.arg(int(d->kind()));
+            return false;
+        }
+        edit->setText(password);
+        remember->setChecked(true);
+        d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        return true;
+    }
+#define ANSWER_PASSWORD(password)                                                                  \
+    do {                                                                                           \
+        QString why_;                                                                              \
+        QVERIFY2(answerPassword(password, &why_), qPrintable(why_));                               \
+    } while (false)
+
+    // Answers every open prompt from answers (by kind), ticking "remember"
+    // where offered; *asked records what was asked. A kind without an
+    // answer is a failure.
+    bool answerPrompts(const QHash<Kind, QString> &answers, QList<Kind> *asked)
+    {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            auto *d = qobject_cast<AuthDialog *>(w);
+            if (!d || !d->isVisible())
+                continue;
+            asked->append(d->kind());
+            auto *edit = d->findChild<QLineEdit *>(u"credential"_s);
+            if (!answers.contains(d->kind()) || !edit) {
+                m_failures << u"unexpected prompt (kind %1)"_s.arg(int(d->kind()));
+                d->reject();
+                continue;
+            }
+            edit->setText(answers.value(d->kind()));
+            if (auto *remember = d->findChild<QCheckBox *>())
+                remember->setChecked(true);
+            d->accept();
+        }
+        return true;
+    }
+
+    // The secret stored in the Secret Service under key ("" when none),
+    // read with libsecret's secret-tool, not through the application.
+    bool stored(const QString &key, bool *found, QString *secret)
+    {
+        QString why;
+        if (!m_keyring.lookup(attributesOf(key), found, secret, &why)) {
+            m_failures << why;
+            return false;
+        }
+        return true;
+    }
+    bool storedIs(const QString &key, const QString &expected)
+    {
+        bool found = false;
+        QString secret;
+        return stored(key, &found, &secret) && found && secret == expected;
+    }
+    bool storedNone(const QString &key)
+    {
+        bool found = true;
+        QString secret;
+        return stored(key, &found, &secret) && !found;
+    }
+
+    // No file of the configuration holds text.
+    bool configFree(const QString &text, QString *why)
+    {
+        QSettings().sync();
+        QDirIterator it(m_config.path(), QDir::Files, QDirIterator::Subdirectories);
+        int files = 0;
+        while (it.hasNext()) {
+            QFile f(it.next());
+            if (!f.open(QIODevice::ReadOnly)) {
+                *why = u"cannot read "_s + f.fileName();
+                return false;
+            }
+            ++files;
+            if (f.readAll().contains(text.toUtf8())) {
+                *why = f.fileName() + u" holds the password"_s;
+                return false;
+            }
+        }
+        if (files == 0 || !QFile::exists(QSettings().fileName())) {
+            *why = u"no settings file written in "_s + m_config.path();
+            return false;
+        }
+        return true;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_env.isValid(), qPrintable(m_env.error()));
+        QVERIFY(m_config.isValid());
+        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
+        QString why;
+        QVERIFY2(m_keyring.start(&why), qPrintable(why));
+        qInfo("Secret Service on %s", qPrintable(m_keyring.busAddress()));
+        QCoreApplication::setOrganizationName(u"verx-test"_s);
+        QCoreApplication::setApplicationName(u"verx-manager-keyring-test"_s);
+        m_window = new MainWindow;
+        m_window->show();
+    }
+
+    void init()
+    {
+        m_failures.clear();
+        m_watch = std::make_unique<QObject>();
+    }
+
+    void cleanup()
+    {
+        m_watch.reset();
+    }
+
+    void cleanupTestCase()
+    {
+        delete m_window;
+    }
+
+    void rememberedSshPassword()
+    {
+        const QString password = env("VERX_SSH_PASSWORD");
+        QVERIFY(!password.isEmpty());
+
+        // The user adds an ssh connection to the test driver, asking for
+        // passwords to be remembered.
+        m_window->action(MainWindow::AddConnection)->trigger();
+        auto *dialog = qobject_cast<AddConnectionDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (auto *d = qobject_cast<AddConnectionDialog *>(w); d && d->isVisible())
+                    dialog = d;
+        QVERIFY(dialog);
+        auto *hv = dialog->findChild<QComboBox *>(u"hypervisor"_s);
+        auto *transport = dialog->findChild<QComboBox *>(u"transport"_s);
+        auto *user = dialog->findChild<QLineEdit *>(u"user"_s);
+        auto *host = dialog->findChild<QLineEdit *>(u"host"_s);
+        auto *port = dialog->findChild<QSpinBox *>(u"port"_s);
+        auto *remember = dialog->findChild<QCheckBox *>(u"rememberPassword"_s);
+        QVERIFY(hv && transport && user && host && port && remember);
+        hv->setCurrentIndex(hv->findData(int(ConnectionSpec::Hypervisor::Test)));
+        transport->setCurrentIndex(transport->findData(int(ConnectionSpec::Transport::Ssh)));
+        QTest::keyClicks(user, env("VERX_SSH_USER"));
+        QTest::keyClicks(host, env("VERX_SSH_HOST"));
+        port->setValue(env("VERX_SSH_PORT").toInt());
+        remember->setChecked(true);
+        QVERIFY2(dialog->uriError().isEmpty(), qPrintable(dialog->uriError()));
+        const QString uri = dialog->uri();
+        const QList<HostSession *> before = m_window->sessions();
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QCOMPARE(m_window->sessions().size(), before.size() + 1);
+        HostSession *s = m_window->sessions().last();
+        QVERIFY(s->saved().rememberPassword);
+        watchSession(s);
+        QSignalSpy requests(s->connection(), &verx::Connection::authenticationRequired);
+
+        // Nothing stored yet: ssh's password prompt comes as a dialog; the
+        // user answers it and ticks "remember".
+        WAIT_FOR(visibleAuthDialog() || s->isConnected());
+        ANSWER_PASSWORD(password);
+        WAIT_FOR(s->isPopulated());
+        QCOMPARE(requests.size(), 1);
+        const QStringList keys = PasswordStore::keysFor(uri);
+        QCOMPARE(keys.size(), 1);
+        const QString key = keys.first();
+        QVERIFY2(key.startsWith(uri + u'#'), qPrintable(key));
+        // In the Secret Service (as libsecret sees it), not in the settings.
+        WAIT_FOR(storedIs(key, password));
+        {
+            QString why;
+            QVERIFY2(configFree(password, &why), qPrintable(why));
+        }
+        bool savedWithRemember = false;
+        for (const SavedConnection &c : ConnectionStore::load())
+            savedWithRemember |= c.uri == uri && c.rememberPassword;
+        QVERIFY(savedWithRemember);
+
+        // Reconnecting takes the password from the keyring: no prompt.
+        s->disconnectFromHost();
+        WAIT_FOR(s->status() == HostSession::Status::Disconnected);
+        requests.clear();
+        s->connectToHost();
+        WAIT_FOR((noPrompt(), s->isPopulated()));
+        QCOMPARE(requests.size(), 1); // asked, answered from the keyring
+
+        // A wrong stored password (changed on the host, say): the keyring's
+        // answer is refused, ssh asks again, and that comes as a prompt;
+        // the right answer, remembered, replaces the stored one.
+        s->disconnectFromHost();
+        WAIT_FOR(s->status() == HostSession::Status::Disconnected);
+        // (stored through QtKeychain: an item written by secret-tool has
+        // another schema, which QtKeychain would not find)
+        PasswordStore::write(key, u"not-"_s + password);
+        WAIT_FOR(storedIs(key, u"not-"_s + password));
+        requests.clear();
+        s->connectToHost();
+        WAIT_FOR(visibleAuthDialog() || s->isConnected());
+        QVERIFY2(!s->isConnected(), "connected with a wrong stored password");
+        QCOMPARE(requests.size(), 2); // the first one answered from the keyring
+        ANSWER_PASSWORD(password);
+        WAIT_FOR(s->isPopulated());
+        WAIT_FOR(storedIs(key, password));
+
+        // Removing the connection removes its secret from the keyring.
+        m_window->selectSession(s);
+        QCOMPARE(m_window->currentSession(), s);
+        m_window->action(MainWindow::RemoveConnection)->trigger();
+        QVERIFY(!m_window->sessions().contains(s));
+        WAIT_FOR(storedNone(key));
+        QVERIFY(PasswordStore::keysFor(uri).isEmpty());
+        for (const SavedConnection &c : ConnectionStore::load())
+            QVERIFY(c.uri != uri);
+        QString why;
+        QVERIFY2(configFree(password, &why), qPrintable(why));
+    }
+
+    void rememberedSaslPassword()
+    {
+        // SASL asks for the user name (typed each time: not a secret) and
+        // the password, which is remembered.
+        const QString user = env("VERX_SASL_USER");
+        const QString password = env("VERX_SASL_PASSWORD");
+        SavedConnection saved;
+        saved.uri = env("VERX_URI_SASL");
+        saved.rememberPassword = true;
+        HostSession *s = m_window->addConnection(saved, true);
+        watchSession(s);
+        const QHash<Kind, QString> both{{Kind::Username, user}, {Kind::Password, password}};
+        QList<Kind> asked;
+        WAIT_FOR((answerPrompts(both, &asked), s->isPopulated()));
+        QCOMPARE(asked, (QList<Kind>{Kind::Username, Kind::Password}));
+        const QStringList keys = PasswordStore::keysFor(saved.uri);
+        QCOMPARE(keys.size(), 1);
+        const QString key = keys.first();
+        WAIT_FOR(storedIs(key, password));
+        {
+            QString why;
+            QVERIFY2(configFree(password, &why), qPrintable(why));
+        }
+
+        // Reconnecting asks only for the user name.
+        s->disconnectFromHost();
+        WAIT_FOR(s->status() == HostSession::Status::Disconnected);
+        asked.clear();
+        s->connectToHost();
+        WAIT_FOR((answerPrompts({{Kind::Username, user}}, &asked), s->isPopulated()));
+        QCOMPARE(asked, QList<Kind>{Kind::Username});
+
+        // A wrong stored password: the server refuses it and ends the
+        // connection; the session tries once more and this time asks (no
+        // error reported meanwhile: watchSession); the answer replaces the
+        // stored password.
+        PasswordStore::write(key, u"not-"_s + password);
+        WAIT_FOR(storedIs(key, u"not-"_s + password));
+        s->disconnectFromHost();
+        WAIT_FOR(s->status() == HostSession::Status::Disconnected);
+        asked.clear();
+        s->connectToHost();
+        WAIT_FOR((answerPrompts(both, &asked), s->isPopulated()));
+        QCOMPARE(asked, (QList<Kind>{Kind::Username, Kind::Username, Kind::Password}));
+        WAIT_FOR(storedIs(key, password));
+
+        // A wrong typed password is an error as before (no endless retry).
+        PasswordStore::write(key, u"not-"_s + password);
+        WAIT_FOR(storedIs(key, u"not-"_s + password));
+        s->disconnectFromHost();
+        WAIT_FOR(s->status() == HostSession::Status::Disconnected);
+        m_watch.reset(); // the failure is expected now
+        m_watch = std::make_unique<QObject>();
+        asked.clear();
+        s->connectToHost();
+        const QHash<Kind, QString> wrong{{Kind::Username, user},
+                                         {Kind::Password, u"also-not-"_s + password}};
+        WAIT_FOR((answerPrompts(wrong, &asked),
+                  s->status() == HostSession::Status::Disconnected && !s->lastError().isEmpty()));
+        QCOMPARE(asked, (QList<Kind>{Kind::Username, Kind::Username, Kind::Password}));
+
+        m_window->selectSession(s);
+        m_window->action(MainWindow::RemoveConnection)->trigger();
+        WAIT_FOR(storedNone(key));
+        QVERIFY(PasswordStore::keysFor(saved.uri).isEmpty());
+    }
+};
+
+QTEST_MAIN(TestKeyring)
+#include "tst_Keyring.moc"
