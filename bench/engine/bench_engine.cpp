@@ -388,6 +388,11 @@ int main(int argc, char **argv)
     print("pipelined(5) get_lib_version", pipe5, "calls/s");
     print("pipelined(20) get_lib_version", pipe20, "calls/s");
     const QString socket = fixtureValue("VERX_SOCKET");
+    const double raw1 = rawCeiling(socket, "test:///default", 1);
+    std::printf("seq get_lib_version: verx %.1f us, raw socket client %.1f us (the floor), ratio "
+                "%.2f\n",
+                median(seqLib.verx), raw1 > 0 ? 1e6 / raw1 : -1.0,
+                raw1 > 0 ? median(seqLib.verx) * raw1 / 1e6 : -1.0);
     const double raw5 = rawCeiling(socket, "test:///default", 5);
     const double raw20 = rawCeiling(socket, "test:///default", 20);
     std::printf("pipelined(5) get_lib_version: verx %.0f calls/s, raw socket client %.0f calls/s, "
