@@ -182,6 +182,39 @@ private Q_SLOTS:
         QCOMPARE(decoded, msg);
     }
 
+    // REMOTE_PROC_CONNECT_EVENT_CONNECTION_CLOSED: a proxy daemon's own
+    // connection to the driver closed (libvirtd itself never sends it).
+    void connectionClosedEvent()
+    {
+        QSignalSpy closed(conn.get(), &Connection::connectionClosedEvent);
+        QSignalSpy disconnected(conn.get(), &Connection::disconnected);
+        PacketHeader ev;
+        ev.program = Remote;
+        ev.version = 1;
+        ev.procedure = 362; // REMOTE_PROC_CONNECT_EVENT_CONNECTION_CLOSED
+        ev.type = PacketType::Message;
+        ev.serial = 0;
+        server->send(ev, xdr::toBytes(remote::ConnectEventConnectionClosedMsg{2})); // KEEPALIVE
+        QVERIFY(closed.wait(5000));
+        QCOMPARE(closed.size(), 1);
+        QCOMPARE(closed.first().first().value<ConnectionClosedEvent>().reason, 2);
+        // An announcement, not the end: calls still work until the socket closes.
+        QCOMPARE(disconnected.size(), 0);
+        QList<PacketHeader> calls;
+        server->onCall = [&](const PacketHeader &h, const QByteArray &) { calls.append(h); };
+        std::unique_ptr<TypedReply<remote::ConnectGetLibVersionRet>> r(libVersion());
+        QTRY_COMPARE_WITH_TIMEOUT(calls.size(), 1, 5000);
+        server->reply(calls.first(), hyper(11003000));
+        QVERIFY(waitForFinished(r.get(), 5000));
+        QVERIFY(!r->hasError());
+        // A malformed announcement is dropped, not taken for a reason.
+        server->send(ev, QByteArray("\0\0", 2));
+        server->send(ev, xdr::toBytes(remote::ConnectEventConnectionClosedMsg{0}));
+        QVERIFY(closed.wait(5000));
+        QCOMPARE(closed.size(), 2);
+        QCOMPARE(closed.last().first().value<ConnectionClosedEvent>().reason, 0);
+    }
+
     void errorReply()
     {
         server->onCall = [&](const PacketHeader &h, const QByteArray &) {
