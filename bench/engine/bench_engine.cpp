@@ -28,6 +28,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -89,6 +90,14 @@ double run(const std::function<Reply *()> &issue, int window, int calls = Calls)
         next();
     loop.exec();
     return double(timer.nsecsElapsed()) / 1000.0 / calls;
+}
+
+// CPU time of this process (both clients run in it, one after the other).
+double cpuMicros()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e6 + double(ts.tv_nsec) / 1e3;
 }
 
 double median(std::vector<double> v)
@@ -360,13 +369,19 @@ int main(int argc, char **argv)
 #endif
     // Calls per second from microseconds per call.
     const auto perSecond = [](double us) { return us > 0 ? 1e6 / us : -1.0; };
-    Series seqLib, seqInfo, pipe5, pipe20;
+    Series seqLib, seqInfo, pipe5, pipe20, seqLibCpu;
     for (int round = 0; round < Rounds; ++round) {
         double aLib = -1, aInfo = -1;
+        double cpu = cpuMicros();
         const double vLib = run(libVersion, 1);
+        const double vCpu = (cpuMicros() - cpu) / Calls;
+        double aCpu = -1;
 #ifdef VERX_BENCH_HAVE_LIBVIRT
+        cpu = cpuMicros();
         aLib = anchor_seq_lib_version(a, Calls);
+        aCpu = (cpuMicros() - cpu) / Calls;
 #endif
+        seqLibCpu.add(vCpu, aCpu);
         const double vInfo = run(getInfo, 1);
 #ifdef VERX_BENCH_HAVE_LIBVIRT
         aInfo = anchor_seq_domain_get_info(a, Calls);
@@ -385,6 +400,7 @@ int main(int argc, char **argv)
 #endif
     print("seq get_lib_version", seqLib, "us");
     print("seq domain_get_info", seqInfo, "us");
+    print("seq get_lib_version, client CPU per call", seqLibCpu, "us");
     print("pipelined(5) get_lib_version", pipe5, "calls/s");
     print("pipelined(20) get_lib_version", pipe20, "calls/s");
     const QString socket = fixtureValue("VERX_SOCKET");
