@@ -343,7 +343,8 @@ private slots:
         qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
         QCoreApplication::setOrganizationName(QStringLiteral("verx-test-shortcuts"));
         MainWindow window;
-        HostSession session(SavedConnection{QStringLiteral("test:///default"), {}, false, false});
+        HostSession session(
+            SavedConnection{QStringLiteral("test:///default"), {}, false, false, {}});
         AppSettings settings;
         window.workspace()->addTab(new DomainDetailsPage(&session, QByteArray(16, 'x'), settings),
                                    QStringLiteral("details"));
