@@ -248,6 +248,9 @@ private slots:
     void cleanup()
     {
         m_watch.reset();
+        // A failed test function leaves no prompt for the next one.
+        while (AuthDialog *d = visibleAuthDialog())
+            d->reject();
     }
 
     void cleanupTestCase()
