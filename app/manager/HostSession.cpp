@@ -65,7 +65,12 @@ HostSession::HostSession(const SavedConnection &saved, QObject *parent)
     m_reconnectTimer->setSingleShot(true);
     connect(m_reconnectTimer, &QTimer::timeout, this, [this] {
         setStatus(Status::Reconnecting);
-        m_connection->open(m_saved.uri);
+        // What is remembered answers again (as for a first connect).
+        m_triedStoredSecret = false;
+        m_triedStoredUser = false;
+        m_answeredFromStore = false;
+        m_userFromStore = false;
+        openAttempt();
     });
     m_statsTimer->setInterval(3000);
     connect(m_statsTimer, &QTimer::timeout, this, &HostSession::refreshStats);
@@ -132,9 +137,31 @@ void HostSession::connectToHost()
     m_userClosed = false;
     m_reconnectTimer->stop();
     m_triedStoredSecret = false;
+    m_triedStoredUser = false;
     m_answeredFromStore = false;
+    m_userFromStore = false;
     setStatus(Status::Connecting);
+    openAttempt();
+}
+
+void HostSession::openAttempt()
+{
+    m_pendingSecrets.clear();
+    m_pendingUser.clear();
     m_connection->open(m_saved.uri);
+}
+
+void HostSession::rememberAnswer(verx::AuthRequest::Kind kind, const QString &prompt,
+                                 const QString &value, bool remember)
+{
+    using Kind = verx::AuthRequest::Kind;
+    if (kind == Kind::Username) {
+        if (m_saved.rememberPassword && !value.isEmpty())
+            m_pendingUser = value;
+        return;
+    }
+    if (remember && (kind == Kind::Password || kind == Kind::Passphrase))
+        m_pendingSecrets.insert(PasswordStore::keyFor(m_saved.uri, prompt), value);
 }
 
 void HostSession::disconnectFromHost()
@@ -153,6 +180,16 @@ void HostSession::disconnectFromHost()
 
 void HostSession::onOpened()
 {
+    // The server accepted the login: what the user asked to remember of it
+    // is right now (a refused answer is never stored).
+    for (auto it = m_pendingSecrets.cbegin(); it != m_pendingSecrets.cend(); ++it)
+        PasswordStore::write(it.key(), it.value());
+    m_pendingSecrets.clear();
+    if (!m_pendingUser.isEmpty() && m_pendingUser != m_saved.user) {
+        m_saved.user = m_pendingUser;
+        emit savedChanged();
+    }
+    m_pendingUser.clear();
     m_lastError.clear();
     m_backoffSeconds = 0;
     m_wasConnected = true;
@@ -192,26 +229,37 @@ void HostSession::onDisconnected(const verx::Error &e)
         m_wasConnected = false;
         return;
     }
-    const bool authProblem =
-        e.code() == verx::Error::AuthCancelled || e.code() == verx::Error::AuthFailed;
+    // Credentials refused: by the client side, or by libvirtd
+    // (VIR_ERR_AUTH_FAILED; SASL ends the connection then, ssh asks again by
+    // itself).
+    const bool refused = e.code() == verx::Error::AuthFailed ||
+                         (!e.isTransportError() && e.code() == int(verx::ErrorNumber::AuthFailed));
+    // Never retried with backoff: the same answers would be refused again.
+    const bool authProblem = e.code() == verx::Error::AuthCancelled || refused;
     // A retry that asks the user is on its way (the same attempt may report
     // its end more than once).
     if (m_promptRetryPending)
         return;
-    // The remembered secret was refused (by the client side, or by libvirtd:
-    // VIR_ERR_AUTH_FAILED; SASL ends the connection then, ssh asks again by
-    // itself): one more attempt, which asks the user since the keyring was
-    // tried already.
-    const bool refused = e.code() == verx::Error::AuthFailed ||
-                         (!e.isTransportError() && e.code() == int(verx::ErrorNumber::AuthFailed));
-    if (refused && m_answeredFromStore) {
+    // A remembered answer was refused: one more attempt, which asks the user
+    // since the remembered ones were tried already. While reconnecting a
+    // lost connection, a refused typed answer asks again too (the user
+    // cancels the prompt to give up); on a first connect it is an error.
+    const bool fromStore = m_answeredFromStore || m_userFromStore;
+    if (refused && (fromStore || (m_wasConnected && m_autoReconnect))) {
+        if (!fromStore)
+            emit error(tr("%1: %2").arg(displayName(), e.message()));
         m_answeredFromStore = false;
+        m_userFromStore = false;
+        m_triedStoredSecret = true;
+        m_triedStoredUser = true;
         m_promptRetryPending = true;
+        m_reconnectTimer->stop();
+        m_backoffSeconds = 0;
         setStatus(Status::Connecting);
         QTimer::singleShot(0, this, [this] {
             m_promptRetryPending = false;
             if (!m_userClosed && m_connection->state() == verx::Connection::State::Disconnected)
-                m_connection->open(m_saved.uri);
+                openAttempt();
         });
         return;
     }
@@ -244,6 +292,18 @@ void HostSession::scheduleReconnect()
 
 void HostSession::onAuthRequired(verx::AuthRequest *request)
 {
+    // The remembered user name answers once per attempt; asked again (it was
+    // refused), it is the suggestion.
+    if (request->kind() == verx::AuthRequest::Kind::Username && m_saved.rememberPassword &&
+        !m_saved.user.isEmpty()) {
+        if (!m_triedStoredUser) {
+            m_triedStoredUser = true;
+            m_userFromStore = true;
+            request->answer(m_saved.user);
+            return;
+        }
+        request->setDefaultValue(m_saved.user);
+    }
     setStatus(Status::AuthNeeded);
     connect(request, &verx::AuthRequest::done, this, [this] {
         if (m_status == Status::AuthNeeded)

@@ -3,6 +3,7 @@
 
 #include "SavedConnection.h"
 
+#include <verx/AuthRequest.h>
 #include <verx/Error.h>
 #include <verx/Events.h>
 
@@ -18,7 +19,6 @@
 class QTimer;
 
 namespace verx {
-class AuthRequest;
 class Connection;
 namespace remote {
 class Calls;
@@ -77,6 +77,13 @@ public:
     // whose bulk statistics lack vCPUs and memory.
     static constexpr int MaxInfoCallsPerRefresh = 32;
 
+    // The user answered a prompt of the current attempt and asked for it to
+    // be remembered (remember: the secret; user names are remembered when
+    // the connection remembers credentials). Kept until the server accepted
+    // the login: stored when the connection opens, dropped when it fails.
+    void rememberAnswer(verx::AuthRequest::Kind kind, const QString &prompt, const QString &value,
+                        bool remember);
+
     void setStatsInterval(int seconds);
     void setAutoReconnect(bool on) { m_autoReconnect = on; }
 
@@ -100,6 +107,8 @@ signals:
     void domainEvent(const QByteArray &uuid, int event, int detail);
     // One statistics refresh applied to the model.
     void statsApplied();
+    // saved() changed (a remembered user name): worth persisting.
+    void savedChanged();
 
 private:
     void setStatus(Status status);
@@ -114,6 +123,9 @@ private:
     void fetchStats(const QList<QByteArray> &only, bool withState = false);
     void fetchInfo(const QList<QByteArray> &uuids);
     void scheduleReconnect();
+    // A new attempt (first, retry or reconnect): answers kept for the last
+    // one are dropped.
+    void openAttempt();
     void markDirty(const QByteArray &uuid);
     QString domainName(const QByteArray &uuid) const;
 
@@ -145,6 +157,12 @@ private:
     bool m_statsPending = false;
     bool m_statsUnsupported = false;
     bool m_triedStoredSecret = false;
+    bool m_triedStoredUser = false;
+    bool m_userFromStore = false;
+    // Answers to remember once the current attempt succeeds: keyring key ->
+    // secret, and the user name.
+    QHash<QString, QString> m_pendingSecrets;
+    QString m_pendingUser;
     // The last secret given came from the keyring; a retry that asks the
     // user is on its way (the keyring's secret was refused).
     bool m_answeredFromStore = false;

@@ -347,6 +347,10 @@ HostSession *MainWindow::addConnection(const SavedConnection &connection, bool p
                 p && p->session() == session && p->uuid() == uuid)
                 m_workspace->setTabIcon(i, DomainState::icon(d->state));
     });
+    connect(session, &HostSession::savedChanged, this, [this, session] {
+        if (m_persisted.value(session))
+            persistConnections();
+    });
     connect(session, &HostSession::populated, this, [this, session] {
         const QModelIndex i = m_tree->indexOf(session);
         if (m_tree->rowCount(i) <= 200)
@@ -603,11 +607,13 @@ void MainWindow::onAuthenticationRequired(HostSession *session, verx::AuthReques
 {
     auto *dialog =
         new AuthDialog(request, session->displayName(), session->saved().rememberPassword, this);
-    const QString key = PasswordStore::keyFor(session->saved().uri, request->prompt());
-    connect(dialog, &AuthDialog::answered, this, [key](const QString &value, bool remember) {
-        if (remember)
-            PasswordStore::write(key, value);
-    });
+    // Remembered only once the server accepted the login (HostSession).
+    const verx::AuthRequest::Kind kind = request->kind();
+    const QString prompt = request->prompt();
+    connect(dialog, &AuthDialog::answered, session,
+            [session, kind, prompt](const QString &value, bool remember) {
+                session->rememberAnswer(kind, prompt, value, remember);
+            });
     dialog->open();
 }
 

@@ -30,6 +30,7 @@ QList<SavedConnection> load()
         c.name = settings.value(QStringLiteral("name")).toString();
         c.autoconnect = settings.value(QStringLiteral("autoconnect"), false).toBool();
         c.rememberPassword = settings.value(QStringLiteral("rememberPassword"), false).toBool();
+        c.user = settings.value(QStringLiteral("user")).toString();
         if (!c.uri.isEmpty())
             result.append(c);
     }
@@ -49,6 +50,8 @@ void save(const QList<SavedConnection> &connections)
         settings.setValue(QStringLiteral("name"), c.name);
         settings.setValue(QStringLiteral("autoconnect"), c.autoconnect);
         settings.setValue(QStringLiteral("rememberPassword"), c.rememberPassword);
+        if (!c.user.isEmpty())
+            settings.setValue(QStringLiteral("user"), c.user);
     }
     settings.endArray();
 }

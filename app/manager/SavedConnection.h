@@ -14,6 +14,9 @@ struct SavedConnection
     QString name; // shown in the side tree; empty: derived from the URI
     bool autoconnect = false;
     bool rememberPassword = false;
+    // With rememberPassword: the user name last accepted by the server for
+    // a user name prompt (SASL); not a secret, so kept here.
+    QString user;
 
     QString displayName() const;
     friend bool operator==(const SavedConnection &, const SavedConnection &) = default;

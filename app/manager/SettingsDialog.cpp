@@ -37,15 +37,18 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     auto *console = new QGroupBox(tr("Console"));
     auto *cf = new QFormLayout(console);
     m_font = new QFontComboBox;
+    m_font->setObjectName(QStringLiteral("consoleFont"));
     m_font->setFontFilters(QFontComboBox::MonospacedFonts);
     m_font->setCurrentFont(settings.consoleFont);
     cf->addRow(tr("&Font:"), m_font);
     m_fontSize = new QSpinBox;
+    m_fontSize->setObjectName(QStringLiteral("consoleFontSize"));
     m_fontSize->setRange(6, 72);
     m_fontSize->setValue(settings.consoleFont.pointSize() > 0 ? settings.consoleFont.pointSize()
                                                               : 10);
     cf->addRow(tr("Font si&ze:"), m_fontSize);
     m_scheme = new QComboBox;
+    m_scheme->setObjectName(QStringLiteral("consoleColorScheme"));
     QStringList schemes = QTermWidget::availableColorSchemes();
     schemes.sort();
     m_scheme->addItems(schemes);

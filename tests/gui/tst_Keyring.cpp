@@ -9,6 +9,7 @@
 #include "KeyringSession.h"
 #include "MainWindow.h"
 #include "PasswordStore.h"
+#include "Relay.h"
 #include "SavedConnection.h"
 
 #include <FixtureEnv.h>
@@ -22,12 +23,14 @@
 #include <QDialogButtonBox>
 #include <QDirIterator>
 #include <QLineEdit>
+#include <QMetaEnum>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -181,6 +184,14 @@ class TestKeyring : public QObject
         QString secret;
         return stored(key, &found, &secret) && found && secret == expected;
     }
+    // The user name the settings keep for the saved connection uri.
+    static QString savedUser(const QString &uri)
+    {
+        for (const SavedConnection &c : ConnectionStore::load())
+            if (c.uri == uri)
+                return c.user;
+        return u"(no saved connection %1)"_s.arg(uri);
+    }
     bool storedNone(const QString &key)
     {
         bool found = true;
@@ -237,6 +248,9 @@ private slots:
     void cleanup()
     {
         m_watch.reset();
+        // A failed test function leaves no prompt for the next one.
+        while (AuthDialog *d = visibleAuthDialog())
+            d->reject();
     }
 
     void cleanupTestCase()
@@ -281,12 +295,24 @@ private slots:
         watchSession(s);
         QSignalSpy requests(s->connection(), &verx::Connection::authenticationRequired);
 
-        // Nothing stored yet: ssh's password prompt comes as a dialog; the
-        // user answers it and ticks "remember".
+        QStringList prompts;
+        connect(s->connection(), &verx::Connection::authenticationRequired, m_watch.get(),
+                [&prompts](verx::AuthRequest *r) { prompts << r->prompt(); });
+
+        // Nothing stored yet: ssh's password prompt comes as a dialog. The
+        // user types a wrong password and ticks "remember": the server
+        // refuses it, ssh asks again, and nothing was stored.
         WAIT_FOR(visibleAuthDialog() || s->isConnected());
+        ANSWER_PASSWORD(u"wrong-"_s + password);
+        WAIT_FOR(requests.size() == 2 && visibleAuthDialog());
+        QCOMPARE(prompts.size(), 2);
+        QVERIFY2(PasswordStore::keysFor(uri).isEmpty(),
+                 qPrintable(PasswordStore::keysFor(uri).join(u", "_s)));
+        WAIT_FOR(storedNone(PasswordStore::keyFor(uri, prompts.first())));
+        // The right one, accepted by the server, is stored.
         ANSWER_PASSWORD(password);
         WAIT_FOR(s->isPopulated());
-        QCOMPARE(requests.size(), 1);
+        QCOMPARE(requests.size(), 2);
         const QStringList keys = PasswordStore::keysFor(uri);
         QCOMPARE(keys.size(), 1);
         const QString key = keys.first();
@@ -343,8 +369,9 @@ private slots:
 
     void rememberedSaslPassword()
     {
-        // SASL asks for the user name (typed each time: not a secret) and
-        // the password, which is remembered.
+        // SASL asks for the user name and the password; both are
+        // remembered once the server accepted them: the password in the
+        // keyring, the user name (not a secret) in the saved connection.
         const QString user = env("VERX_SASL_USER");
         const QString password = env("VERX_SASL_PASSWORD");
         SavedConnection saved;
@@ -364,19 +391,21 @@ private slots:
             QString why;
             QVERIFY2(configFree(password, &why), qPrintable(why));
         }
+        QCOMPARE(s->saved().user, user);
+        QCOMPARE(savedUser(saved.uri), user);
 
-        // Reconnecting asks only for the user name.
+        // Reconnecting asks nothing.
         s->disconnectFromHost();
         WAIT_FOR(s->status() == HostSession::Status::Disconnected);
         asked.clear();
         s->connectToHost();
-        WAIT_FOR((answerPrompts({{Kind::Username, user}}, &asked), s->isPopulated()));
-        QCOMPARE(asked, QList<Kind>{Kind::Username});
+        WAIT_FOR((answerPrompts({}, &asked), s->isPopulated()));
+        QCOMPARE(asked, QList<Kind>{});
 
         // A wrong stored password: the server refuses it and ends the
-        // connection; the session tries once more and this time asks (no
-        // error reported meanwhile: watchSession); the answer replaces the
-        // stored password.
+        // connection; the session tries once more and this time asks for
+        // both (no error reported meanwhile: watchSession); the answer
+        // replaces the stored password.
         PasswordStore::write(key, u"not-"_s + password);
         WAIT_FOR(storedIs(key, u"not-"_s + password));
         s->disconnectFromHost();
@@ -384,7 +413,7 @@ private slots:
         asked.clear();
         s->connectToHost();
         WAIT_FOR((answerPrompts(both, &asked), s->isPopulated()));
-        QCOMPARE(asked, (QList<Kind>{Kind::Username, Kind::Username, Kind::Password}));
+        QCOMPARE(asked, (QList<Kind>{Kind::Username, Kind::Password}));
         WAIT_FOR(storedIs(key, password));
 
         // A wrong typed password is an error as before (no endless retry).
@@ -400,12 +429,91 @@ private slots:
                                          {Kind::Password, u"also-not-"_s + password}};
         WAIT_FOR((answerPrompts(wrong, &asked),
                   s->status() == HostSession::Status::Disconnected && !s->lastError().isEmpty()));
-        QCOMPARE(asked, (QList<Kind>{Kind::Username, Kind::Username, Kind::Password}));
+        QCOMPARE(asked, (QList<Kind>{Kind::Username, Kind::Password}));
+        // The refused password, typed with "remember" ticked, was not stored.
+        QVERIFY(storedIs(key, u"not-"_s + password));
+        QCOMPARE(savedUser(saved.uri), user);
 
         m_window->selectSession(s);
         m_window->action(MainWindow::RemoveConnection)->trigger();
         WAIT_FOR(storedNone(key));
         QVERIFY(PasswordStore::keysFor(saved.uri).isEmpty());
+    }
+
+    void refusedAfterLossAsksAgain()
+    {
+        // SASL through a relay that can cut the connection, user name and
+        // password remembered.
+        const QString user = env("VERX_SASL_USER");
+        const QString password = env("VERX_SASL_PASSWORD");
+        QUrl url(env("VERX_URI_SASL"));
+        Relay relay(quint16(env("VERX_SASL_PORT").toInt()));
+        url.setPort(relay.port());
+        SavedConnection saved;
+        saved.uri = url.toString();
+        saved.rememberPassword = true;
+        HostSession *s = m_window->addConnection(saved, true);
+        // Losses and refusals are reported as errors here; giving up is a
+        // failure.
+        QStringList errors;
+        connect(s, &HostSession::error, m_watch.get(),
+                [&errors](const QString &message) { errors << message; });
+        connect(s, &HostSession::statusChanged, m_watch.get(), [this, s](HostSession::Status st) {
+            if (st == HostSession::Status::Disconnected)
+                m_failures << u"gave up: "_s + s->lastError();
+        });
+        QSignalSpy statuses(s, &HostSession::statusChanged);
+        const QHash<Kind, QString> both{{Kind::Username, user}, {Kind::Password, password}};
+        QList<Kind> asked;
+        WAIT_FOR((answerPrompts(both, &asked), s->isPopulated()));
+        QCOMPARE(asked, (QList<Kind>{Kind::Username, Kind::Password}));
+        const QString key = PasswordStore::keysFor(saved.uri).value(0);
+        WAIT_FOR(storedIs(key, password));
+
+        // Lost: reconnected with backoff, answered from what is remembered
+        // (nothing asked).
+        statuses.clear();
+        relay.cutAll();
+        asked.clear();
+        WAIT_FOR((answerPrompts({}, &asked), !statuses.isEmpty() && s->isPopulated()));
+        QCOMPARE(asked, QList<Kind>{});
+        QCOMPARE(statuses.first().first().value<HostSession::Status>(), HostSession::Status::Lost);
+
+        // Lost again while the remembered password is wrong (changed on the
+        // server, say): libvirtd refuses it (VIR_ERR_AUTH_FAILED), and the
+        // user is asked; a wrong typed password is refused again: that is
+        // no reason to retry with backoff, the user is asked again at once.
+        PasswordStore::write(key, u"not-"_s + password);
+        WAIT_FOR(storedIs(key, u"not-"_s + password));
+        relay.cutAll();
+        asked.clear();
+        const QHash<Kind, QString> wrong{{Kind::Username, user},
+                                         {Kind::Password, u"also-not-"_s + password}};
+        WAIT_FOR((answerPrompts(wrong, &asked), asked.size() == 2));
+        QCOMPARE(asked, (QList<Kind>{Kind::Username, Kind::Password}));
+        statuses.clear();
+        errors.clear();
+        WAIT_FOR(visibleAuthDialog());
+        QCOMPARE(visibleAuthDialog()->kind(), Kind::Username);
+        QCOMPARE(s->status(), HostSession::Status::AuthNeeded);
+        QCOMPARE(s->reconnectDelaySeconds(), 0);
+        for (const auto &args : std::as_const(statuses)) {
+            const auto st = args.first().value<HostSession::Status>();
+            QVERIFY2(st == HostSession::Status::Connecting || st == HostSession::Status::AuthNeeded,
+                     QMetaEnum::fromType<HostSession::Status>().valueToKey(int(st)));
+        }
+        QCOMPARE(errors.size(), 1); // the refusal, shown
+        // Answered right: connected, and that password is stored.
+        asked.clear();
+        WAIT_FOR((answerPrompts(both, &asked), s->isPopulated()));
+        QCOMPARE(asked, (QList<Kind>{Kind::Username, Kind::Password}));
+        WAIT_FOR(storedIs(key, password));
+
+        m_watch.reset();
+        m_watch = std::make_unique<QObject>();
+        m_window->selectSession(s);
+        m_window->action(MainWindow::RemoveConnection)->trigger();
+        WAIT_FOR(storedNone(key));
     }
 };
 

@@ -91,6 +91,27 @@ class TestLxcConsole : public QObject
                 [this](const QString &reason) { m_failures << u"console ended: "_s + reason; });
     }
 
+    // With VERX_SAVE_SCREENSHOTS (gui.lxc_screenshots, under Xvfb): a PNG
+    // of w's window in $VERX_SCREENSHOT_DIR.
+    bool saveSnapshot(QWidget *w, const QString &name, QString *why)
+    {
+        if (qEnvironmentVariableIsEmpty("VERX_SAVE_SCREENSHOTS"))
+            return true;
+        const QString dir = qEnvironmentVariable("VERX_SCREENSHOT_DIR");
+        if (dir.isEmpty() || !QDir().mkpath(dir)) {
+            *why = u"no screenshot directory: "_s + dir;
+            return false;
+        }
+        QTest::qWait(300); // let the window paint
+        const QString file = QDir(dir).filePath(name + u".png"_s);
+        if (!w->window()->grab().save(file)) {
+            *why = u"cannot save "_s + file;
+            return false;
+        }
+        qInfo("saved %s", qPrintable(file));
+        return true;
+    }
+
     // Types command into the console until the transcript shows expected
     // on a line of its own making (busybox's line editor queries the
     // terminal at each prompt and may swallow what comes meanwhile).
@@ -168,6 +189,10 @@ private slots:
         QVERIFY(console->isAttached());
         console->send("\r");
         WAIT_FOR(typeUntil(console, "echo $((6*7))", "\n42"));
+        {
+            QString why;
+            QVERIFY2(saveSnapshot(console, u"lxc-console"_s, &why), qPrintable(why));
+        }
 
         // The host directory passed through at /share: a file written on
         // the host now is read in the container.

@@ -19,6 +19,7 @@
 #include "HostSession.h"
 #include "MainWindow.h"
 #include "MessageArea.h"
+#include "Relay.h"
 #include "SavedConnection.h"
 #include "ScreenshotPage.h"
 #include "ScreenshotView.h"
@@ -85,136 +86,6 @@ constexpr int Wait = 30000;
         WAIT_FOR(m_window->action(MainWindow::id)->isEnabled());                                   \
         m_window->action(MainWindow::id)->trigger();                                               \
     } while (false)
-
-// A TCP relay to libvirtd that can cut every connection (to lose a
-// connection on purpose), hold back the server's answers (a host that stops
-// answering), or let a number of the client's packets through and hold the
-// rest (to order what the server sees).
-class Relay : public QObject
-{
-public:
-    explicit Relay(quint16 target) : m_target(target)
-    {
-        m_server.listen(QHostAddress::LocalHost);
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *in = m_server.nextPendingConnection()) {
-                if (m_refusing) { // the host is down
-                    in->abort();
-                    in->deleteLater();
-                    continue;
-                }
-                auto *out = new QTcpSocket(in);
-                out->connectToHost(QHostAddress::LocalHost, m_target);
-                connect(in, &QTcpSocket::readyRead, out, [this, in, out] {
-                    if (!out->isOpen())
-                        return;
-                    if (m_passPackets < 0) {
-                        out->write(in->readAll());
-                        return;
-                    }
-                    // libvirt packets start with their length (4 bytes,
-                    // big-endian, the length field included).
-                    m_upstream += in->readAll();
-                    while (m_passPackets > 0 && m_upstream.size() >= 4) {
-                        const quint32 len = qFromBigEndian<quint32>(m_upstream.constData());
-                        if (qsizetype(len) > m_upstream.size())
-                            break;
-                        out->write(m_upstream.left(len));
-                        m_upstream.remove(0, len);
-                        --m_passPackets;
-                    }
-                    m_upstreamOut = out;
-                });
-                connect(out, &QTcpSocket::readyRead, in, [this, in, out] {
-                    if (!in->isOpen() || m_held)
-                        return;
-                    if (!m_holdReplies) {
-                        in->write(out->readAll());
-                        return;
-                    }
-                    // Events (MESSAGE packets, type 2 at offset 16) pass;
-                    // replies and stream data wait for releaseReplies().
-                    m_downstream += out->readAll();
-                    while (m_downstream.size() >= 20) {
-                        const quint32 len = qFromBigEndian<quint32>(m_downstream.constData());
-                        if (qsizetype(len) > m_downstream.size())
-                            break;
-                        const QByteArray packet = m_downstream.left(len);
-                        m_downstream.remove(0, len);
-                        if (qFromBigEndian<quint32>(packet.constData() + 16) == 2)
-                            in->write(packet);
-                        else
-                            m_heldReplies += packet;
-                    }
-                    m_downstreamIn = in;
-                });
-                m_pairs.append(std::make_pair(QPointer(in), QPointer(out)));
-                connect(out, &QTcpSocket::disconnected, in, &QTcpSocket::disconnectFromHost);
-                connect(in, &QTcpSocket::disconnected, in, &QObject::deleteLater);
-                m_clients.append(in);
-            }
-        });
-    }
-    quint16 port() const { return m_server.serverPort(); }
-    // Holds back everything the server sends (a host that stops answering)
-    // until released; then it all goes through.
-    void hold(bool on)
-    {
-        m_held = on;
-        if (on)
-            return;
-        for (const auto &[in, out] : std::as_const(m_pairs))
-            if (in && out && in->isOpen() && out->bytesAvailable() > 0)
-                in->write(out->readAll());
-    }
-    // The client's next n packets go through; later ones wait for
-    // releaseUpstream().
-    void passThenHoldUpstream(int n) { m_passPackets = n; }
-    void releaseUpstream()
-    {
-        m_passPackets = -1;
-        if (m_upstreamOut && m_upstreamOut->isOpen())
-            m_upstreamOut->write(m_upstream);
-        m_upstream.clear();
-    }
-    bool holdsUpstream() const { return !m_upstream.isEmpty(); }
-    // The server's replies wait (as from a slow worker) while its events
-    // go through: an event overtakes an answer computed before it.
-    void holdReplies() { m_holdReplies = true; }
-    bool holdsReplies() const { return !m_heldReplies.isEmpty(); }
-    void releaseReplies()
-    {
-        m_holdReplies = false;
-        if (m_downstreamIn && m_downstreamIn->isOpen())
-            m_downstreamIn->write(m_heldReplies + m_downstream);
-        m_heldReplies.clear();
-        m_downstream.clear();
-    }
-    // New connections are closed at once (while on).
-    void setRefusing(bool on) { m_refusing = on; }
-    void cutAll()
-    {
-        for (QTcpSocket *s : std::as_const(m_clients))
-            if (s)
-                s->abort();
-        m_clients.clear();
-    }
-
-private:
-    QTcpServer m_server;
-    quint16 m_target;
-    QList<QPointer<QTcpSocket>> m_clients;
-    QList<std::pair<QPointer<QTcpSocket>, QPointer<QTcpSocket>>> m_pairs;
-    bool m_held = false;
-    bool m_refusing = false;
-    int m_passPackets = -1; // < 0: everything passes
-    QByteArray m_upstream;
-    QPointer<QTcpSocket> m_upstreamOut;
-    bool m_holdReplies = false;
-    QByteArray m_downstream;
-    QByteArray m_heldReplies;
-    QPointer<QTcpSocket> m_downstreamIn;
-};
 
 class TestFixture : public QObject
 {
@@ -299,8 +170,8 @@ private:
     // A session through the relay, not in the window, watched, not connected.
     HostSession *sessionThrough(const Relay &relay)
     {
-        auto *session =
-            new HostSession(SavedConnection{uriThrough(relay), {}, false, false}, m_watch.get());
+        auto *session = new HostSession(SavedConnection{uriThrough(relay), {}, false, false, {}},
+                                        m_watch.get());
         watchSession(session);
         return session;
     }
@@ -750,7 +621,7 @@ private slots:
         node.close();
         auto *session = new HostSession(
             SavedConnection{
-                u"test+unix://"_s + QFileInfo(node).absoluteFilePath(), {}, false, false},
+                u"test+unix://"_s + QFileInfo(node).absoluteFilePath(), {}, false, false, {}},
             m_watch.get());
         session->setStatsInterval(3600); // refreshes by hand only
         watchSession(session);

@@ -4,6 +4,7 @@
 #include "AppSettings.h"
 #include "CommandLine.h"
 #include "ConnectionTreeModel.h"
+#include "ConsolePage.h"
 #include "ConsoleView.h"
 #include "DomainDetailsPage.h"
 #include "DomainTableModel.h"
@@ -16,6 +17,7 @@
 #include "SavedConnection.h"
 #include "ScreenshotView.h"
 #include "SearchBar.h"
+#include "SettingsDialog.h"
 #include "Translations.h"
 #include "XmlEditor.h"
 #include "XmlErrorLine.h"
@@ -26,11 +28,14 @@
 #include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QFontComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMetaEnum>
 #include <QPainter>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -38,6 +43,8 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTranslator>
+
+#include <qtermwidget.h>
 
 using namespace verx::manager;
 
@@ -183,7 +190,7 @@ private slots:
     void xmlEditorSearch()
     {
         XmlEditor editor;
-        SearchBar bar(&editor);
+        verx::manager::SearchBar bar(&editor);
         editor.setPlainText(QStringLiteral(
             "<domain>\n  <name>a</name>\n  <memory>1</memory>\n  <name>b</name>\n</domain>\n"));
         QVERIFY(editor.lineNumberAreaWidth() > 0);
@@ -343,7 +350,8 @@ private slots:
         qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
         QCoreApplication::setOrganizationName(QStringLiteral("verx-test-shortcuts"));
         MainWindow window;
-        HostSession session(SavedConnection{QStringLiteral("test:///default"), {}, false, false});
+        HostSession session(
+            SavedConnection{QStringLiteral("test:///default"), {}, false, false, {}});
         AppSettings settings;
         window.workspace()->addTab(new DomainDetailsPage(&session, QByteArray(16, 'x'), settings),
                                    QStringLiteral("details"));
@@ -457,6 +465,86 @@ private slots:
                  QStringLiteral("Zustand"));
         AddConnectionDialog dialog;
         QCOMPARE(dialog.windowTitle(), QStringLiteral("Verbindung hinzufügen"));
+    }
+
+    void consoleSettingsApplyAndPersist()
+    {
+        // The preferences offer QTermWidget's colour schemes and the
+        // monospaced fonts; what the user picks applies to the consoles
+        // already open and is kept for the next run.
+        QTemporaryDir config;
+        qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+        QCoreApplication::setOrganizationName(QStringLiteral("verx-test-console-settings"));
+        MainWindow window;
+        window.show();
+        HostSession session(
+            SavedConnection{QStringLiteral("test:///default"), {}, false, false, {}});
+        auto *page = new DomainDetailsPage(&session, QByteArray(16, 'x'), AppSettings::load());
+        window.workspace()->addTab(page, QStringLiteral("details"));
+        window.workspace()->setCurrentWidget(page);
+        ConsoleView *view = page->consolePage()->view();
+        QVERIFY(view);
+
+        // The colour the terminal paints where nothing is written.
+        auto background = [view] {
+            const QImage image = view->terminal()->grab().toImage();
+            return image.pixelColor(image.width() / 2, image.height() / 2);
+        };
+        auto choose = [&window](const QString &scheme, int fontSize, QString *family,
+                                QString *why) {
+            window.action(MainWindow::Preferences)->trigger();
+            SettingsDialog *dialog = nullptr;
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (auto *d = qobject_cast<SettingsDialog *>(w); d && d->isVisible())
+                    dialog = d;
+            auto *schemes =
+                dialog ? dialog->findChild<QComboBox *>(QStringLiteral("consoleColorScheme"))
+                       : nullptr;
+            auto *font = dialog ? dialog->findChild<QFontComboBox *>(QStringLiteral("consoleFont"))
+                                : nullptr;
+            auto *size =
+                dialog ? dialog->findChild<QSpinBox *>(QStringLiteral("consoleFontSize")) : nullptr;
+            if (!schemes || !font || !size) {
+                *why = QStringLiteral("no preferences dialog with font, size and colour scheme");
+                return false;
+            }
+            QStringList offered;
+            for (int i = 0; i < schemes->count(); ++i)
+                offered << schemes->itemText(i);
+            QStringList available = QTermWidget::availableColorSchemes();
+            available.sort();
+            if (offered != available) {
+                *why = QStringLiteral("offered %1, QTermWidget has %2")
+                           .arg(offered.join(QLatin1Char(',')), available.join(QLatin1Char(',')));
+                return false;
+            }
+            schemes->setCurrentText(scheme);
+            // Another monospaced font than the one shown, when there is one.
+            font->setCurrentIndex((font->currentIndex() + 1) % font->count());
+            *family = font->currentFont().family();
+            size->setValue(fontSize);
+            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+            return true;
+        };
+        QString family, why;
+        QVERIFY2(choose(QStringLiteral("BlackOnWhite"), 17, &family, &why), qPrintable(why));
+        QCOMPARE(view->terminal()->getTerminalFont().pointSize(), 17);
+        QCOMPARE(view->terminal()->getTerminalFont().family(), family);
+        QTRY_COMPARE(background(), QColor(Qt::white));
+        QVERIFY2(choose(QStringLiteral("WhiteOnBlack"), 13, &family, &why), qPrintable(why));
+        QCOMPARE(view->terminal()->getTerminalFont().pointSize(), 13);
+        QCOMPARE(view->terminal()->getTerminalFont().family(), family);
+        QTRY_COMPARE(background(), QColor(Qt::black));
+
+        // Kept: the next run's consoles start with them.
+        const AppSettings saved = AppSettings::load();
+        QCOMPARE(saved.consoleColorScheme, QStringLiteral("WhiteOnBlack"));
+        QCOMPARE(saved.consoleFont.pointSize(), 13);
+        QCOMPARE(saved.consoleFont.family(), family);
+        ConsoleView next;
+        next.applySettings(saved);
+        QCOMPARE(next.terminal()->getTerminalFont().pointSize(), 13);
+        QCOMPARE(next.terminal()->getTerminalFont().family(), family);
     }
 };
 
