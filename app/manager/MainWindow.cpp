@@ -19,11 +19,13 @@
 #include "SettingsDialog.h"
 
 #include <verx/AuthRequest.h>
+#include <verx/Connection.h>
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QEventLoop>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -404,6 +406,29 @@ void MainWindow::persistConnections()
 QList<HostSession *> MainWindow::sessions() const
 {
     return m_tree->sessions();
+}
+
+bool MainWindow::shutDownHosts(int timeoutMs)
+{
+    const auto allClosed = [this]() {
+        for (HostSession *s : sessions())
+            if (s->connection()->state() != verx::Connection::State::Disconnected)
+                return false;
+        return true;
+    };
+    for (HostSession *s : sessions())
+        s->disconnectFromHost();
+    if (allClosed())
+        return true;
+    QEventLoop loop;
+    for (HostSession *s : sessions())
+        connect(s->connection(), &verx::Connection::disconnected, &loop, [&]() {
+            if (allClosed())
+                loop.quit();
+        });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return allClosed();
 }
 
 HostSession *MainWindow::currentSession() const

@@ -68,6 +68,10 @@ public:
     void openAtStart(const CommandLine &commandLine);
 
     QList<HostSession *> sessions() const;
+    // Closes every host's connection and waits (at most timeoutMs) until
+    // all are closed, so the daemons settle open consoles and other streams
+    // before the program ends. True when all closed in time.
+    bool shutDownHosts(int timeoutMs);
     HostSession *currentSession() const;
     void selectSession(HostSession *session);
     QList<QByteArray> selectedDomains() const;

@@ -21,5 +21,9 @@ int main(int argc, char **argv)
     verx::manager::MainWindow window;
     window.openAtStart(commandLine);
     window.show();
-    return app.exec();
+    const int status = app.exec();
+    // Close the connections properly (open consoles are settled with the
+    // daemon) before the process ends.
+    window.shutDownHosts(3000);
+    return status;
 }

@@ -1345,6 +1345,44 @@ private slots:
         m_window->closeDetailsTab(tabs->indexOf(testPage));
         QVERIFY(!second->isAttached());
     }
+
+    // Quitting while a console streams: the window closes its connections
+    // properly first (libvirtd 11.3 deadlocks when a client vanishes while
+    // its stream still sends), and the daemon keeps answering.
+    void quittingDuringBusyConsoleLeavesDaemonAnswering()
+    {
+        for (int round = 0; round < 3; ++round) {
+            auto window = std::make_unique<MainWindow>();
+            window->show();
+            HostSession *system = window->openUri(uri("VERX_URI_SYSTEM"));
+            watchSession(system);
+            WAIT_FOR(system->isPopulated());
+            const QByteArray uuid = uuidOf(system, uri("VERX_GUEST"));
+            DomainDetailsPage *page = window->openDetails(system, uuid);
+            QVERIFY(page);
+            ConsolePage *console = page->consolePage();
+            QSignalSpy attached(console, &ConsolePage::attached);
+            page->setCurrentWidget(console);
+            console->attach(true);
+            WAIT_FOR(attached.size() == 1);
+            for (int i = 0; i < 6 && console->view()->transcript().count("verx") < 20; ++i) {
+                console->send("\ryes verx | head -n 3000\r");
+                (void)QTest::qWaitFor(
+                    [&] { return console->view()->transcript().count("verx") >= 20; }, 5000);
+            }
+            QVERIFY2(console->view()->transcript().count("verx") >= 20,
+                     "the guest's console printed nothing");
+            m_watch.reset(); // closing is intended now
+            m_watch = std::make_unique<QObject>();
+            window->close();
+            QVERIFY(window->shutDownHosts(5000));
+            window.reset();
+            QString why, out;
+            QVERIFY2(
+                virsh({u"-c"_s, uri("VERX_URI_SYSTEM"), u"version"_s}, &why, &out),
+                qPrintable(u"round %1: the daemon stopped answering: %2"_s.arg(round).arg(why)));
+        }
+    }
 };
 
 QTEST_MAIN(TestFixture)
