@@ -5,6 +5,7 @@
 #include "AddConnectionDialog.h"
 #include "AuthDialog.h"
 #include "ConnectionSpec.h"
+#include "FailureWatch.h"
 #include "HostSession.h"
 #include "KeyringSession.h"
 #include "MainWindow.h"
@@ -48,15 +49,6 @@ QStringList attributesOf(const QString &key)
 }
 } // namespace
 
-// Waits (processing events) until cond holds; fails with the failures
-// collected meanwhile (session errors, unexpected prompts) or after Wait ms.
-#define WAIT_FOR(cond)                                                                             \
-    do {                                                                                           \
-        QString why_;                                                                              \
-        if (!waitFor([&]() -> bool { return (cond); }, #cond, &why_))                              \
-            QFAIL(qPrintable(why_));                                                               \
-    } while (false)
-
 class TestKeyring : public QObject
 {
     Q_OBJECT
@@ -65,40 +57,16 @@ class TestKeyring : public QObject
     QTemporaryDir m_config;
     KeyringSession m_keyring;
     MainWindow *m_window = nullptr;
-    QStringList m_failures;
-    std::unique_ptr<QObject> m_watch;
+    verx::test::FailureWatch m_watch;
 
     QString env(const char *key) const { return m_env[key]; }
 
     bool waitFor(const std::function<bool()> &cond, const char *what, QString *why)
     {
-        QDeadlineTimer deadline(Wait);
-        for (;;) {
-            if (!m_failures.isEmpty()) {
-                *why = u"while waiting for %1: %2"_s.arg(QLatin1StringView(what),
-                                                         m_failures.join(u"; "_s));
-                return false;
-            }
-            if (cond())
-                return true;
-            if (deadline.hasExpired()) {
-                *why = u"timed out after %1 ms waiting for %2"_s.arg(Wait).arg(
-                    QLatin1StringView(what));
-                return false;
-            }
-            QTest::qWait(10);
-        }
+        return m_watch.waitFor(cond, what, why, Wait);
     }
 
-    void watchSession(HostSession *s)
-    {
-        connect(s, &HostSession::error, m_watch.get(),
-                [this](const QString &message) { m_failures << u"session error: "_s + message; });
-        connect(s, &HostSession::statusChanged, m_watch.get(), [this, s](HostSession::Status st) {
-            if (st == HostSession::Status::Disconnected && !s->lastError().isEmpty())
-                m_failures << s->displayName() + u" failed: "_s + s->lastError();
-        });
-    }
+    void watchSession(HostSession *s) { m_watch.watchSession(s); }
 
     AuthDialog *visibleAuthDialog() const
     {
@@ -112,7 +80,7 @@ class TestKeyring : public QObject
     bool noPrompt()
     {
         if (AuthDialog *d = visibleAuthDialog()) {
-            m_failures << u"unexpected prompt (kind %1)"_s.arg(int(d->kind()));
+            m_watch.record(u"unexpected prompt (kind %1)"_s.arg(int(d->kind())));
             d->reject();
         }
         return true;
@@ -155,7 +123,7 @@ class TestKeyring : public QObject
             asked->append(d->kind());
             auto *edit = d->findChild<QLineEdit *>(u"credential"_s);
             if (!answers.contains(d->kind()) || !edit) {
-                m_failures << u"unexpected prompt (kind %1)"_s.arg(int(d->kind()));
+                m_watch.record(u"unexpected prompt (kind %1)"_s.arg(int(d->kind())));
                 d->reject();
                 continue;
             }
@@ -173,7 +141,7 @@ class TestKeyring : public QObject
     {
         QString why;
         if (!m_keyring.lookup(attributesOf(key), found, secret, &why)) {
-            m_failures << why;
+            m_watch.record(why);
             return false;
         }
         return true;
@@ -241,13 +209,12 @@ private slots:
 
     void init()
     {
-        m_failures.clear();
-        m_watch = std::make_unique<QObject>();
+        m_watch.restart();
     }
 
     void cleanup()
     {
-        m_watch.reset();
+        m_watch.dropWatches();
         // A failed test function leaves no prompt for the next one.
         while (AuthDialog *d = visibleAuthDialog())
             d->reject();
@@ -296,7 +263,7 @@ private slots:
         QSignalSpy requests(s->connection(), &verx::Connection::authenticationRequired);
 
         QStringList prompts;
-        connect(s->connection(), &verx::Connection::authenticationRequired, m_watch.get(),
+        connect(s->connection(), &verx::Connection::authenticationRequired, m_watch.context(),
                 [&prompts](verx::AuthRequest *r) { prompts << r->prompt(); });
 
         // Nothing stored yet: ssh's password prompt comes as a dialog. The
@@ -421,8 +388,7 @@ private slots:
         WAIT_FOR(storedIs(key, u"not-"_s + password));
         s->disconnectFromHost();
         WAIT_FOR(s->status() == HostSession::Status::Disconnected);
-        m_watch.reset(); // the failure is expected now
-        m_watch = std::make_unique<QObject>();
+        m_watch.dropWatches(); // the failure is expected now
         asked.clear();
         s->connectToHost();
         const QHash<Kind, QString> wrong{{Kind::Username, user},
@@ -456,12 +422,13 @@ private slots:
         // Losses and refusals are reported as errors here; giving up is a
         // failure.
         QStringList errors;
-        connect(s, &HostSession::error, m_watch.get(),
+        connect(s, &HostSession::error, m_watch.context(),
                 [&errors](const QString &message) { errors << message; });
-        connect(s, &HostSession::statusChanged, m_watch.get(), [this, s](HostSession::Status st) {
-            if (st == HostSession::Status::Disconnected)
-                m_failures << u"gave up: "_s + s->lastError();
-        });
+        connect(s, &HostSession::statusChanged, m_watch.context(),
+                [this, s](HostSession::Status st) {
+                    if (st == HostSession::Status::Disconnected)
+                        m_watch.record(u"gave up: "_s + s->lastError());
+                });
         QSignalSpy statuses(s, &HostSession::statusChanged);
         const QHash<Kind, QString> both{{Kind::Username, user}, {Kind::Password, password}};
         QList<Kind> asked;
@@ -509,8 +476,7 @@ private slots:
         QCOMPARE(asked, (QList<Kind>{Kind::Username, Kind::Password}));
         WAIT_FOR(storedIs(key, password));
 
-        m_watch.reset();
-        m_watch = std::make_unique<QObject>();
+        m_watch.dropWatches();
         m_window->selectSession(s);
         m_window->action(MainWindow::RemoveConnection)->trigger();
         WAIT_FOR(storedNone(key));

@@ -8,6 +8,7 @@
 #include "DomainRecord.h"
 #include "DomainState.h"
 #include "DomainTableModel.h"
+#include "FailureWatch.h"
 #include "HostSession.h"
 #include "MainWindow.h"
 
@@ -35,15 +36,6 @@ namespace {
 constexpr int Wait = 30000;
 } // namespace
 
-// Waits (processing events) until cond holds; fails with the failures
-// collected meanwhile (session errors, the console ending) or after Wait ms.
-#define WAIT_FOR(cond)                                                                             \
-    do {                                                                                           \
-        QString why_;                                                                              \
-        if (!waitFor([&]() -> bool { return (cond); }, #cond, &why_))                              \
-            QFAIL(qPrintable(why_));                                                               \
-    } while (false)
-
 class TestLxcConsole : public QObject
 {
     Q_OBJECT
@@ -51,44 +43,20 @@ class TestLxcConsole : public QObject
     verx::test::FixtureEnv m_env;
     QTemporaryDir m_config;
     MainWindow *m_window = nullptr;
-    QStringList m_failures;
-    std::unique_ptr<QObject> m_watch;
+    verx::test::FailureWatch m_watch;
 
     QString env(const char *key) const { return m_env[key]; }
 
     bool waitFor(const std::function<bool()> &cond, const char *what, QString *why)
     {
-        QDeadlineTimer deadline(Wait);
-        for (;;) {
-            if (!m_failures.isEmpty()) {
-                *why = u"while waiting for %1: %2"_s.arg(QLatin1StringView(what),
-                                                         m_failures.join(u"; "_s));
-                return false;
-            }
-            if (cond())
-                return true;
-            if (deadline.hasExpired()) {
-                *why = u"timed out after %1 ms waiting for %2"_s.arg(Wait).arg(
-                    QLatin1StringView(what));
-                return false;
-            }
-            QTest::qWait(10);
-        }
+        return m_watch.waitFor(cond, what, why, Wait);
     }
 
-    void watchSession(HostSession *s)
-    {
-        connect(s, &HostSession::error, m_watch.get(),
-                [this](const QString &message) { m_failures << u"session error: "_s + message; });
-        connect(s, &HostSession::statusChanged, m_watch.get(), [this, s](HostSession::Status st) {
-            if (st == HostSession::Status::Disconnected && !s->lastError().isEmpty())
-                m_failures << s->displayName() + u" failed: "_s + s->lastError();
-        });
-    }
+    void watchSession(HostSession *s) { m_watch.watchSession(s); }
     void watchConsole(ConsolePage *console)
     {
-        connect(console, &ConsolePage::detached, m_watch.get(),
-                [this](const QString &reason) { m_failures << u"console ended: "_s + reason; });
+        connect(console, &ConsolePage::detached, m_watch.context(),
+                [this](const QString &reason) { m_watch.record(u"console ended: "_s + reason); });
     }
 
     // With VERX_SAVE_SCREENSHOTS (gui.lxc_screenshots, under Xvfb): a PNG
@@ -121,7 +89,7 @@ class TestLxcConsole : public QObject
             console->send(command + '\r');
             (void)QTest::qWaitFor(
                 [&] {
-                    return !m_failures.isEmpty() ||
+                    return !m_watch.failures().isEmpty() ||
                            console->view()->transcript().contains(expected);
                 },
                 5000);
@@ -147,13 +115,9 @@ private slots:
         m_window->show();
     }
 
-    void init()
-    {
-        m_failures.clear();
-        m_watch = std::make_unique<QObject>();
-    }
+    void init() { m_watch.restart(); }
 
-    void cleanup() { m_watch.reset(); }
+    void cleanup() { m_watch.dropWatches(); }
 
     void cleanupTestCase() { delete m_window; }
 
@@ -206,8 +170,7 @@ private slots:
         QFile::remove(f.fileName());
 
         // Disconnect, then reconnect with the page's button.
-        m_watch.reset(); // detaching is intended now
-        m_watch = std::make_unique<QObject>();
+        m_watch.dropWatches(); // detaching is intended now
         watchSession(lxc);
         QSignalSpy attached(console, &ConsolePage::attached);
         console->detach();
@@ -220,8 +183,7 @@ private slots:
         WAIT_FOR(attached.size() == 1);
         WAIT_FOR(typeUntil(console, "echo $((7*8))", "\n56"));
 
-        m_watch.reset();
-        m_watch = std::make_unique<QObject>();
+        m_watch.dropWatches();
         console->detach();
         lxc->disconnectFromHost();
         WAIT_FOR(lxc->status() == HostSession::Status::Disconnected);

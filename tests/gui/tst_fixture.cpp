@@ -15,6 +15,7 @@
 #include "DomainState.h"
 #include "DomainTableModel.h"
 #include "DomainXmlPage.h"
+#include "FailureWatch.h"
 #include "HostDetailsPage.h"
 #include "HostSession.h"
 #include "MainWindow.h"
@@ -69,16 +70,6 @@ namespace {
 constexpr int Wait = 30000;
 } // namespace
 
-// Waits (processing events) until cond holds; fails the test function with
-// the failure collected meanwhile (screenshotFailed, applyFailed, session
-// errors, an unanswerable dialog ...) or after Wait ms.
-#define WAIT_FOR(cond)                                                                             \
-    do {                                                                                           \
-        QString why_;                                                                              \
-        if (!waitFor([&]() -> bool { return (cond); }, #cond, &why_))                              \
-            QFAIL(qPrintable(why_));                                                               \
-    } while (false)
-
 // Triggers a main-window action once it is enabled (the window updates its
 // actions shortly after the selection or a state changes).
 #define TRIGGER(id)                                                                                \
@@ -105,45 +96,21 @@ private:
     std::unique_ptr<QAbstractItemModelTester> m_treeTester;
     // Failures seen while the current test function runs (see WAIT_FOR);
     // the watches live in m_watch, which each test function renews.
-    QStringList m_failures;
-    std::unique_ptr<QObject> m_watch;
+    verx::test::FailureWatch m_watch;
 
     QString uri(const char *key) const { return m_env[key]; }
 
     template <class Sender, class Signal>
     void failOn(Sender *sender, Signal signal, const QString &what)
     {
-        connect(sender, signal, m_watch.get(),
-                [this, what](const QString &message) { m_failures << what + u": "_s + message; });
+        m_watch.failOn(sender, signal, what);
     }
     // Session errors, and a session giving up with an error.
-    void watchSession(HostSession *s)
-    {
-        failOn(s, &HostSession::error, u"session error"_s);
-        connect(s, &HostSession::statusChanged, m_watch.get(), [this, s](HostSession::Status st) {
-            if (st == HostSession::Status::Disconnected && !s->lastError().isEmpty())
-                m_failures << s->displayName() + u" failed: "_s + s->lastError();
-        });
-    }
+    void watchSession(HostSession *s) { m_watch.watchSession(s); }
 
     bool waitFor(const std::function<bool()> &cond, const char *what, QString *why)
     {
-        QDeadlineTimer deadline(Wait);
-        for (;;) {
-            if (!m_failures.isEmpty()) {
-                *why = u"while waiting for %1: %2"_s.arg(QLatin1StringView(what),
-                                                         m_failures.join(u"; "_s));
-                return false;
-            }
-            if (cond())
-                return true;
-            if (deadline.hasExpired()) {
-                *why = u"timed out after %1 ms waiting for %2"_s.arg(Wait).arg(
-                    QLatin1StringView(what));
-                return false;
-            }
-            QTest::qWait(10);
-        }
+        return m_watch.waitFor(cond, what, why, Wait);
     }
 
     QByteArray uuidOf(HostSession *s, const QString &name)
@@ -171,7 +138,7 @@ private:
     HostSession *sessionThrough(const Relay &relay)
     {
         auto *session = new HostSession(SavedConnection{uriThrough(relay), {}, false, false, {}},
-                                        m_watch.get());
+                                        m_watch.context());
         watchSession(session);
         return session;
     }
@@ -381,17 +348,17 @@ private:
                 QStringList labels;
                 for (QLabel *l : dialog->findChildren<QLabel *>())
                     labels << l->text();
-                m_failures << u"unexpected %1 prompt: %2"_s.arg(
+                m_watch.record(u"unexpected %1 prompt: %2"_s.arg(
                     QString::fromLatin1(
                         QMetaEnum::fromType<Kind>().valueToKey(int(dialog->kind()))),
-                    labels.join(u" | "_s));
+                    labels.join(u" | "_s)));
                 dialog->reject();
                 continue;
             }
             if (dialog->kind() != Kind::HostKeyConfirmation) {
                 auto *edit = dialog->findChild<QLineEdit *>(u"credential"_s);
                 if (!edit) {
-                    m_failures << u"credential dialog without an input field"_s;
+                    m_watch.record(u"credential dialog without an input field"_s);
                     dialog->reject();
                     continue;
                 }
@@ -416,8 +383,7 @@ private slots:
 
     void init()
     {
-        m_failures.clear();
-        m_watch = std::make_unique<QObject>();
+        m_watch.restart();
         for (HostSession *s : {m_test, m_system})
             if (s)
                 watchSession(s);
@@ -425,7 +391,7 @@ private slots:
 
     void cleanup()
     {
-        m_watch.reset();
+        m_watch.dropWatches();
     }
 
     void cleanupTestCase()
@@ -543,14 +509,14 @@ private slots:
         HostSession *session = sessionThrough(relay);
         QAbstractItemModelTester tester(session->model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        connect(session, &HostSession::statusChanged, m_watch.get(),
+        connect(session, &HostSession::statusChanged, m_watch.context(),
                 [&relay](HostSession::Status st) {
                     if (st == HostSession::Status::Connected)
                         relay.passThenHoldUpstream(1);
                 });
         QSignalSpy events(session, &HostSession::domainEvent);
         int stateWhenPopulated = -1;
-        connect(session, &HostSession::populated, m_watch.get(),
+        connect(session, &HostSession::populated, m_watch.context(),
                 [&] { stateWhenPopulated = stateOf(session, u"test"_s); });
         session->connectToHost();
         WAIT_FOR(session->isConnected() && relay.holdsUpstream());
@@ -579,7 +545,8 @@ private slots:
         Relay relay(libvirtTcpPort());
         HostSession *session = sessionThrough(relay);
         // The statistics call goes out right after populated().
-        connect(session, &HostSession::populated, m_watch.get(), [&relay] { relay.holdReplies(); });
+        connect(session, &HostSession::populated, m_watch.context(),
+                [&relay] { relay.holdReplies(); });
         QSignalSpy statsApplied(session, &HostSession::statsApplied);
         QSignalSpy events(session, &HostSession::domainEvent);
         session->connectToHost();
@@ -622,7 +589,7 @@ private slots:
         auto *session = new HostSession(
             SavedConnection{
                 u"test+unix://"_s + QFileInfo(node).absoluteFilePath(), {}, false, false, {}},
-            m_watch.get());
+            m_watch.context());
         session->setStatsInterval(3600); // refreshes by hand only
         watchSession(session);
         auto withInfo = [session] {
@@ -741,8 +708,7 @@ private slots:
         managedSave->setChecked(false);
         QCOMPARE(dialog->flags() & HostSession::UndefineManagedSave, 0u);
         dialog->findChild<QPushButton *>(u"confirmDelete"_s)->click();
-        m_watch.reset(); // the refusal is expected
-        m_watch = std::make_unique<QObject>();
+        m_watch.dropWatches(); // the refusal is expected
         WAIT_FOR(m_window->messages()->count() >= 1);
         QVERIFY2(m_window->messages()->textAt(0).startsWith(name + u": "_s),
                  qPrintable(m_window->messages()->textAt(0)));
@@ -804,8 +770,7 @@ private slots:
 
         // A bad edit: rejected, the edit stays with libvirt's message, and
         // the editor goes to the line libvirt names.
-        m_watch.reset(); // this failure is expected
-        m_watch = std::make_unique<QObject>();
+        m_watch.dropWatches(); // this failure is expected
         watchSession(m_test);
         QString bad = xml->originalXml();
         bad.replace(u"<memory"_s, u"<memoryy"_s);
@@ -1116,10 +1081,10 @@ private slots:
         Relay relay(libvirtTcpPort());
         HostSession *session = m_window->openUri(uriThrough(relay));
         // The loss is expected; giving up is not.
-        connect(session, &HostSession::statusChanged, m_watch.get(),
+        connect(session, &HostSession::statusChanged, m_watch.context(),
                 [this, session](HostSession::Status st) {
                     if (st == HostSession::Status::Disconnected)
-                        m_failures << u"gave up: "_s + session->lastError();
+                        m_watch.record(u"gave up: "_s + session->lastError());
                 });
         WAIT_FOR(session->isPopulated());
         QSignalSpy statuses(session, &HostSession::statusChanged);
@@ -1153,8 +1118,7 @@ private slots:
                 args.first().value<HostSession::Status>() == HostSession::Status::Reconnecting;
         QVERIFY(sawReconnecting);
         QVERIFY(!uuidOf(session, u"test"_s).isEmpty());
-        m_watch.reset();
-        m_watch = std::make_unique<QObject>();
+        m_watch.dropWatches();
         DISCONNECT(session);
     }
 
@@ -1168,8 +1132,8 @@ private slots:
         QVERIFY(page);
         ScreenshotPage *shots = page->screenshotPage();
         shots->setTimeout(1500);
-        connect(shots, &ScreenshotPage::screenshotShown, m_watch.get(),
-                [this] { m_failures << u"a screenshot despite the held host"_s; });
+        connect(shots, &ScreenshotPage::screenshotShown, m_watch.context(),
+                [this] { m_watch.record(u"a screenshot despite the held host"_s); });
         QSignalSpy failed(shots, &ScreenshotPage::screenshotFailed);
         relay.hold(true);
         page->showScreenshot();
@@ -1183,8 +1147,7 @@ private slots:
         // stays usable, and a new screenshot works.
         relay.hold(false);
         shots->setTimeout(ScreenshotPage::TimeoutMs);
-        m_watch.reset();
-        m_watch = std::make_unique<QObject>();
+        m_watch.dropWatches();
         watchSession(session);
         failOn(shots, &ScreenshotPage::screenshotFailed, u"screenshot"_s);
         QSignalSpy shown(shots, &ScreenshotPage::screenshotShown);
@@ -1230,8 +1193,7 @@ private slots:
         // Copy: what the terminal shows goes to the clipboard.
         WAIT_FOR(console->view()->screenText().contains(u"45"_s)); // drawn a little later
 
-        m_watch.reset(); // detaching is intended now
-        m_watch = std::make_unique<QObject>();
+        m_watch.dropWatches(); // detaching is intended now
         watchSession(m_system);
         console->detach();
         QVERIFY(!console->isAttached());
@@ -1245,8 +1207,7 @@ private slots:
         QCOMPARE(attached.size(), 2);
         failOn(console, &ConsolePage::detached, u"console"_s);
         TYPE_UNTIL(console, "echo $((7*8))", "\n56");
-        m_watch.reset();
-        m_watch = std::make_unique<QObject>();
+        m_watch.dropWatches();
         watchSession(m_system);
         console->detach();
 
@@ -1322,8 +1283,7 @@ private slots:
 
         // Closing the guest's tab detaches its stream at once: a new tab
         // gets the console without taking it over, and works.
-        m_watch.reset(); // the detach is intended
-        m_watch = std::make_unique<QObject>();
+        m_watch.dropWatches(); // the detach is intended
         watchSession(m_system);
         watchSession(m_test);
         QSignalSpy closed(console, &ConsolePage::detached);
@@ -1339,8 +1299,7 @@ private slots:
         ATTACH_WHEN_FREE(second, [this, guest] { m_window->openConsole(m_system, guest); });
         failOn(second, &ConsolePage::detached, u"guest console"_s);
         TYPE_UNTIL(second, "echo $((5*11))", "\n55");
-        m_watch.reset();
-        m_watch = std::make_unique<QObject>();
+        m_watch.dropWatches();
         m_window->closeDetailsTab(tabs->indexOf(again));
         m_window->closeDetailsTab(tabs->indexOf(testPage));
         QVERIFY(!second->isAttached());
@@ -1372,8 +1331,7 @@ private slots:
             }
             QVERIFY2(console->view()->transcript().count("verx") >= 20,
                      "the guest's console printed nothing");
-            m_watch.reset(); // closing is intended now
-            m_watch = std::make_unique<QObject>();
+            m_watch.dropWatches(); // closing is intended now
             window->close();
             QVERIFY(window->shutDownHosts(5000));
             window.reset();
