@@ -64,6 +64,21 @@ class TestLibvirtd : public QObject
         return r->result().dom;
     }
 
+    // Opens the guest's serial console on conn into stream (taking it over);
+    // the error, if any.
+    Error openGuestConsole(Connection *conn, Stream *stream)
+    {
+        Error error;
+        const auto dom = lookup(conn, env["VERX_GUEST"], &error);
+        if (error.isError())
+            return error;
+        remote::Calls calls(conn);
+        std::unique_ptr<Reply> r(calls.domainOpenConsole({dom, std::nullopt, 1 /*FORCE*/}, stream));
+        if (!waitForFinished(r.get(), 30000))
+            return Error::transport(Error::Timeout, QStringLiteral("no console within 30 s"));
+        return r->error();
+    }
+
 private Q_SLOTS:
     void initTestCase() { QVERIFY2(env.isValid(), qPrintable(env.error())); }
 
@@ -272,14 +287,9 @@ private Q_SLOTS:
     {
         auto conn = open(env["VERX_URI_SYSTEM"]);
         QVERIFY(conn->isOpen());
-        Error error;
-        const auto dom = lookup(conn.get(), env["VERX_GUEST"], &error);
-        QVERIFY2(!error.isError(), qPrintable(error.message()));
-        remote::Calls calls(conn.get());
         auto *stream = new Stream(this);
-        std::unique_ptr<Reply> r(calls.domainOpenConsole({dom, std::nullopt, 1 /*FORCE*/}, stream));
-        QVERIFY(waitForFinished(r.get(), 30000));
-        QVERIFY2(!r->hasError(), qPrintable(r->error().message()));
+        const Error error = openGuestConsole(conn.get(), stream);
+        QVERIFY2(!error.isError(), qPrintable(error.message()));
         QByteArray output;
         connect(stream, &QIODevice::readyRead, this, [&]() { output += stream->readAll(); });
         stream->write("\n");
@@ -305,15 +315,9 @@ private Q_SLOTS:
         for (int round = 0; round < 6; ++round) {
             auto conn = open(env["VERX_URI_SYSTEM"]);
             QVERIFY(conn->isOpen());
-            Error error;
-            const auto dom = lookup(conn.get(), env["VERX_GUEST"], &error);
-            QVERIFY2(!error.isError(), qPrintable(error.message()));
-            remote::Calls calls(conn.get());
             auto *stream = new Stream(conn.get());
-            std::unique_ptr<Reply> r(
-                calls.domainOpenConsole({dom, std::nullopt, 1 /*FORCE*/}, stream));
-            QVERIFY(waitForFinished(r.get(), 30000));
-            QVERIFY2(!r->hasError(), qPrintable(r->error().message()));
+            const Error error = openGuestConsole(conn.get(), stream);
+            QVERIFY2(!error.isError(), qPrintable(error.message()));
             qsizetype received = 0;
             connect(stream, &QIODevice::readyRead, this,
                     [&]() { received += stream->readAll().size(); });
@@ -346,12 +350,9 @@ private Q_SLOTS:
         }
         // The guest has finished printing when it runs a command typed after.
         auto conn = open(env["VERX_URI_SYSTEM"]);
-        const auto dom = lookup(conn.get(), env["VERX_GUEST"]);
-        remote::Calls calls(conn.get());
         Stream stream;
-        std::unique_ptr<Reply> r(
-            calls.domainOpenConsole({dom, std::nullopt, 1 /*FORCE*/}, &stream));
-        QVERIFY(waitForFinished(r.get(), 30000));
+        const Error error = openGuestConsole(conn.get(), &stream);
+        QVERIFY2(!error.isError(), qPrintable(error.message()));
         QByteArray tail;
         connect(&stream, &QIODevice::readyRead, this,
                 [&]() { tail = (tail + stream.readAll()).right(4096); });
