@@ -13,6 +13,9 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION admin)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Loaded as plugins, invisible to dpkg-shlibdeps: the SVG icon engine draws
+# the bundled fallback icons.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-svg-plugins")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "openssh-client, libsasl2-modules")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "libvirt-daemon-system")
 set(CPACK_STRIP_FILES ON)
