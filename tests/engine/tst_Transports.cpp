@@ -246,6 +246,97 @@ private Q_SLOTS:
         QVERIFY(added.readAll().contains("ssh-ed25519"));
     }
 
+    // libvirt's libssh and libssh2 transports, carried out by the ssh
+    // command: the same URIs connect, with their host key policy
+    // (known_hosts_verify=) and authentication methods (sshauth=).
+    void libssh_data()
+    {
+        QTest::addColumn<QString>("transport");
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<bool>("freshKnownHosts");
+        QTest::addColumn<QList<AuthRequest::Kind>>("asked");
+        using K = QList<AuthRequest::Kind>;
+        QTest::newRow("libssh key") << "libssh"
+                                    << ""
+                                    << "127.0.0.1" << false << K{};
+        QTest::newRow("libssh2 key") << "libssh2"
+                                     << ""
+                                     << "127.0.0.1" << false << K{};
+        // "localhost" is in no known_hosts: auto accepts (and remembers)
+        // the key, ignore does not check it; neither asks.
+        QTest::newRow("known_hosts_verify=auto") << "libssh"
+                                                 << "&known_hosts_verify=auto"
+                                                 << "localhost" << true << K{};
+        QTest::newRow("known_hosts_verify=ignore") << "libssh2"
+                                                   << "&known_hosts_verify=ignore"
+                                                   << "localhost" << true << K{};
+        QTest::newRow("known_hosts_verify=normal asks")
+            << "libssh"
+            << "&known_hosts_verify=normal"
+            << "localhost" << true << K{AuthRequest::Kind::HostKeyConfirmation};
+        // The key is there, but only password authentication is allowed.
+        QTest::newRow("sshauth=password") << "libssh"
+                                          << "&sshauth=password"
+                                          << "127.0.0.1" << false << K{AuthRequest::Kind::Password};
+    }
+    void libssh()
+    {
+        QFETCH(QString, transport);
+        QFETCH(QString, query);
+        QFETCH(QString, host);
+        QFETCH(bool, freshKnownHosts);
+        QFETCH(QList<AuthRequest::Kind>, asked);
+        QTemporaryDir dir;
+        const QString knownHosts = freshKnownHosts ? dir.filePath(QStringLiteral("known_hosts"))
+                                                   : value("VERX_SSH_KNOWN_HOSTS");
+        const QString uri =
+            QStringLiteral("test+%1://%2@%3:%4/default?keyfile=%5&known_hosts=%6%7")
+                .arg(transport, value("VERX_SSH_USER"), host, value("VERX_SSH_PORT"),
+                     value("VERX_SSH_KEY"), knownHosts, query);
+        const QString password = value("VERX_SSH_PASSWORD");
+        Opened o = open(uri, [&](AuthRequest *request) {
+            if (request->kind() == AuthRequest::Kind::Password)
+                request->answer(password);
+            else if (request->kind() == AuthRequest::Kind::HostKeyConfirmation)
+                request->confirm();
+            else
+                request->cancel();
+        });
+        QVERIFY2(!o.error.isError(), qPrintable(o.error.message()));
+        QCOMPARE(o.asked, asked);
+        QString why;
+        QVERIFY2(works(o.conn.get(), &why), qPrintable(why));
+        if (query.contains(QLatin1String("=auto"))) {
+            QFile added(knownHosts);
+            QVERIFY(added.open(QIODevice::ReadOnly));
+            QVERIFY(added.readAll().contains("ssh-ed25519"));
+        }
+    }
+
+    void libsshBadParameters_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("sshauth") << "sshauth=privkey,magic"
+                                 << "unknown sshauth method 'magic' (expected agent, privkey, "
+                                    "password or keyboard-interactive)";
+        QTest::newRow("known_hosts_verify")
+            << "known_hosts_verify=sometimes"
+            << "unknown known_hosts_verify 'sometimes' (expected normal, auto or ignore)";
+    }
+    void libsshBadParameters()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, message);
+        Opened o = open(QStringLiteral("test+libssh://%1@%2:%3/default?%4")
+                            .arg(value("VERX_SSH_USER"), value("VERX_SSH_HOST"),
+                                 value("VERX_SSH_PORT"), query));
+        QCOMPARE(o.error.code(), int(Error::InvalidUri));
+        QCOMPARE(o.error.message(), message);
+        QVERIFY(o.asked.isEmpty());
+    }
+
     void ext()
     {
         QTemporaryDir dir;

@@ -92,6 +92,21 @@ QString SshCommand::remoteCommand(QString *error) const
     return {};
 }
 
+bool SshCommand::parseAuthMethods(const QString &text, QStringList *methods, QString *bad)
+{
+    methods->clear();
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        const QString m = part.trimmed();
+        if (m != QLatin1String("agent") && m != QLatin1String("privkey") &&
+            m != QLatin1String("password") && m != QLatin1String("keyboard-interactive")) {
+            *bad = m;
+            return false;
+        }
+        methods->append(m);
+    }
+    return true;
+}
+
 QStringList SshCommand::arguments(QString *error) const
 {
     if (host.isEmpty()) {
@@ -113,8 +128,25 @@ QStringList SshCommand::arguments(QString *error) const
     args << QStringLiteral("-T") << QStringLiteral("-e") << QStringLiteral("none");
     if (noTty)
         args << QStringLiteral("-o") << QStringLiteral("BatchMode=yes");
-    if (noVerify)
+    if (noVerify || knownHostsVerify == QLatin1String("ignore"))
         args << QStringLiteral("-o") << QStringLiteral("StrictHostKeyChecking=no");
+    else if (knownHostsVerify == QLatin1String("auto"))
+        args << QStringLiteral("-o") << QStringLiteral("StrictHostKeyChecking=accept-new");
+    if (!authMethods.isEmpty()) {
+        // libvirt's method names as OpenSSH's (agent and privkey are both
+        // public key authentication).
+        QStringList preferred;
+        for (const QString &m : authMethods) {
+            const QString name = m == QLatin1String("password") ? QStringLiteral("password")
+                                 : m == QLatin1String("keyboard-interactive")
+                                     ? QStringLiteral("keyboard-interactive")
+                                     : QStringLiteral("publickey");
+            if (!preferred.contains(name))
+                preferred << name;
+        }
+        args << QStringLiteral("-o")
+             << QStringLiteral("PreferredAuthentications=") + preferred.join(u',');
+    }
     args << QStringLiteral("--") << host << command;
     return args;
 }

@@ -22,6 +22,12 @@ public:
     QString keyFile;    // keyfile=
     QString knownHosts; // known_hosts= (given to ssh as UserKnownHostsFile)
     bool noVerify = false;
+    // The libssh and libssh2 transports' parameters, carried out by ssh:
+    // known_hosts_verify= (normal asks, auto accepts new keys, ignore checks
+    // nothing) and sshauth= (agent, privkey, password, keyboard-interactive,
+    // in order).
+    QString knownHostsVerify;
+    QStringList authMethods;
     bool noTty = false;
     Proxy proxy = Proxy::Auto;
     QString netcat;    // netcat= (empty: "nc", and proxy=auto then means netcat)
@@ -29,6 +35,8 @@ public:
     QString driverUri; // the name given to virt-ssh-helper, e.g. "qemu:///system"
     bool readOnly = false;
 
+    // Parses sshauth=; false (and *bad names the method) for an unknown one.
+    static bool parseAuthMethods(const QString &text, QStringList *methods, QString *bad);
     // Parses proxy=; false for an unknown value.
     static bool parseProxy(const QString &text, Proxy *proxy);
     // libvirt's default daemon socket for a driver URI's path in legacy mode

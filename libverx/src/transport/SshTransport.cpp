@@ -38,6 +38,25 @@ SshCommand SshTransport::commandFromUri(const Uri &uri, bool readOnly, QString *
         *error = QStringLiteral("unknown proxy '%1' (expected auto, netcat or native)").arg(proxy);
         return cmd;
     }
+    if (uri.transport() != QLatin1String("ssh")) { // libssh, libssh2: through ssh as well
+        cmd.knownHostsVerify = uri.queryItemValue(QStringLiteral("known_hosts_verify"));
+        if (!cmd.knownHostsVerify.isEmpty() && cmd.knownHostsVerify != QLatin1String("normal") &&
+            cmd.knownHostsVerify != QLatin1String("auto") &&
+            cmd.knownHostsVerify != QLatin1String("ignore")) {
+            *error = QStringLiteral("unknown known_hosts_verify '%1' (expected normal, auto or "
+                                    "ignore)")
+                         .arg(cmd.knownHostsVerify);
+            return cmd;
+        }
+        QString bad;
+        if (!SshCommand::parseAuthMethods(uri.queryItemValue(QStringLiteral("sshauth")),
+                                          &cmd.authMethods, &bad)) {
+            *error = QStringLiteral("unknown sshauth method '%1' (expected agent, privkey, "
+                                    "password or keyboard-interactive)")
+                         .arg(bad);
+            return cmd;
+        }
+    }
     cmd.socket = uri.queryItemValue(QStringLiteral("socket"));
     if (cmd.socket.isEmpty()) {
         // The remote daemon cannot be probed from here: mode=auto means

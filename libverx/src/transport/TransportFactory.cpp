@@ -27,7 +27,10 @@ Transport *TransportFactory::create(const Uri &uri, const Options &options, QObj
         return new TcpTransport(uri.host(), quint16(uri.effectivePort()), parent);
     if (transport == QLatin1String("tls"))
         return new TlsTransport(TlsTransport::optionsFromUri(uri), parent);
-    if (transport == QLatin1String("ssh")) {
+    // libssh and libssh2 (libvirt's in-process ssh clients) are served by
+    // the ssh command too, with their known_hosts_verify= and sshauth=.
+    if (transport == QLatin1String("ssh") || transport == QLatin1String("libssh") ||
+        transport == QLatin1String("libssh2")) {
         QString sshError;
         const SshCommand command = SshTransport::commandFromUri(uri, options.readOnly, &sshError);
         if (!sshError.isEmpty()) {
