@@ -15,6 +15,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -243,6 +244,57 @@ private slots:
             {test, "domname 1"},
             {test, "dumpxml test"},
             {test, "dumpxml --inactive test"},
+            {test, "dumpxml test --xpath /domain/name"},
+            {test, "dumpxml test --xpath //name --wrap"},
+            {test, "dumpxml test --xpath /domain/@type"},
+            {test, "dumpxml test --xpath //@type --wrap"},
+            {test, "dumpxml test --xpath //@type"},
+            {test, "dumpxml test --xpath /domain/devices/interface"},
+            {test, "dumpxml test --xpath '/domain/devices/*[2]'"},
+            {test, "dumpxml test --xpath \"//disk[@device='disk']/target/@dev\""},
+            {test, "dumpxml test --xpath 'string(/domain/name)'"},
+            {test, "dumpxml test --xpath 'count(//disk)'"},
+            {test, "dumpxml test --xpath //nosuch"},
+            {test, "dumpxml test --xpath //nosuch --wrap"},
+            {test, "dumpxml test --xpath /domain/name/text() --wrap"},
+            {test, "dumpxml test --xpath '//name/text() | //uuid/text()'"},
+            {test, "dumpxml test --xpath '//name | //uuid' --wrap"},
+            {test, "dumpxml test --xpath /domain/os/.. --wrap"},
+            {test, "dumpxml test --xpath '(//address)[last()]'"},
+            {test, "dumpxml test --xpath name"},
+            {test, "dumpxml test --xpath '//devices/*[position() > 1]/@type'"},
+            {test, "dumpxml test --xpath '//address/ancestor::*[1]' --wrap"},
+            {test, "dumpxml test --xpath \"//*[@type='pci' and @slot!='0x01']/..\""},
+            {test, "dumpxml test --xpath '//devices/*[not(address/@slot = \"0x02\")]/@type'"},
+            {test, "dumpxml test --xpath '//*[starts-with(name(), \"on_\")]'"},
+            {test, "dumpxml test --xpath '/domain/*[count(*) > 3]' --wrap"},
+            {test, "dumpxml --inactive test --xpath //vcpu"},
+            {test, "dumpxml test --wrap"},
+            {test, "list --with-snapshot"},
+            {test, "snapshot-create-as test s1; list --all --with-snapshot; list --all "
+                   "--without-snapshot; list --without-snapshot"},
+            {test, "managedsave test; list --all --managed-save; list --all --with-managed-save; "
+                   "list --all --without-managed-save; list --managed-save --inactive --name"},
+            {test, "list --all --with-checkpoint; list --all --without-checkpoint"},
+            {test, "list --title"},
+            {test, "list --uuid --table --title --all"},
+            {test, "list --uuid --table --managed-save"},
+            {test, "list --table"},
+            {test, "list --table --name"},
+            {test, "list --uuid --table"},
+            {test, "list --id --uuid --all"},
+            {test, "list --uuid --name --id --all"},
+            {test, "list --state-shutoff"},
+            {test, "destroy test; list --state-shutoff; list --state-shutoff --name"},
+            {test, "domstats --raw test"},
+            {test, "undefine test --nvram --keep-nvram"},
+            {test, "undefine test --tpm --keep-tpm"},
+            {test, "destroy test; undefine --keep-nvram test; list --all"},
+            {test, "destroy test; undefine --checkpoints-metadata test; list --all"},
+            {test, "destroy test; start --console test"},
+            {test, "destroy test; start --bypass-cache test; domstate --reason test"},
+            {test, "destroy test; start 6695eb01-f6a4-8304-79aa-97f2502e193f"},
+            {test, "destroy test; start --reset-nvram test"},
             {test, "capabilities"},
             {test, "net-list"},
             {test, "net-list --all"},
@@ -371,6 +423,11 @@ private slots:
             {system, "dumpxml " + guest},
             {system, "dumpxml --inactive " + guest},
             {system, "dumpxml --security-info " + guest},
+            {system, "dumpxml " + guest + " --xpath //devices/console --wrap"},
+            {system, "dumpxml " + guest + " --xpath '//disk/source/@*'"},
+            {system, "dumpxml --inactive " + guest + " --xpath '/domain/devices/*[1]'"},
+            {system, "dumpxml --migratable " + guest + " --xpath //os"},
+            {system, "dumpxml --update-cpu " + guest + " --xpath //cpu --wrap"},
             {system, "domstats --state " + guest},
             {system, "list --state-running --name"},
             {system, "[-r] suspend " + guest},
@@ -418,6 +475,24 @@ private slots:
         QTest::newRow("create paused")
             << "create %1 --paused; domstate --reason verx-cli-probe; list --state-paused";
         QTest::newRow("define, create") << "define %1; create %1";
+        QTest::newRow("create --console") << "create %1 --console; list --all";
+        QTest::newRow("create --validate") << "create --validate %1; list";
+        QTest::newRow("create --paused --autodestroy")
+            << "create %1 --paused --autodestroy; domstate verx-cli-probe";
+        QTest::newRow("define, start --console")
+            << "define %1; start --console verx-cli-probe; domstate verx-cli-probe";
+        const QString meta = QStringLiteral("define %3; dumpxml verx-cli-meta --xpath ");
+        QTest::newRow("xpath title")
+            << meta + "//title; dumpxml verx-cli-meta --xpath //title/text()";
+        QTest::newRow("xpath description") << meta + "//description --wrap";
+        QTest::newRow("xpath metadata") << meta + "//metadata";
+        QTest::newRow("xpath namespaced") << meta + "'//metadata/*/*'; dumpxml verx-cli-meta "
+                                                    "--xpath '//metadata/*/*' --wrap";
+        QTest::newRow("xpath attributes") << meta + "'//@*' --wrap";
+        QTest::newRow("xpath attribute escapes") << meta + "'//metadata//@k'";
+        QTest::newRow("xpath empty element") << meta + "//devices";
+        QTest::newRow("xpath comment and mixed") << meta + "'//metadata/*/*/node()'";
+        QTest::newRow("list --title") << "define %3; list --all --title; list --all --title --name";
         QTest::newRow("define garbage") << "define %2";
         QTest::newRow("create garbage") << "create %2";
         QTest::newRow("-q define, create")
@@ -435,7 +510,17 @@ private slots:
                                "<uuid>5a0c7d8e-2f4b-4c1a-9e3d-7b6a5c4d3e2f</uuid>"
                                "<memory>8192</memory><os><type>hvm</type></os></domain>\n"));
         QVERIFY(writeFile(garbage, "garbage\n"));
-        command.replace(QLatin1String("%1"), xml).replace(QLatin1String("%2"), garbage);
+        const QString meta = dir.filePath(QStringLiteral("meta.xml"));
+        QVERIFY(writeFile(meta, "<domain type='test'><name>verx-cli-meta</name>"
+                                "<uuid>5a0c7d8e-2f4b-4c1a-9e3d-7b6a5c4d3e30</uuid>"
+                                "<title>T &amp; \"q\" &lt;\xc3\xa9&gt;</title>"
+                                "<description>line1\nline2\ttab</description><metadata>"
+                                "<v:a xmlns:v='http://example.org/v' k='1&quot;&#10;&lt;'>"
+                                "<v:b>x<v:c/>y<!--note--></v:b><v:d>\n</v:d></v:a></metadata>"
+                                "<memory>8192</memory><os><type>hvm</type></os></domain>\n"));
+        command.replace(QLatin1String("%1"), xml)
+            .replace(QLatin1String("%2"), garbage)
+            .replace(QLatin1String("%3"), meta);
         QStringList args;
         if (command.startsWith(QLatin1String("[-q] "))) {
             args << QStringLiteral("-q");
@@ -1327,6 +1412,158 @@ private slots:
             QVERIFY2(after[0].contains(expected), qPrintable(after[0].join(QLatin1Char('\n'))));
         QCOMPARE(trimmed(virsh(uri, {QStringLiteral("domstate ") + guest}).out),
                  QStringLiteral("running"));
+    }
+
+    // The rarer domain events, caused on a throwaway QEMU domain (a disk, a
+    // CD-ROM, VNC and a guest agent channel): verx and virsh listen with
+    // event --all --loop and print the same lines for every one of them.
+    void rareEventsSameAsVirsh()
+    {
+        const QString uri = m_env[("VERX_URI_SYSTEM")];
+        const QString guestXml =
+            trimmed(virsh(uri, {QStringLiteral("dumpxml ") + m_env[("VERX_GUEST")]}).out);
+        static const QRegularExpression emulatorRe(QStringLiteral("<emulator>[^<]+</emulator>"));
+        const auto emulator = emulatorRe.match(guestXml);
+        QVERIFY2(emulator.hasMatch(), qPrintable(guestXml));
+        const QString d = QStringLiteral("verx-cli-events");
+        QTemporaryDir dir;
+        const QString disk = dir.filePath(QStringLiteral("disk.img"));
+        const QString iso = dir.filePath(QStringLiteral("cd.iso"));
+        const QString copy = dir.filePath(QStringLiteral("copy.img"));
+        const QString file = dir.filePath(QStringLiteral("events.xml"));
+        const QString keyboard = dir.filePath(QStringLiteral("keyboard.xml"));
+        QVERIFY(writeFile(disk, QByteArray(4 * 1024 * 1024, '\0')));
+        QVERIFY(writeFile(iso, QByteArray(64 * 1024, '\0')));
+        QVERIFY(writeFile(keyboard, "<input type='keyboard' bus='usb'/>\n"));
+        QVERIFY(writeFile(
+            file,
+            QStringLiteral(
+                "<domain type='qemu'><name>%1</name><memory unit='MiB'>32</memory><vcpu>1</vcpu>"
+                "<os><type arch='x86_64' machine='pc'>hvm</type></os><devices>%2"
+                "<disk type='file' device='disk'><driver name='qemu' type='raw'/>"
+                "<source file='%3'/><target dev='vda' bus='virtio'/></disk>"
+                "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/>"
+                "<target dev='hdc' bus='ide'/><readonly/></disk>"
+                "<graphics type='vnc' port='-1' listen='127.0.0.1'/>"
+                "<channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/>"
+                "</channel></devices></domain>\n")
+                .arg(d, emulator.captured(0), disk)
+                .toUtf8()));
+        auto cleanUp = [&] {
+            virsh(uri, {QStringLiteral("destroy ") + d});
+            virsh(uri, {QStringLiteral("undefine --managed-save ") + d});
+        };
+        cleanUp();
+        QCOMPARE(virsh(uri, {QStringLiteral("define ") + file}).exitCode, 0);
+        QCOMPARE(virsh(uri, {QStringLiteral("start ") + d}).exitCode, 0);
+        const QStringList args = {QStringLiteral("-c"),
+                                  uri,
+                                  QStringLiteral("event"),
+                                  QStringLiteral("--loop"),
+                                  QStringLiteral("--all"),
+                                  QStringLiteral("--domain"),
+                                  d,
+                                  QStringLiteral("--timeout"),
+                                  QStringLiteral("180")};
+        QProcess clients[2];
+        QByteArray out[2];
+        startEventClients(uri, d, args, clients, out);
+        if (QTest::currentTestFailed()) {
+            cleanUp();
+            return;
+        }
+        const QByteArray marker = "type title, uri <null>";
+        const QStringList causes = {
+            QStringLiteral("desc %1 --live --title verx-marker").arg(d),
+            QStringLiteral("reset %1").arg(d),
+            QStringLiteral("change-media %1 hdc %2 --insert --live").arg(d, iso),
+            QStringLiteral("change-media %1 hdc --eject --live").arg(d),
+            QStringLiteral("attach-device %1 %2 --live").arg(d, keyboard),
+            QStringLiteral("detach-device %1 %2 --live").arg(d, keyboard),
+            QStringLiteral("blkdeviotune %1 vda --total-bytes-sec 1000000 --live").arg(d),
+            QStringLiteral("schedinfo %1 --live cpu_shares=300").arg(d),
+            QStringLiteral("metadata %1 --live http://example.org/verx --key verx --set '<a/>'")
+                .arg(d),
+            QStringLiteral("domblkthreshold %1 vda 1").arg(d),
+            QStringLiteral("qemu-monitor-command %1 --hmp 'qemu-io -d "
+                           "/machine/peripheral/virtio-disk0/virtio-backend \"write 0 4096\"'")
+                .arg(d),
+            QStringLiteral("blockcopy %1 vda %2 --transient-job --wait --finish").arg(d, copy),
+        };
+        for (const QString &cause : causes) {
+            const CliResult r = virsh(uri, {cause});
+            QVERIFY2(r.exitCode == 0, qPrintable(cause + QStringLiteral(": ") + r.err));
+        }
+        // graphics: a VNC client connects and leaves.
+        const QString display = trimmed(virsh(uri, {QStringLiteral("vncdisplay ") + d}).out);
+        bool ok = false;
+        const int port = 5900 + display.section(QLatin1Char(':'), -1).toInt(&ok);
+        QVERIFY2(ok, qPrintable(display));
+        {
+            QTcpSocket vnc;
+            vnc.connectToHost(QStringLiteral("127.0.0.1"), quint16(port));
+            QVERIFY2(vnc.waitForConnected(10000), qPrintable(vnc.errorString()));
+            QVERIFY2(vnc.waitForReadyRead(10000), "no RFB greeting");
+            QVERIFY(vnc.readAll().startsWith("RFB "));
+            vnc.disconnectFromHost();
+        }
+        for (const QString &cause :
+             {QStringLiteral("managedsave %1").arg(d), QStringLiteral("start %1").arg(d),
+              QStringLiteral("destroy %1").arg(d)}) {
+            const CliResult r = virsh(uri, {cause});
+            QVERIFY2(r.exitCode == 0, qPrintable(cause + QStringLiteral(": ") + r.err));
+        }
+        // Both saw the last event (or one ended), then Ctrl+C.
+        const QByteArray last =
+            "event 'lifecycle' for domain '" + d.toUtf8() + "': Stopped Destroyed";
+        QElapsedTimer t;
+        t.start();
+        while ((!out[0].contains(last) || !out[1].contains(last)) && t.elapsed() < 30000 &&
+               clients[0].state() == QProcess::Running && clients[1].state() == QProcess::Running) {
+            for (int i = 0; i < 2; ++i) {
+                clients[i].waitForReadyRead(200);
+                out[i] += clients[i].readAllStandardOutput();
+            }
+        }
+        for (int i = 0; i < 2; ++i) {
+            if (clients[i].state() == QProcess::Running)
+                ::kill(pid_t(clients[i].processId()), SIGINT);
+            QVERIFY2(clients[i].waitForFinished(20000), i == 0 ? "verx" : "virsh");
+            out[i] += clients[i].readAllStandardOutput();
+        }
+        cleanUp();
+        QCOMPARE(clients[0].readAllStandardError(), QByteArray());
+        QString lines[2];
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY2(out[i].contains(last), out[i].constData());
+            const qsizetype from = out[i].indexOf(marker);
+            QVERIFY2(from >= 0, out[i].constData());
+            // Up to the last event: the counts after it differ by the pulses.
+            const qsizetype begin = out[i].indexOf('\n', from) + 1;
+            const qsizetype end = out[i].indexOf(last) + last.size();
+            lines[i] = QString::fromUtf8(out[i].mid(begin, end - begin));
+            QVERIFY2(out[i].mid(end).startsWith("\nevent loop interrupted\nevents received: "),
+                     out[i].mid(end).constData());
+        }
+        QCOMPARE(lines[0], lines[1]);
+        const QString prefix = QStringLiteral("event '%1' for domain '") + d + "'";
+        for (const char *name :
+             {"reboot", "device-added", "device-removed", "tunable", "metadata-change",
+              "block-threshold", "block-job", "block-job-2", "graphics", "migration-iteration",
+              "job-completed", "agent-lifecycle"})
+            QVERIFY2(lines[0].contains(prefix.arg(QLatin1String(name))),
+                     qPrintable(QLatin1String(name) + QStringLiteral(" missing:\n") + lines[0]));
+        for (const QString &expected :
+             {QStringLiteral("event 'tray-change' for domain '%1' disk ").arg(d),
+              QStringLiteral("\tblkdeviotune.total_bytes_sec: 1000000\n"),
+              QStringLiteral("\tcputune.cpu_shares: 300\n"),
+              QStringLiteral(": Block Copy for vda ready\n"),
+              QStringLiteral(": dev: vda(%1) 1 ").arg(disk),
+              QStringLiteral(": connect local[IPv4 127.0.0.1 %1] remote[IPv4 127.0.0.1 ").arg(port),
+              QStringLiteral(": state: 'disconnected' reason: 'domain started'\n"),
+              QStringLiteral("\toperation: 2\n")})
+            QVERIFY2(lines[0].contains(expected),
+                     qPrintable(expected + QStringLiteral(" missing:\n") + lines[0]));
     }
 
     // Ctrl+C (SIGINT) during event --loop: both stop, say so, count.

@@ -5,13 +5,18 @@
 // screenshot, qemu-monitor-command.
 #include "CliApplication.h"
 #include "CommandContext.h"
+#include "Console.h"
 #include "DomainStateNames.h"
 #include "Lookup.h"
+#include "Session.h"
 #include "StreamTransfer.h"
 #include "Table.h"
 #include "TextFormat.h"
 #include "TypedParams.h"
+#include "XPath.h"
 #include "XdrText.h"
+#include "XmlDocument.h"
+#include "XmlDump.h"
 
 #include <verx/Stream.h>
 #include <verx/calls/QemuCalls.h>
@@ -67,27 +72,32 @@ QString idText(int id)
 
 bool list(CommandContext &ctx)
 {
+    // VIR_CONNECT_LIST_DOMAINS_*
     enum : unsigned {
         Active = 1,
         Inactive = 2,
-        Persistent = 4,
-        Transient = 8,
-        Running = 16,
-        Paused = 32,
-        Shutoff = 64,
-        Other = 128,
-        Autostart = 1024,
-        NoAutostart = 2048,
     };
+    // virsh's checks, in its order.
+    for (const char *other : {"name", "id"}) {
+        if (ctx.flag(QStringLiteral("table")) && ctx.flag(QLatin1String(other))) {
+            ctx.error(QStringLiteral("Options --table and --%1 are mutually exclusive")
+                          .arg(QLatin1String(other)));
+            return false;
+        }
+    }
     unsigned flags = Active;
-    if (ctx.flag(QStringLiteral("inactive")))
+    if (ctx.flag(QStringLiteral("inactive")) || ctx.flag(QStringLiteral("state-shutoff")))
         flags = Inactive;
     if (ctx.flag(QStringLiteral("all")))
         flags = Active | Inactive;
     const std::pair<const char *, unsigned> filters[] = {
-        {"persistent", Persistent}, {"transient", Transient},      {"state-running", Running},
-        {"state-paused", Paused},   {"state-shutoff", Shutoff},    {"state-other", Other},
-        {"autostart", Autostart},   {"no-autostart", NoAutostart},
+        {"persistent", 4},          {"transient", 8},
+        {"with-managed-save", 256}, {"without-managed-save", 512},
+        {"autostart", 1024},        {"no-autostart", 2048},
+        {"with-snapshot", 4096},    {"without-snapshot", 8192},
+        {"with-checkpoint", 16384}, {"without-checkpoint", 32768},
+        {"state-running", 16},      {"state-paused", 32},
+        {"state-shutoff", 64},      {"state-other", 128},
     };
     for (const auto &[name, bit] : filters)
         if (ctx.flag(QLatin1String(name)))
@@ -114,52 +124,100 @@ bool list(CommandContext &ctx)
     const bool byName = ctx.flag(QStringLiteral("name"));
     const bool byUuid = ctx.flag(QStringLiteral("uuid"));
     const bool byId = ctx.flag(QStringLiteral("id"));
+    const bool managed = ctx.flag(QStringLiteral("managed-save"));
+    const bool withTitle = ctx.flag(QStringLiteral("title"));
+    const bool asTable = ctx.flag(QStringLiteral("table")) || !(byName || byUuid || byId);
+
+    if (!asTable && !ctx.json()) {
+        for (const NonnullDomain &dom : std::as_const(doms)) {
+            // As virsh: uuid, id, name; --id alone lists active domains only.
+            if (byId && !byUuid && !byName && dom.id < 0)
+                continue;
+            QStringList parts;
+            if (byUuid)
+                parts << XdrText::uuid(dom.uuid);
+            if (byId)
+                parts << idText(dom.id);
+            if (byName)
+                parts << XdrText::str(dom.name);
+            ctx.print(parts.join(QLatin1Char(' ')) + QLatin1Char('\n'));
+        }
+        return true;
+    }
 
     struct Row
     {
         NonnullDomain dom;
         int state = 0;
+        bool saved = false;
+        QString title;
     };
     QList<Row> rows;
-    for (const NonnullDomain &dom : doms) {
+    for (const NonnullDomain &dom : std::as_const(doms)) {
         const auto st = domainState(ctx, dom);
-        if (!st)
-            return false;
-        rows.append({dom, st->state});
+        if (!st) {
+            // Removed in the meantime: skipped, as virsh does.
+            ctx.clearError();
+            continue;
+        }
+        Row row{dom, st->state, false, {}};
+        if (managed && st->state == 5) { // VIR_DOMAIN_SHUTOFF
+            DomainHasManagedSaveImageArgs ms;
+            ms.dom = dom;
+            ms.flags = 0;
+            const auto has = ctx.wait(ctx.remote().domainHasManagedSaveImage(ms));
+            ctx.clearError();
+            row.saved = has && has->result > 0;
+        }
+        if (withTitle) {
+            DomainGetMetadataArgs md;
+            md.dom = dom;
+            md.type = 1; // VIR_DOMAIN_METADATA_TITLE
+            md.flags = 0;
+            const auto title = ctx.wait(ctx.remote().domainGetMetadata(md));
+            if (title) {
+                row.title = XdrText::str(title->metadata);
+            } else if (ctx.lastError().code() == 80) { // VIR_ERR_NO_DOMAIN_METADATA
+                ctx.clearError();
+            } else {
+                return false;
+            }
+        }
+        rows.append(row);
     }
+    auto stateText = [](const Row &r) {
+        return r.saved ? QStringLiteral("saved") : DomainStateNames::state(r.state);
+    };
 
     if (ctx.json()) {
         QJsonArray array;
-        for (const Row &r : rows)
-            array.append(
-                QJsonObject{{QStringLiteral("id"), r.dom.id},
-                            {QStringLiteral("name"), XdrText::str(r.dom.name)},
-                            {QStringLiteral("uuid"), XdrText::uuid(r.dom.uuid)},
-                            {QStringLiteral("state"), DomainStateNames::state(r.state)},
-                            {QStringLiteral("stateId"), DomainStateNames::stateId(r.state)}});
+        for (const Row &r : std::as_const(rows)) {
+            QJsonObject o{{QStringLiteral("id"), r.dom.id},
+                          {QStringLiteral("name"), XdrText::str(r.dom.name)},
+                          {QStringLiteral("uuid"), XdrText::uuid(r.dom.uuid)},
+                          {QStringLiteral("state"), stateText(r)},
+                          {QStringLiteral("stateId"), DomainStateNames::stateId(r.state)}};
+            if (withTitle)
+                o.insert(QStringLiteral("title"), r.title);
+            array.append(o);
+        }
         ctx.printJson(array);
         return true;
     }
-    if (byName || byUuid || byId) {
-        for (const Row &r : rows) {
-            QStringList parts;
-            if (byId) {
-                if (r.dom.id < 0)
-                    continue;
-                parts << QString::number(r.dom.id);
-            }
-            if (byUuid)
-                parts << XdrText::uuid(r.dom.uuid);
-            if (byName)
-                parts << XdrText::str(r.dom.name);
-            ctx.print(parts.join(QLatin1Char(' ')) + QLatin1Char('\n'));
-        }
-        return true;
+    QStringList header = {QStringLiteral("Id"), QStringLiteral("Name"), QStringLiteral("State")};
+    if (withTitle)
+        header << QStringLiteral("Title");
+    if (byUuid) // only with --table
+        header << QStringLiteral("UUID");
+    Table table(header);
+    for (const Row &r : std::as_const(rows)) {
+        QStringList cells = {idText(r.dom.id), XdrText::str(r.dom.name), stateText(r)};
+        if (withTitle)
+            cells << r.title;
+        if (byUuid)
+            cells << XdrText::uuid(r.dom.uuid);
+        table.addRow(cells);
     }
-    Table table({QStringLiteral("Id"), QStringLiteral("Name"), QStringLiteral("State")});
-    for (const Row &r : rows)
-        table.addRow(
-            {idText(r.dom.id), XdrText::str(r.dom.name), DomainStateNames::state(r.state)});
     ctx.print(table.toString(!ctx.quiet()));
     return true;
 }
@@ -332,6 +390,29 @@ bool domuuid(CommandContext &ctx)
     return true;
 }
 
+// The namespace declarations a copied element needs (libxml2's
+// xmlDocCopyNode declares a prefix used but not declared in the copy on the
+// copy's top element).
+void declareNamespaces(XmlNode *top, XmlNode *n, const XmlNode *original)
+{
+    if (n->type != XmlNode::Type::Element)
+        return;
+    if (!n->namespaceUri.isEmpty() || !n->prefix.isEmpty()) {
+        bool declared = false;
+        for (const XmlNode *p = n; p && !declared; p = p->parent) {
+            for (const auto &decl : p->namespaceDeclarations)
+                if (decl.first == n->prefix)
+                    declared = true;
+            if (p == top)
+                break;
+        }
+        if (!declared && original)
+            top->namespaceDeclarations.append({n->prefix, n->namespaceUri});
+    }
+    for (XmlNode *c : n->children)
+        declareNamespaces(top, c, original);
+}
+
 bool dumpxml(CommandContext &ctx)
 {
     const auto dom = domainArg(ctx);
@@ -346,7 +427,70 @@ bool dumpxml(CommandContext &ctx)
     const auto ret = ctx.wait(ctx.remote().domainGetXmlDesc(args));
     if (!ret)
         return false;
-    ctx.print(XdrText::str(ret->xml));
+    if (!ctx.options().has(QStringLiteral("xpath"))) {
+        ctx.print(XdrText::str(ret->xml));
+        return true;
+    }
+    const QString expression = ctx.value(QStringLiteral("xpath"));
+    XmlDocument doc;
+    QString parseError;
+    if (!doc.parse(ret->xml, &parseError) || doc.document()->children.isEmpty()) {
+        ctx.error(QStringLiteral("XML error: %1").arg(parseError));
+        return false;
+    }
+    // As virsh: relative paths start at the root element.
+    XmlNode *root = doc.document()->children.first();
+    for (XmlNode *c : doc.document()->children)
+        if (c->type == XmlNode::Type::Element)
+            root = c;
+    const XPath::Result r = XPath::select(expression, root);
+    switch (r.status) {
+    case XPath::Result::Status::NodeSet:
+        break;
+    case XPath::Result::Status::NotNodeSet:
+        ctx.error(QStringLiteral("internal error: Incorrect xpath '%1'").arg(expression));
+        return false;
+    case XPath::Result::Status::SyntaxError:
+    case XPath::Result::Status::UndefinedPrefix:
+        // As virsh (libxml2's message): nothing selected, not a failure.
+        Session::writeErr(QStringLiteral("XPath error : %1\n%2\n%3^\n")
+                              .arg(r.message, expression, QString(r.position, QLatin1Char(' '))));
+        return true;
+    case XPath::Result::Status::Unsupported:
+        ctx.error(QStringLiteral("XPath expression '%1' uses %2, which verx does not support")
+                      .arg(expression, r.message));
+        return false;
+    }
+    if (!ctx.flag(QStringLiteral("wrap"))) {
+        for (const XmlNode *n : r.nodes)
+            ctx.print(XmlDump::node(n) + QLatin1Char('\n'));
+        return true;
+    }
+    // --wrap: copies under <nodes>, as libxml2's xmlAddChild adds them:
+    // attributes become the wrapper's (a later one replaces an earlier one
+    // of the same name), adjacent text merges.
+    XmlDocument wrapped;
+    XmlNode *nodes = wrapped.create(XmlNode::Type::Element);
+    nodes->name = nodes->localName = QStringLiteral("nodes");
+    for (const XmlNode *n : r.nodes) {
+        if (n->type == XmlNode::Type::Document)
+            continue;
+        XmlNode *c = wrapped.copy(n);
+        c->parent = nodes;
+        if (c->type == XmlNode::Type::Attribute) {
+            nodes->attributes.removeIf([&](const XmlNode *a) {
+                return a->localName == c->localName && a->namespaceUri == c->namespaceUri;
+            });
+            nodes->attributes.append(c);
+        } else if (c->type == XmlNode::Type::Text && !nodes->children.isEmpty() &&
+                   nodes->children.last()->type == XmlNode::Type::Text) {
+            nodes->children.last()->value += c->value;
+        } else {
+            declareNamespaces(c, c, n);
+            nodes->children.append(c);
+        }
+    }
+    ctx.print(XmlDump::node(nodes) + QLatin1Char('\n'));
     return true;
 }
 
@@ -390,7 +534,9 @@ bool create(CommandContext &ctx)
     DomainCreateXmlArgs args;
     args.xml_desc = *xml;
     args.flags = (ctx.flag(QStringLiteral("paused")) ? 1u : 0u) |
-                 (ctx.flag(QStringLiteral("autodestroy")) ? 2u : 0u);
+                 (ctx.flag(QStringLiteral("autodestroy")) ? 2u : 0u) |
+                 (ctx.flag(QStringLiteral("validate")) ? 16u : 0u) |
+                 (ctx.flag(QStringLiteral("reset-nvram")) ? 32u : 0u);
     const auto ret = ctx.wait(ctx.remote().domainCreateXml(args));
     if (!ret) {
         ctx.error(QStringLiteral("Failed to create domain from %1").arg(path));
@@ -398,6 +544,8 @@ bool create(CommandContext &ctx)
     }
     ctx.printExtra(
         QStringLiteral("Domain '%1' created from %2\n").arg(XdrText::str(ret->dom.name), path));
+    if (ctx.flag(QStringLiteral("console")))
+        return runConsole(ctx, ret->dom, QString(), 0, false);
     return true;
 }
 
@@ -406,12 +554,51 @@ bool undefine(CommandContext &ctx)
     const auto dom = domainArg(ctx);
     if (!dom)
         return false;
+    for (const auto &[a, b] : {std::pair{"nvram", "keep-nvram"}, {"tpm", "keep-tpm"}}) {
+        if (ctx.flag(QLatin1String(a)) && ctx.flag(QLatin1String(b))) {
+            ctx.error(QStringLiteral("Options --%1 and --%2 are mutually exclusive")
+                          .arg(QLatin1String(a), QLatin1String(b)));
+            return false;
+        }
+    }
     DomainUndefineFlagsArgs args;
     args.dom = *dom;
-    args.flags = (ctx.flag(QStringLiteral("managed-save")) ? 1u : 0u) |
-                 (ctx.flag(QStringLiteral("snapshots-metadata")) ? 2u : 0u) |
-                 (ctx.flag(QStringLiteral("nvram")) ? 4u : 0u);
-    if (!ctx.wait(ctx.remote().domainUndefineFlags(args))) {
+    // VIR_DOMAIN_UNDEFINE_*
+    const std::pair<const char *, unsigned> bits[] = {
+        {"managed-save", 1}, {"snapshots-metadata", 2},    {"nvram", 4},
+        {"keep-nvram", 8},   {"checkpoints-metadata", 16}, {"tpm", 32},
+        {"keep-tpm", 64},
+    };
+    args.flags = 0;
+    for (const auto &[name, bit] : bits)
+        if (ctx.flag(QLatin1String(name)))
+            args.flags |= bit;
+    bool done = ctx.wait(ctx.remote().domainUndefineFlags(args));
+    // As virsh: flags the driver rejects (VIR_ERR_NO_SUPPORT, _INVALID_ARG)
+    // fall back to the piecewise way, unless --nvram needs the flags call.
+    const int code = ctx.lastError().code();
+    if (!done && !ctx.flag(QStringLiteral("nvram")) && (code == 3 || code == 8)) {
+        ctx.clearError();
+        bool ok = true;
+        if (args.flags & 1u) {
+            DomainHasManagedSaveImageArgs has;
+            has.dom = *dom;
+            const auto image = ctx.wait(ctx.remote().domainHasManagedSaveImage(has));
+            if (image && image->result > 0) {
+                DomainManagedSaveRemoveArgs remove;
+                remove.dom = *dom;
+                ok = ctx.wait(ctx.remote().domainManagedSaveRemove(remove));
+            }
+            if (!image)
+                ctx.clearError();
+        }
+        if (ok) {
+            DomainUndefineArgs plain;
+            plain.dom = *dom;
+            done = ctx.wait(ctx.remote().domainUndefine(plain));
+        }
+    }
+    if (!done) {
         ctx.error(QStringLiteral("Failed to undefine domain '%1'").arg(domainText(ctx)));
         return false;
     }
@@ -434,12 +621,17 @@ bool start(CommandContext &ctx)
     args.dom = *dom;
     args.flags = (ctx.flag(QStringLiteral("paused")) ? 1u : 0u) |
                  (ctx.flag(QStringLiteral("autodestroy")) ? 2u : 0u) |
-                 (ctx.flag(QStringLiteral("force-boot")) ? 8u : 0u);
-    if (!ctx.wait(ctx.remote().domainCreateWithFlags(args))) {
-        ctx.error(QStringLiteral("Failed to start domain '%1'").arg(domainText(ctx)));
+                 (ctx.flag(QStringLiteral("bypass-cache")) ? 4u : 0u) |
+                 (ctx.flag(QStringLiteral("force-boot")) ? 8u : 0u) |
+                 (ctx.flag(QStringLiteral("reset-nvram")) ? 32u : 0u);
+    const auto ret = ctx.wait(ctx.remote().domainCreateWithFlags(args));
+    if (!ret) {
+        ctx.error(QStringLiteral("Failed to start domain '%1'").arg(XdrText::str(dom->name)));
         return false;
     }
-    ctx.printExtra(QStringLiteral("Domain '%1' started\n").arg(domainText(ctx)));
+    ctx.printExtra(QStringLiteral("Domain '%1' started\n").arg(XdrText::str(dom->name)));
+    if (ctx.flag(QStringLiteral("console")))
+        return runConsole(ctx, ret->dom, QString(), 0, false);
     return true;
 }
 
@@ -747,8 +939,11 @@ void registerDomainCommands(CommandRegistry &r)
                "Configure a domain to be automatically started at boot.", autostart,
                {domainOption(), flag("disable", "disable autostarting")}));
     r.add(make("domain", "create", "create a domain from an XML file", "Create a domain.", create,
-               {file, flag("paused", "leave the guest paused after creation"),
-                flag("autodestroy", "automatically destroy the guest when virsh disconnects")}));
+               {file, flag("console", "attach to console after creation"),
+                flag("paused", "leave the guest paused after creation"),
+                flag("autodestroy", "automatically destroy the guest when virsh disconnects"),
+                flag("validate", "validate the XML against the schema"),
+                flag("reset-nvram", "re-initialize NVRAM from its pristine template")}));
     r.add(make("domain", "define", "define (but don't start) a domain from an XML file",
                "Define a domain.", define,
                {file, flag("validate", "validate the XML against the schema")}));
@@ -760,7 +955,10 @@ void registerDomainCommands(CommandRegistry &r)
                {domainOption(), flag("inactive", "show inactive defined XML"),
                 flag("security-info", "include security sensitive information in XML dump"),
                 flag("update-cpu", "update guest CPU according to host CPU"),
-                flag("migratable", "provide XML suitable for migrations")}));
+                flag("migratable", "provide XML suitable for migrations"),
+                stringOption(QStringLiteral("xpath"),
+                             QStringLiteral("xpath expression to filter the XML document")),
+                flag("wrap", "wrap xpath results in an common root element")}));
     r.add(make("domain", "managedsave", "managed save of a domain state",
                "Save and destroy a running domain, so it can be restarted from\n    the same state "
                "at a later time.  When the virsh 'start'\n    command is next run for the domain, "
@@ -795,9 +993,12 @@ void registerDomainCommands(CommandRegistry &r)
                "if no managedsave state\n    is present.",
                start,
                {dataOption(QStringLiteral("domain"), QStringLiteral("name of the inactive domain")),
+                flag("console", "attach to console after creation"),
                 flag("paused", "leave the guest paused after creation"),
                 flag("autodestroy", "automatically destroy the guest when virsh disconnects"),
-                flag("force-boot", "force fresh boot by discarding any managed save")}));
+                flag("bypass-cache", "avoid file system cache when loading"),
+                flag("force-boot", "force fresh boot by discarding any managed save"),
+                flag("reset-nvram", "re-initialize NVRAM from its pristine template")}));
     r.add(make("domain", "suspend", "suspend a domain", "Suspend a running domain.", suspend,
                {domainOption()}));
     r.add(make(
@@ -805,7 +1006,10 @@ void registerDomainCommands(CommandRegistry &r)
         "Undefine an inactive domain, or convert persistent to transient.", undefine,
         {domainOption(), flag("managed-save", "remove domain managed state file"),
          flag("snapshots-metadata", "remove all domain snapshot metadata (vm must be inactive)"),
-         flag("nvram", "remove nvram file")}));
+         flag("checkpoints-metadata",
+              "remove all domain checkpoint metadata (vm must be inactive)"),
+         flag("nvram", "remove nvram file"), flag("keep-nvram", "keep nvram file"),
+         flag("tpm", "remove TPM state"), flag("keep-tpm", "keep TPM state")}));
 
     r.add(make("monitor", "dominfo", "domain information",
                "Returns basic information about the domain.", dominfo, {domainOption(), json}));
@@ -820,6 +1024,7 @@ void registerDomainCommands(CommandRegistry &r)
             flagOption(QLatin1String(name),
                        QStringLiteral("list only %1 domains").arg(QLatin1String(name + 5))));
     statsOptions.append(flag("list-other", "list only domains in other states"));
+    statsOptions.append(flag("raw", "do not pretty-print the fields"));
     statsOptions.append(flag("enforce", "enforce requested stats parameters"));
     statsOptions.append(flag("backing", "add backing chain information to block stats"));
     statsOptions.append(flag("nowait", "report only stats that are accessible instantly"));
@@ -836,18 +1041,30 @@ void registerDomainCommands(CommandRegistry &r)
                {dataOption(QStringLiteral("domain"), QStringLiteral("domain id or uuid"))}));
     r.add(make("domain", "domuuid", "convert a domain name or id to domain UUID", "", domuuid,
                {dataOption(QStringLiteral("domain"), QStringLiteral("domain id or name"))}));
-    r.add(make(
-        "domain", "list", "list domains", "Returns list of domains.", list,
-        {flag("inactive", "list inactive domains"), flag("all", "list inactive & active domains"),
-         flag("transient", "list transient domains"), flag("persistent", "list persistent domains"),
-         flag("state-running", "list domains in running state"),
-         flag("state-paused", "list domains in paused state"),
-         flag("state-shutoff", "list domains in shutoff state"),
-         flag("state-other", "list domains in other states"),
-         flag("autostart", "list domains with autostart enabled"),
-         flag("no-autostart", "list domains with autostart disabled"),
-         flag("uuid", "list uuid's only"), flag("name", "list domain names only"),
-         flag("id", "list domain IDs only"), json}));
+    r.add(make("domain", "list", "list domains", "Returns list of domains.", list,
+               {flag("inactive", "list inactive domains"),
+                flag("all", "list inactive & active domains"),
+                flag("transient", "list transient domains"),
+                flag("persistent", "list persistent domains"),
+                flag("with-snapshot", "list domains with existing snapshot"),
+                flag("without-snapshot", "list domains without a snapshot"),
+                flag("with-checkpoint", "list domains with existing checkpoint"),
+                flag("without-checkpoint", "list domains without a checkpoint"),
+                flag("state-running", "list domains in running state"),
+                flag("state-paused", "list domains in paused state"),
+                flag("state-shutoff", "list domains in shutoff state"),
+                flag("state-other", "list domains in other states"),
+                flag("autostart", "list domains with autostart enabled"),
+                flag("no-autostart", "list domains with autostart disabled"),
+                flag("with-managed-save", "list domains with managed save state"),
+                flag("without-managed-save", "list domains without managed save"),
+                flag("uuid", "list uuid's only"),
+                flag("name", "list domain names only"),
+                flag("id", "list domain IDs only"),
+                flag("table", "list table (default)"),
+                flag("managed-save", "mark inactive domains with managed save state"),
+                flag("title", "show domain title"),
+                json}));
 }
 
 } // namespace verx::cli
