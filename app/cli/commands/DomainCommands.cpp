@@ -8,15 +8,12 @@
 #include "Console.h"
 #include "DomainStateNames.h"
 #include "Lookup.h"
-#include "Session.h"
 #include "StreamTransfer.h"
 #include "Table.h"
 #include "TextFormat.h"
 #include "TypedParams.h"
-#include "XPath.h"
 #include "XdrText.h"
-#include "XmlDocument.h"
-#include "XmlDump.h"
+#include "XmlOutput.h"
 
 #include <verx/Stream.h>
 #include <verx/calls/QemuCalls.h>
@@ -390,29 +387,6 @@ bool domuuid(CommandContext &ctx)
     return true;
 }
 
-// The namespace declarations a copied element needs (libxml2's
-// xmlDocCopyNode declares a prefix used but not declared in the copy on the
-// copy's top element).
-void declareNamespaces(XmlNode *top, XmlNode *n, const XmlNode *original)
-{
-    if (n->type != XmlNode::Type::Element)
-        return;
-    if (!n->namespaceUri.isEmpty() || !n->prefix.isEmpty()) {
-        bool declared = false;
-        for (const XmlNode *p = n; p && !declared; p = p->parent) {
-            for (const auto &decl : p->namespaceDeclarations)
-                if (decl.first == n->prefix)
-                    declared = true;
-            if (p == top)
-                break;
-        }
-        if (!declared && original)
-            top->namespaceDeclarations.append({n->prefix, n->namespaceUri});
-    }
-    for (XmlNode *c : n->children)
-        declareNamespaces(top, c, original);
-}
-
 bool dumpxml(CommandContext &ctx)
 {
     const auto dom = domainArg(ctx);
@@ -427,71 +401,7 @@ bool dumpxml(CommandContext &ctx)
     const auto ret = ctx.wait(ctx.remote().domainGetXmlDesc(args));
     if (!ret)
         return false;
-    if (!ctx.options().has(QStringLiteral("xpath"))) {
-        ctx.print(XdrText::str(ret->xml));
-        return true;
-    }
-    const QString expression = ctx.value(QStringLiteral("xpath"));
-    XmlDocument doc;
-    QString parseError;
-    if (!doc.parse(ret->xml, &parseError) || doc.document()->children.isEmpty()) {
-        ctx.error(QStringLiteral("XML error: %1").arg(parseError));
-        return false;
-    }
-    // As virsh: relative paths start at the root element.
-    XmlNode *root = doc.document()->children.first();
-    for (XmlNode *c : doc.document()->children)
-        if (c->type == XmlNode::Type::Element)
-            root = c;
-    const XPath::Result r = XPath::select(expression, root);
-    switch (r.status) {
-    case XPath::Result::Status::NodeSet:
-        break;
-    case XPath::Result::Status::NotNodeSet:
-        ctx.error(QStringLiteral("internal error: Incorrect xpath '%1'").arg(expression));
-        return false;
-    case XPath::Result::Status::SyntaxError:
-    case XPath::Result::Status::UndefinedPrefix:
-        // As virsh (libxml2's message): nothing selected, not a failure.
-        Session::writeErr(QStringLiteral("XPath error : %1\n%2\n%3^\n")
-                              .arg(r.message, expression, QString(r.position, QLatin1Char(' '))));
-        return true;
-    case XPath::Result::Status::Unsupported:
-        ctx.error(QStringLiteral("XPath expression '%1' uses %2, which verx does not support")
-                      .arg(expression, r.message));
-        return false;
-    }
-    if (!ctx.flag(QStringLiteral("wrap"))) {
-        for (const XmlNode *n : r.nodes)
-            ctx.print(XmlDump::node(n) + QLatin1Char('\n'));
-        return true;
-    }
-    // --wrap: copies under <nodes>, as libxml2's xmlAddChild adds them:
-    // attributes become the wrapper's (a later one replaces an earlier one
-    // of the same name), adjacent text merges.
-    XmlDocument wrapped;
-    XmlNode *nodes = wrapped.create(XmlNode::Type::Element);
-    nodes->name = nodes->localName = QStringLiteral("nodes");
-    for (const XmlNode *n : r.nodes) {
-        if (n->type == XmlNode::Type::Document)
-            continue;
-        XmlNode *c = wrapped.copy(n);
-        c->parent = nodes;
-        if (c->type == XmlNode::Type::Attribute) {
-            nodes->attributes.removeIf([&](const XmlNode *a) {
-                return a->localName == c->localName && a->namespaceUri == c->namespaceUri;
-            });
-            nodes->attributes.append(c);
-        } else if (c->type == XmlNode::Type::Text && !nodes->children.isEmpty() &&
-                   nodes->children.last()->type == XmlNode::Type::Text) {
-            nodes->children.last()->value += c->value;
-        } else {
-            declareNamespaces(c, c, n);
-            nodes->children.append(c);
-        }
-    }
-    ctx.print(XmlDump::node(nodes) + QLatin1Char('\n'));
-    return true;
+    return XmlOutput::print(ctx, ret->xml);
 }
 
 // ---- define, undefine, create ------------------------------------------
@@ -650,26 +560,61 @@ bool simpleAction(CommandContext &ctx, MakeCall makeCall, const char *done, cons
     return true;
 }
 
+// --mode of shutdown and reboot: VIR_DOMAIN_SHUTDOWN_* / VIR_DOMAIN_REBOOT_*
+// (the same bits); nullopt after virsh's error for an unknown mode.
+std::optional<unsigned> shutdownModes(CommandContext &ctx, bool reboot)
+{
+    unsigned flags = 0;
+    if (!ctx.options().has(QStringLiteral("mode")))
+        return flags;
+    static const QStringList names = {"acpi", "agent", "initctl", "signal", "paravirt"};
+    for (const QString &mode : ctx.value(QStringLiteral("mode")).split(QLatin1Char(','))) {
+        const qsizetype bit = names.indexOf(mode);
+        if (bit < 0) {
+            // (virsh's two messages differ by a comma)
+            ctx.error(QStringLiteral("Unknown mode %1 value, expecting 'acpi', 'agent', "
+                                     "'initctl', 'signal'%2 or 'paravirt'")
+                          .arg(mode, reboot ? QString() : QStringLiteral(",")));
+            return std::nullopt;
+        }
+        flags |= 1u << bit;
+    }
+    return flags;
+}
+
 bool shutdown(CommandContext &ctx)
 {
+    const auto flags = shutdownModes(ctx, false);
+    if (!flags)
+        return false;
     return simpleAction(
         ctx,
-        [&](const NonnullDomain &d) {
-            DomainShutdownArgs a;
+        [&](const NonnullDomain &d) -> verx::Reply * {
+            // As virsh: the flags call only with a mode.
+            if (*flags == 0) {
+                DomainShutdownArgs a;
+                a.dom = d;
+                return ctx.remote().domainShutdown(a);
+            }
+            DomainShutdownFlagsArgs a;
             a.dom = d;
-            return ctx.remote().domainShutdown(a);
+            a.flags = *flags;
+            return ctx.remote().domainShutdownFlags(a);
         },
         "Domain '%1' is being shutdown\n", "Failed to shutdown domain '%1'");
 }
 
 bool reboot(CommandContext &ctx)
 {
+    const auto flags = shutdownModes(ctx, true);
+    if (!flags)
+        return false;
     return simpleAction(
         ctx,
         [&](const NonnullDomain &d) {
             DomainRebootArgs a;
             a.dom = d;
-            a.flags = 0;
+            a.flags = *flags;
             return ctx.remote().domainReboot(a);
         },
         "Domain '%1' is being rebooted\n", "Failed to reboot domain '%1'");
@@ -690,20 +635,21 @@ bool reset(CommandContext &ctx)
 
 bool destroy(CommandContext &ctx)
 {
-    const bool graceful = ctx.flag(QStringLiteral("graceful"));
+    const unsigned flags = (ctx.flag(QStringLiteral("graceful")) ? 1u : 0u) |
+                           (ctx.flag(QStringLiteral("remove-logs")) ? 2u : 0u);
     return simpleAction(
         ctx,
         [&](const NonnullDomain &d) -> verx::Reply * {
             // As virsh: the flags call only when a flag is given (the error
             // messages name the call).
-            if (!graceful) {
+            if (flags == 0) {
                 DomainDestroyArgs a;
                 a.dom = d;
                 return ctx.remote().domainDestroy(a);
             }
             DomainDestroyFlagsArgs a;
             a.dom = d;
-            a.flags = 1u;
+            a.flags = flags;
             return ctx.remote().domainDestroyFlags(a);
         },
         "Domain '%1' destroyed\n", "Failed to destroy domain '%1'");
@@ -949,7 +895,8 @@ void registerDomainCommands(CommandRegistry &r)
                {file, flag("validate", "validate the XML against the schema")}));
     r.add(make("domain", "destroy", "destroy (stop) a domain",
                "Forcefully stop a given domain, but leave its resources intact.", destroy,
-               {domainOption(), flag("graceful", "terminate gracefully")}));
+               {domainOption(), flag("graceful", "terminate gracefully"),
+                flag("remove-logs", "remove domain logs")}));
     r.add(make("domain", "dumpxml", "domain information in XML",
                "Output the domain information as an XML dump to stdout.", dumpxml,
                {domainOption(), flag("inactive", "show inactive defined XML"),
@@ -972,8 +919,11 @@ void registerDomainCommands(CommandRegistry &r)
                {domainOption(), flag("hmp", "command is in human monitor protocol"),
                 flag("pretty", "pretty-print any qemu monitor protocol output"),
                 argvOption(QStringLiteral("cmd"), QStringLiteral("command"))}));
-    r.add(make("domain", "reboot", "reboot a domain", "Run a reboot command in the target domain.",
-               reboot, {domainOption()}));
+    r.add(make(
+        "domain", "reboot", "reboot a domain", "Run a reboot command in the target domain.", reboot,
+        {domainOption(),
+         dataOption(QStringLiteral("mode"),
+                    QStringLiteral("shutdown mode: acpi|agent|initctl|signal|paravirt"), false)}));
     r.add(make("domain", "reset", "reset a domain", "Reset the target domain as if by power button",
                reset, {domainOption()}));
     r.add(make("domain", "resume", "resume a domain", "Resume a previously suspended domain.",
@@ -986,8 +936,12 @@ void registerDomainCommands(CommandRegistry &r)
                              QStringLiteral("where to store the screenshot"), false, true),
                 numberOption(QStringLiteral("screen"),
                              QStringLiteral("ID of a screen to take screenshot of"))}));
-    r.add(make("domain", "shutdown", "gracefully shutdown a domain",
-               "Run shutdown in the target domain.", shutdown, {domainOption()}));
+    r.add(make(
+        "domain", "shutdown", "gracefully shutdown a domain", "Run shutdown in the target domain.",
+        shutdown,
+        {domainOption(),
+         dataOption(QStringLiteral("mode"),
+                    QStringLiteral("shutdown mode: acpi|agent|initctl|signal|paravirt"), false)}));
     r.add(make("domain", "start", "start a (previously defined) inactive domain",
                "Start a domain, either from the last managedsave\n    state, or via a fresh boot "
                "if no managedsave state\n    is present.",
