@@ -697,6 +697,20 @@ bool managedsave(CommandContext &ctx)
 bool autostart(CommandContext &ctx)
 {
     const bool disable = ctx.flag(QStringLiteral("disable"));
+    if (ctx.flag(QStringLiteral("once"))) {
+        return simpleAction(
+            ctx,
+            [&](const NonnullDomain &d) {
+                DomainSetAutostartOnceArgs a;
+                a.dom = d;
+                a.autostart = disable ? 0 : 1;
+                return ctx.remote().domainSetAutostartOnce(a);
+            },
+            disable ? "Domain '%1' unmarked as autostarted on next boot\n"
+                    : "Domain '%1' marked as autostarted on next boot\n",
+            disable ? "Failed to unmark domain '%1' as autostarted on next boot"
+                    : "Failed to mark domain '%1' as autostarted on next boot");
+    }
     return simpleAction(
         ctx,
         [&](const NonnullDomain &d) {
@@ -883,7 +897,8 @@ void registerDomainCommands(CommandRegistry &r)
                                        QStringLiteral("file containing an XML domain description"));
     r.add(make("domain", "autostart", "autostart a domain",
                "Configure a domain to be automatically started at boot.", autostart,
-               {domainOption(), flag("disable", "disable autostarting")}));
+               {domainOption(), flag("disable", "disable autostarting"),
+                flag("once", "control next boot state")}));
     r.add(make("domain", "create", "create a domain from an XML file", "Create a domain.", create,
                {file, flag("console", "attach to console after creation"),
                 flag("paused", "leave the guest paused after creation"),
