@@ -38,6 +38,25 @@ template <class Value> QString toText(const Value &value)
         value.value);
 }
 
+// As libvirt's virTypedParameterToString (event details): doubles as %g,
+// booleans as 0/1.
+template <class Value> QString toEventText(const Value &value)
+{
+    return std::visit(
+        [](const auto &x) -> QString {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, QByteArray>)
+                return QString::fromUtf8(x);
+            else if constexpr (std::is_floating_point_v<T>)
+                return QString::asprintf("%g", double(x));
+            else if constexpr (std::is_integral_v<T>)
+                return QString::number(x);
+            else
+                return QString();
+        },
+        value.value);
+}
+
 template <class Value> QJsonValue toJson(const Value &value)
 {
     const bool isBool = value.value.index() == kBooleanIndex;

@@ -7,6 +7,9 @@
 #include "OptionParser.h"
 #include "Table.h"
 #include "TextFormat.h"
+#include "XPath.h"
+#include "XmlDocument.h"
+#include "XmlDump.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -266,6 +269,82 @@ private slots:
                  QStringLiteral("option '--quiet' doesn't allow an argument"));
         QCOMPARE(parse({QStringLiteral("--timeout"), QStringLiteral("0")}).error,
                  QStringLiteral("option --timeout requires a positive integer argument"));
+    }
+
+    // The XPath subset of dumpxml --xpath on a small document; relative
+    // paths start at the root element, as in virsh.
+    void xpathSelects_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("dump"); // the selected nodes, one per line
+        using S = XPath::Result::Status;
+        const int nodes = int(S::NodeSet);
+        QTest::newRow("path") << "/domain/name" << nodes << "<name>n</name>";
+        QTest::newRow("relative") << "name" << nodes << "<name>n</name>";
+        QTest::newRow("attribute predicate")
+            << "//disk[@device='cdrom']/target/@dev" << nodes << " dev=\"hdc\"";
+        QTest::newRow("last()") << "//disk[last()]/target" << nodes << "<target dev=\"hdc\"/>";
+        QTest::newRow("position") << "(//target)[1]/@dev" << nodes << " dev=\"vda\"";
+        QTest::newRow("reverse axis")
+            << "//disk[2]/preceding-sibling::disk/@device" << nodes << " device=\"disk\"";
+        QTest::newRow("comment()") << "//disk/following-sibling::comment()" << nodes << "<!--c-->";
+        QTest::newRow("local-name()") << "//*[local-name()='y']" << nodes << "<m:y a=\"1\"/>";
+        QTest::newRow("union in document order")
+            << "//target[@dev='hdc'] | //name" << nodes << "<name>n</name>\n<target dev=\"hdc\"/>";
+        QTest::newRow("nothing") << "//nosuch" << nodes << "";
+        QTest::newRow("formatted") << "/domain/devices" << nodes
+                                   << "<devices>\n  <disk device=\"disk\">\n    <target "
+                                      "dev=\"vda\"/>\n  </disk>\n  <disk device=\"cdrom\">\n    "
+                                      "<target dev=\"hdc\"/>\n  </disk>\n  <!--c-->\n</devices>";
+        QTest::newRow("mixed content unformatted") << "//p" << nodes << "<p>x<b><i/></b> </p>";
+        QTest::newRow("escapes")
+            << "//e | //e/@k" << nodes
+            << "<e k=\"&quot;&#10;&lt;\">&lt;&amp;&gt;\"</e>\n k=\"&quot;&#10;&lt;\"";
+        QTest::newRow("count()") << "count(//disk)" << int(S::NotNodeSet) << "";
+        QTest::newRow("string()") << "string(/domain/name)" << int(S::NotNodeSet) << "";
+        QTest::newRow("comparison") << "1 = 1" << int(S::NotNodeSet) << "";
+        QTest::newRow("prefix") << "//m:x" << int(S::UndefinedPrefix) << "";
+        QTest::newRow("syntax") << "//disk[" << int(S::SyntaxError) << "";
+        QTest::newRow("syntax 2") << "/domain/" << int(S::SyntaxError) << "";
+        QTest::newRow("unknown function") << "id('x')" << int(S::Unsupported) << "";
+        QTest::newRow("variable") << "$v" << int(S::Unsupported) << "";
+        QTest::newRow("namespace axis") << "//x/namespace::*" << int(S::Unsupported) << "";
+    }
+
+    void xpathSelects()
+    {
+        QFETCH(QString, expression);
+        QFETCH(int, status);
+        QFETCH(QString, dump);
+        XmlDocument doc;
+        QString error;
+        QVERIFY2(doc.parse("<domain type='t'>\n  <name>n</name>\n  <devices>\n"
+                           "    <disk device='disk'><target dev='vda'/></disk>\n"
+                           "    <disk device='cdrom'><target dev='hdc'/></disk><!--c-->\n"
+                           "  </devices>\n  <m:x xmlns:m='urn:m'><m:y a='1'/></m:x>\n"
+                           "  <p>x<b>\n<i/></b> </p><blank> </blank>\n"
+                           "  <e k='&quot;&#10;&lt;'>&lt;&amp;&gt;\"</e>\n</domain>\n",
+                           &error),
+                 qPrintable(error));
+        const XPath::Result r = XPath::select(expression, doc.document()->children.first());
+        QCOMPARE(int(r.status), status);
+        QStringList lines;
+        for (const XmlNode *n : r.nodes)
+            lines << XmlDump::node(n);
+        QCOMPARE(lines.join(QLatin1Char('\n')), dump);
+    }
+
+    void xmlKeepsOnlyMeaningfulBlanks()
+    {
+        XmlDocument doc;
+        QVERIFY(doc.parse("<a>\n  <b> </b>\n  <c>t</c>\n</a>", nullptr));
+        const XmlNode *a = doc.document()->children.first();
+        QCOMPARE(a->children.size(), 2); // the blanks between elements are gone
+        QCOMPARE(XmlDump::node(a), QStringLiteral("<a>\n  <b> </b>\n  <c>t</c>\n</a>"));
+        QString error;
+        QVERIFY(!doc.parse("<a><b></a>", &error));
+        QVERIFY(!error.isEmpty());
     }
 
     void stateNames()

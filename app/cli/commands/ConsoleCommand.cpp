@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // console: the guest's serial console on the terminal; Ctrl+] leaves.
+#include "Console.h"
+
 #include "CliApplication.h"
 #include "CommandContext.h"
 #include "Lookup.h"
@@ -20,14 +22,13 @@
 namespace verx::cli {
 
 namespace {
-
 constexpr char kEscape = 0x1d; // Ctrl+]
+} // namespace
 
-bool console(CommandContext &ctx)
+bool runConsole(CommandContext &ctx, const verx::remote::NonnullDomain &domain,
+                const QString &devname, unsigned flags, bool resume)
 {
-    const auto dom = Lookup::domain(ctx, ctx.value(QStringLiteral("domain")));
-    if (!dom)
-        return false;
+    const auto *dom = &domain;
     // virsh's checks, in virsh's order, before the console is opened.
     verx::remote::DomainGetStateArgs stateArgs;
     stateArgs.dom = *dom;
@@ -48,13 +49,12 @@ bool console(CommandContext &ctx)
     verx::Stream stream;
     verx::remote::DomainOpenConsoleArgs args;
     args.dom = *dom;
-    if (ctx.options().has(QStringLiteral("devname")))
-        args.dev_name = XdrText::bytes(ctx.value(QStringLiteral("devname")));
-    args.flags = (ctx.flag(QStringLiteral("force")) ? 1u : 0u) |
-                 (ctx.flag(QStringLiteral("safe")) ? 2u : 0u);
+    if (!devname.isNull())
+        args.dev_name = XdrText::bytes(devname);
+    args.flags = flags;
     if (!ctx.wait(ctx.remote().domainOpenConsole(args, &stream)))
         return false;
-    if (ctx.flag(QStringLiteral("resume"))) {
+    if (resume) {
         verx::remote::DomainResumeArgs r;
         r.dom = *dom;
         ctx.wait(ctx.remote().domainResume(r));
@@ -111,6 +111,22 @@ bool console(CommandContext &ctx)
     if (!stream.isFinished())
         stream.abort();
     return !failed;
+}
+
+namespace {
+
+bool console(CommandContext &ctx)
+{
+    const auto dom = Lookup::domain(ctx, ctx.value(QStringLiteral("domain")));
+    if (!dom)
+        return false;
+    const QString devname = ctx.options().has(QStringLiteral("devname"))
+                                ? ctx.value(QStringLiteral("devname"))
+                                : QString();
+    return runConsole(ctx, *dom, devname,
+                      (ctx.flag(QStringLiteral("force")) ? 1u : 0u) |
+                          (ctx.flag(QStringLiteral("safe")) ? 2u : 0u),
+                      ctx.flag(QStringLiteral("resume")));
 }
 
 } // namespace

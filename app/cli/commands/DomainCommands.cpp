@@ -5,6 +5,7 @@
 // screenshot, qemu-monitor-command.
 #include "CliApplication.h"
 #include "CommandContext.h"
+#include "Console.h"
 #include "DomainStateNames.h"
 #include "Lookup.h"
 #include "StreamTransfer.h"
@@ -12,6 +13,7 @@
 #include "TextFormat.h"
 #include "TypedParams.h"
 #include "XdrText.h"
+#include "XmlOutput.h"
 
 #include <verx/Stream.h>
 #include <verx/calls/QemuCalls.h>
@@ -67,27 +69,32 @@ QString idText(int id)
 
 bool list(CommandContext &ctx)
 {
+    // VIR_CONNECT_LIST_DOMAINS_*
     enum : unsigned {
         Active = 1,
         Inactive = 2,
-        Persistent = 4,
-        Transient = 8,
-        Running = 16,
-        Paused = 32,
-        Shutoff = 64,
-        Other = 128,
-        Autostart = 1024,
-        NoAutostart = 2048,
     };
+    // virsh's checks, in its order.
+    for (const char *other : {"name", "id"}) {
+        if (ctx.flag(QStringLiteral("table")) && ctx.flag(QLatin1String(other))) {
+            ctx.error(QStringLiteral("Options --table and --%1 are mutually exclusive")
+                          .arg(QLatin1String(other)));
+            return false;
+        }
+    }
     unsigned flags = Active;
-    if (ctx.flag(QStringLiteral("inactive")))
+    if (ctx.flag(QStringLiteral("inactive")) || ctx.flag(QStringLiteral("state-shutoff")))
         flags = Inactive;
     if (ctx.flag(QStringLiteral("all")))
         flags = Active | Inactive;
     const std::pair<const char *, unsigned> filters[] = {
-        {"persistent", Persistent}, {"transient", Transient},      {"state-running", Running},
-        {"state-paused", Paused},   {"state-shutoff", Shutoff},    {"state-other", Other},
-        {"autostart", Autostart},   {"no-autostart", NoAutostart},
+        {"persistent", 4},          {"transient", 8},
+        {"with-managed-save", 256}, {"without-managed-save", 512},
+        {"autostart", 1024},        {"no-autostart", 2048},
+        {"with-snapshot", 4096},    {"without-snapshot", 8192},
+        {"with-checkpoint", 16384}, {"without-checkpoint", 32768},
+        {"state-running", 16},      {"state-paused", 32},
+        {"state-shutoff", 64},      {"state-other", 128},
     };
     for (const auto &[name, bit] : filters)
         if (ctx.flag(QLatin1String(name)))
@@ -114,52 +121,100 @@ bool list(CommandContext &ctx)
     const bool byName = ctx.flag(QStringLiteral("name"));
     const bool byUuid = ctx.flag(QStringLiteral("uuid"));
     const bool byId = ctx.flag(QStringLiteral("id"));
+    const bool managed = ctx.flag(QStringLiteral("managed-save"));
+    const bool withTitle = ctx.flag(QStringLiteral("title"));
+    const bool asTable = ctx.flag(QStringLiteral("table")) || !(byName || byUuid || byId);
+
+    if (!asTable && !ctx.json()) {
+        for (const NonnullDomain &dom : std::as_const(doms)) {
+            // As virsh: uuid, id, name; --id alone lists active domains only.
+            if (byId && !byUuid && !byName && dom.id < 0)
+                continue;
+            QStringList parts;
+            if (byUuid)
+                parts << XdrText::uuid(dom.uuid);
+            if (byId)
+                parts << idText(dom.id);
+            if (byName)
+                parts << XdrText::str(dom.name);
+            ctx.print(parts.join(QLatin1Char(' ')) + QLatin1Char('\n'));
+        }
+        return true;
+    }
 
     struct Row
     {
         NonnullDomain dom;
         int state = 0;
+        bool saved = false;
+        QString title;
     };
     QList<Row> rows;
-    for (const NonnullDomain &dom : doms) {
+    for (const NonnullDomain &dom : std::as_const(doms)) {
         const auto st = domainState(ctx, dom);
-        if (!st)
-            return false;
-        rows.append({dom, st->state});
+        if (!st) {
+            // Removed in the meantime: skipped, as virsh does.
+            ctx.clearError();
+            continue;
+        }
+        Row row{dom, st->state, false, {}};
+        if (managed && st->state == 5) { // VIR_DOMAIN_SHUTOFF
+            DomainHasManagedSaveImageArgs ms;
+            ms.dom = dom;
+            ms.flags = 0;
+            const auto has = ctx.wait(ctx.remote().domainHasManagedSaveImage(ms));
+            ctx.clearError();
+            row.saved = has && has->result > 0;
+        }
+        if (withTitle) {
+            DomainGetMetadataArgs md;
+            md.dom = dom;
+            md.type = 1; // VIR_DOMAIN_METADATA_TITLE
+            md.flags = 0;
+            const auto title = ctx.wait(ctx.remote().domainGetMetadata(md));
+            if (title) {
+                row.title = XdrText::str(title->metadata);
+            } else if (ctx.lastError().code() == 80) { // VIR_ERR_NO_DOMAIN_METADATA
+                ctx.clearError();
+            } else {
+                return false;
+            }
+        }
+        rows.append(row);
     }
+    auto stateText = [](const Row &r) {
+        return r.saved ? QStringLiteral("saved") : DomainStateNames::state(r.state);
+    };
 
     if (ctx.json()) {
         QJsonArray array;
-        for (const Row &r : rows)
-            array.append(
-                QJsonObject{{QStringLiteral("id"), r.dom.id},
-                            {QStringLiteral("name"), XdrText::str(r.dom.name)},
-                            {QStringLiteral("uuid"), XdrText::uuid(r.dom.uuid)},
-                            {QStringLiteral("state"), DomainStateNames::state(r.state)},
-                            {QStringLiteral("stateId"), DomainStateNames::stateId(r.state)}});
+        for (const Row &r : std::as_const(rows)) {
+            QJsonObject o{{QStringLiteral("id"), r.dom.id},
+                          {QStringLiteral("name"), XdrText::str(r.dom.name)},
+                          {QStringLiteral("uuid"), XdrText::uuid(r.dom.uuid)},
+                          {QStringLiteral("state"), stateText(r)},
+                          {QStringLiteral("stateId"), DomainStateNames::stateId(r.state)}};
+            if (withTitle)
+                o.insert(QStringLiteral("title"), r.title);
+            array.append(o);
+        }
         ctx.printJson(array);
         return true;
     }
-    if (byName || byUuid || byId) {
-        for (const Row &r : rows) {
-            QStringList parts;
-            if (byId) {
-                if (r.dom.id < 0)
-                    continue;
-                parts << QString::number(r.dom.id);
-            }
-            if (byUuid)
-                parts << XdrText::uuid(r.dom.uuid);
-            if (byName)
-                parts << XdrText::str(r.dom.name);
-            ctx.print(parts.join(QLatin1Char(' ')) + QLatin1Char('\n'));
-        }
-        return true;
+    QStringList header = {QStringLiteral("Id"), QStringLiteral("Name"), QStringLiteral("State")};
+    if (withTitle)
+        header << QStringLiteral("Title");
+    if (byUuid) // only with --table
+        header << QStringLiteral("UUID");
+    Table table(header);
+    for (const Row &r : std::as_const(rows)) {
+        QStringList cells = {idText(r.dom.id), XdrText::str(r.dom.name), stateText(r)};
+        if (withTitle)
+            cells << r.title;
+        if (byUuid)
+            cells << XdrText::uuid(r.dom.uuid);
+        table.addRow(cells);
     }
-    Table table({QStringLiteral("Id"), QStringLiteral("Name"), QStringLiteral("State")});
-    for (const Row &r : rows)
-        table.addRow(
-            {idText(r.dom.id), XdrText::str(r.dom.name), DomainStateNames::state(r.state)});
     ctx.print(table.toString(!ctx.quiet()));
     return true;
 }
@@ -346,8 +401,7 @@ bool dumpxml(CommandContext &ctx)
     const auto ret = ctx.wait(ctx.remote().domainGetXmlDesc(args));
     if (!ret)
         return false;
-    ctx.print(XdrText::str(ret->xml));
-    return true;
+    return XmlOutput::print(ctx, ret->xml);
 }
 
 // ---- define, undefine, create ------------------------------------------
@@ -390,7 +444,9 @@ bool create(CommandContext &ctx)
     DomainCreateXmlArgs args;
     args.xml_desc = *xml;
     args.flags = (ctx.flag(QStringLiteral("paused")) ? 1u : 0u) |
-                 (ctx.flag(QStringLiteral("autodestroy")) ? 2u : 0u);
+                 (ctx.flag(QStringLiteral("autodestroy")) ? 2u : 0u) |
+                 (ctx.flag(QStringLiteral("validate")) ? 16u : 0u) |
+                 (ctx.flag(QStringLiteral("reset-nvram")) ? 32u : 0u);
     const auto ret = ctx.wait(ctx.remote().domainCreateXml(args));
     if (!ret) {
         ctx.error(QStringLiteral("Failed to create domain from %1").arg(path));
@@ -398,6 +454,8 @@ bool create(CommandContext &ctx)
     }
     ctx.printExtra(
         QStringLiteral("Domain '%1' created from %2\n").arg(XdrText::str(ret->dom.name), path));
+    if (ctx.flag(QStringLiteral("console")))
+        return runConsole(ctx, ret->dom, QString(), 0, false);
     return true;
 }
 
@@ -406,12 +464,51 @@ bool undefine(CommandContext &ctx)
     const auto dom = domainArg(ctx);
     if (!dom)
         return false;
+    for (const auto &[a, b] : {std::pair{"nvram", "keep-nvram"}, {"tpm", "keep-tpm"}}) {
+        if (ctx.flag(QLatin1String(a)) && ctx.flag(QLatin1String(b))) {
+            ctx.error(QStringLiteral("Options --%1 and --%2 are mutually exclusive")
+                          .arg(QLatin1String(a), QLatin1String(b)));
+            return false;
+        }
+    }
     DomainUndefineFlagsArgs args;
     args.dom = *dom;
-    args.flags = (ctx.flag(QStringLiteral("managed-save")) ? 1u : 0u) |
-                 (ctx.flag(QStringLiteral("snapshots-metadata")) ? 2u : 0u) |
-                 (ctx.flag(QStringLiteral("nvram")) ? 4u : 0u);
-    if (!ctx.wait(ctx.remote().domainUndefineFlags(args))) {
+    // VIR_DOMAIN_UNDEFINE_*
+    const std::pair<const char *, unsigned> bits[] = {
+        {"managed-save", 1}, {"snapshots-metadata", 2},    {"nvram", 4},
+        {"keep-nvram", 8},   {"checkpoints-metadata", 16}, {"tpm", 32},
+        {"keep-tpm", 64},
+    };
+    args.flags = 0;
+    for (const auto &[name, bit] : bits)
+        if (ctx.flag(QLatin1String(name)))
+            args.flags |= bit;
+    bool done = ctx.wait(ctx.remote().domainUndefineFlags(args));
+    // As virsh: flags the driver rejects (VIR_ERR_NO_SUPPORT, _INVALID_ARG)
+    // fall back to the piecewise way, unless --nvram needs the flags call.
+    const int code = ctx.lastError().code();
+    if (!done && !ctx.flag(QStringLiteral("nvram")) && (code == 3 || code == 8)) {
+        ctx.clearError();
+        bool ok = true;
+        if (args.flags & 1u) {
+            DomainHasManagedSaveImageArgs has;
+            has.dom = *dom;
+            const auto image = ctx.wait(ctx.remote().domainHasManagedSaveImage(has));
+            if (image && image->result > 0) {
+                DomainManagedSaveRemoveArgs remove;
+                remove.dom = *dom;
+                ok = ctx.wait(ctx.remote().domainManagedSaveRemove(remove));
+            }
+            if (!image)
+                ctx.clearError();
+        }
+        if (ok) {
+            DomainUndefineArgs plain;
+            plain.dom = *dom;
+            done = ctx.wait(ctx.remote().domainUndefine(plain));
+        }
+    }
+    if (!done) {
         ctx.error(QStringLiteral("Failed to undefine domain '%1'").arg(domainText(ctx)));
         return false;
     }
@@ -434,12 +531,17 @@ bool start(CommandContext &ctx)
     args.dom = *dom;
     args.flags = (ctx.flag(QStringLiteral("paused")) ? 1u : 0u) |
                  (ctx.flag(QStringLiteral("autodestroy")) ? 2u : 0u) |
-                 (ctx.flag(QStringLiteral("force-boot")) ? 8u : 0u);
-    if (!ctx.wait(ctx.remote().domainCreateWithFlags(args))) {
-        ctx.error(QStringLiteral("Failed to start domain '%1'").arg(domainText(ctx)));
+                 (ctx.flag(QStringLiteral("bypass-cache")) ? 4u : 0u) |
+                 (ctx.flag(QStringLiteral("force-boot")) ? 8u : 0u) |
+                 (ctx.flag(QStringLiteral("reset-nvram")) ? 32u : 0u);
+    const auto ret = ctx.wait(ctx.remote().domainCreateWithFlags(args));
+    if (!ret) {
+        ctx.error(QStringLiteral("Failed to start domain '%1'").arg(XdrText::str(dom->name)));
         return false;
     }
-    ctx.printExtra(QStringLiteral("Domain '%1' started\n").arg(domainText(ctx)));
+    ctx.printExtra(QStringLiteral("Domain '%1' started\n").arg(XdrText::str(dom->name)));
+    if (ctx.flag(QStringLiteral("console")))
+        return runConsole(ctx, ret->dom, QString(), 0, false);
     return true;
 }
 
@@ -458,26 +560,61 @@ bool simpleAction(CommandContext &ctx, MakeCall makeCall, const char *done, cons
     return true;
 }
 
+// --mode of shutdown and reboot: VIR_DOMAIN_SHUTDOWN_* / VIR_DOMAIN_REBOOT_*
+// (the same bits); nullopt after virsh's error for an unknown mode.
+std::optional<unsigned> shutdownModes(CommandContext &ctx, bool reboot)
+{
+    unsigned flags = 0;
+    if (!ctx.options().has(QStringLiteral("mode")))
+        return flags;
+    static const QStringList names = {"acpi", "agent", "initctl", "signal", "paravirt"};
+    for (const QString &mode : ctx.value(QStringLiteral("mode")).split(QLatin1Char(','))) {
+        const qsizetype bit = names.indexOf(mode);
+        if (bit < 0) {
+            // (virsh's two messages differ by a comma)
+            ctx.error(QStringLiteral("Unknown mode %1 value, expecting 'acpi', 'agent', "
+                                     "'initctl', 'signal'%2 or 'paravirt'")
+                          .arg(mode, reboot ? QString() : QStringLiteral(",")));
+            return std::nullopt;
+        }
+        flags |= 1u << bit;
+    }
+    return flags;
+}
+
 bool shutdown(CommandContext &ctx)
 {
+    const auto flags = shutdownModes(ctx, false);
+    if (!flags)
+        return false;
     return simpleAction(
         ctx,
-        [&](const NonnullDomain &d) {
-            DomainShutdownArgs a;
+        [&](const NonnullDomain &d) -> verx::Reply * {
+            // As virsh: the flags call only with a mode.
+            if (*flags == 0) {
+                DomainShutdownArgs a;
+                a.dom = d;
+                return ctx.remote().domainShutdown(a);
+            }
+            DomainShutdownFlagsArgs a;
             a.dom = d;
-            return ctx.remote().domainShutdown(a);
+            a.flags = *flags;
+            return ctx.remote().domainShutdownFlags(a);
         },
         "Domain '%1' is being shutdown\n", "Failed to shutdown domain '%1'");
 }
 
 bool reboot(CommandContext &ctx)
 {
+    const auto flags = shutdownModes(ctx, true);
+    if (!flags)
+        return false;
     return simpleAction(
         ctx,
         [&](const NonnullDomain &d) {
             DomainRebootArgs a;
             a.dom = d;
-            a.flags = 0;
+            a.flags = *flags;
             return ctx.remote().domainReboot(a);
         },
         "Domain '%1' is being rebooted\n", "Failed to reboot domain '%1'");
@@ -498,20 +635,21 @@ bool reset(CommandContext &ctx)
 
 bool destroy(CommandContext &ctx)
 {
-    const bool graceful = ctx.flag(QStringLiteral("graceful"));
+    const unsigned flags = (ctx.flag(QStringLiteral("graceful")) ? 1u : 0u) |
+                           (ctx.flag(QStringLiteral("remove-logs")) ? 2u : 0u);
     return simpleAction(
         ctx,
         [&](const NonnullDomain &d) -> verx::Reply * {
             // As virsh: the flags call only when a flag is given (the error
             // messages name the call).
-            if (!graceful) {
+            if (flags == 0) {
                 DomainDestroyArgs a;
                 a.dom = d;
                 return ctx.remote().domainDestroy(a);
             }
             DomainDestroyFlagsArgs a;
             a.dom = d;
-            a.flags = 1u;
+            a.flags = flags;
             return ctx.remote().domainDestroyFlags(a);
         },
         "Domain '%1' destroyed\n", "Failed to destroy domain '%1'");
@@ -559,6 +697,20 @@ bool managedsave(CommandContext &ctx)
 bool autostart(CommandContext &ctx)
 {
     const bool disable = ctx.flag(QStringLiteral("disable"));
+    if (ctx.flag(QStringLiteral("once"))) {
+        return simpleAction(
+            ctx,
+            [&](const NonnullDomain &d) {
+                DomainSetAutostartOnceArgs a;
+                a.dom = d;
+                a.autostart = disable ? 0 : 1;
+                return ctx.remote().domainSetAutostartOnce(a);
+            },
+            disable ? "Domain '%1' unmarked as autostarted on next boot\n"
+                    : "Domain '%1' marked as autostarted on next boot\n",
+            disable ? "Failed to unmark domain '%1' as autostarted on next boot"
+                    : "Failed to mark domain '%1' as autostarted on next boot");
+    }
     return simpleAction(
         ctx,
         [&](const NonnullDomain &d) {
@@ -745,22 +897,30 @@ void registerDomainCommands(CommandRegistry &r)
                                        QStringLiteral("file containing an XML domain description"));
     r.add(make("domain", "autostart", "autostart a domain",
                "Configure a domain to be automatically started at boot.", autostart,
-               {domainOption(), flag("disable", "disable autostarting")}));
+               {domainOption(), flag("disable", "disable autostarting"),
+                flag("once", "control next boot state")}));
     r.add(make("domain", "create", "create a domain from an XML file", "Create a domain.", create,
-               {file, flag("paused", "leave the guest paused after creation"),
-                flag("autodestroy", "automatically destroy the guest when virsh disconnects")}));
+               {file, flag("console", "attach to console after creation"),
+                flag("paused", "leave the guest paused after creation"),
+                flag("autodestroy", "automatically destroy the guest when virsh disconnects"),
+                flag("validate", "validate the XML against the schema"),
+                flag("reset-nvram", "re-initialize NVRAM from its pristine template")}));
     r.add(make("domain", "define", "define (but don't start) a domain from an XML file",
                "Define a domain.", define,
                {file, flag("validate", "validate the XML against the schema")}));
     r.add(make("domain", "destroy", "destroy (stop) a domain",
                "Forcefully stop a given domain, but leave its resources intact.", destroy,
-               {domainOption(), flag("graceful", "terminate gracefully")}));
+               {domainOption(), flag("graceful", "terminate gracefully"),
+                flag("remove-logs", "remove domain logs")}));
     r.add(make("domain", "dumpxml", "domain information in XML",
                "Output the domain information as an XML dump to stdout.", dumpxml,
                {domainOption(), flag("inactive", "show inactive defined XML"),
                 flag("security-info", "include security sensitive information in XML dump"),
                 flag("update-cpu", "update guest CPU according to host CPU"),
-                flag("migratable", "provide XML suitable for migrations")}));
+                flag("migratable", "provide XML suitable for migrations"),
+                stringOption(QStringLiteral("xpath"),
+                             QStringLiteral("xpath expression to filter the XML document")),
+                flag("wrap", "wrap xpath results in an common root element")}));
     r.add(make("domain", "managedsave", "managed save of a domain state",
                "Save and destroy a running domain, so it can be restarted from\n    the same state "
                "at a later time.  When the virsh 'start'\n    command is next run for the domain, "
@@ -774,8 +934,11 @@ void registerDomainCommands(CommandRegistry &r)
                {domainOption(), flag("hmp", "command is in human monitor protocol"),
                 flag("pretty", "pretty-print any qemu monitor protocol output"),
                 argvOption(QStringLiteral("cmd"), QStringLiteral("command"))}));
-    r.add(make("domain", "reboot", "reboot a domain", "Run a reboot command in the target domain.",
-               reboot, {domainOption()}));
+    r.add(make(
+        "domain", "reboot", "reboot a domain", "Run a reboot command in the target domain.", reboot,
+        {domainOption(),
+         dataOption(QStringLiteral("mode"),
+                    QStringLiteral("shutdown mode: acpi|agent|initctl|signal|paravirt"), false)}));
     r.add(make("domain", "reset", "reset a domain", "Reset the target domain as if by power button",
                reset, {domainOption()}));
     r.add(make("domain", "resume", "resume a domain", "Resume a previously suspended domain.",
@@ -788,16 +951,23 @@ void registerDomainCommands(CommandRegistry &r)
                              QStringLiteral("where to store the screenshot"), false, true),
                 numberOption(QStringLiteral("screen"),
                              QStringLiteral("ID of a screen to take screenshot of"))}));
-    r.add(make("domain", "shutdown", "gracefully shutdown a domain",
-               "Run shutdown in the target domain.", shutdown, {domainOption()}));
+    r.add(make(
+        "domain", "shutdown", "gracefully shutdown a domain", "Run shutdown in the target domain.",
+        shutdown,
+        {domainOption(),
+         dataOption(QStringLiteral("mode"),
+                    QStringLiteral("shutdown mode: acpi|agent|initctl|signal|paravirt"), false)}));
     r.add(make("domain", "start", "start a (previously defined) inactive domain",
                "Start a domain, either from the last managedsave\n    state, or via a fresh boot "
                "if no managedsave state\n    is present.",
                start,
                {dataOption(QStringLiteral("domain"), QStringLiteral("name of the inactive domain")),
+                flag("console", "attach to console after creation"),
                 flag("paused", "leave the guest paused after creation"),
                 flag("autodestroy", "automatically destroy the guest when virsh disconnects"),
-                flag("force-boot", "force fresh boot by discarding any managed save")}));
+                flag("bypass-cache", "avoid file system cache when loading"),
+                flag("force-boot", "force fresh boot by discarding any managed save"),
+                flag("reset-nvram", "re-initialize NVRAM from its pristine template")}));
     r.add(make("domain", "suspend", "suspend a domain", "Suspend a running domain.", suspend,
                {domainOption()}));
     r.add(make(
@@ -805,7 +975,10 @@ void registerDomainCommands(CommandRegistry &r)
         "Undefine an inactive domain, or convert persistent to transient.", undefine,
         {domainOption(), flag("managed-save", "remove domain managed state file"),
          flag("snapshots-metadata", "remove all domain snapshot metadata (vm must be inactive)"),
-         flag("nvram", "remove nvram file")}));
+         flag("checkpoints-metadata",
+              "remove all domain checkpoint metadata (vm must be inactive)"),
+         flag("nvram", "remove nvram file"), flag("keep-nvram", "keep nvram file"),
+         flag("tpm", "remove TPM state"), flag("keep-tpm", "keep TPM state")}));
 
     r.add(make("monitor", "dominfo", "domain information",
                "Returns basic information about the domain.", dominfo, {domainOption(), json}));
@@ -820,6 +993,7 @@ void registerDomainCommands(CommandRegistry &r)
             flagOption(QLatin1String(name),
                        QStringLiteral("list only %1 domains").arg(QLatin1String(name + 5))));
     statsOptions.append(flag("list-other", "list only domains in other states"));
+    statsOptions.append(flag("raw", "do not pretty-print the fields"));
     statsOptions.append(flag("enforce", "enforce requested stats parameters"));
     statsOptions.append(flag("backing", "add backing chain information to block stats"));
     statsOptions.append(flag("nowait", "report only stats that are accessible instantly"));
@@ -836,18 +1010,30 @@ void registerDomainCommands(CommandRegistry &r)
                {dataOption(QStringLiteral("domain"), QStringLiteral("domain id or uuid"))}));
     r.add(make("domain", "domuuid", "convert a domain name or id to domain UUID", "", domuuid,
                {dataOption(QStringLiteral("domain"), QStringLiteral("domain id or name"))}));
-    r.add(make(
-        "domain", "list", "list domains", "Returns list of domains.", list,
-        {flag("inactive", "list inactive domains"), flag("all", "list inactive & active domains"),
-         flag("transient", "list transient domains"), flag("persistent", "list persistent domains"),
-         flag("state-running", "list domains in running state"),
-         flag("state-paused", "list domains in paused state"),
-         flag("state-shutoff", "list domains in shutoff state"),
-         flag("state-other", "list domains in other states"),
-         flag("autostart", "list domains with autostart enabled"),
-         flag("no-autostart", "list domains with autostart disabled"),
-         flag("uuid", "list uuid's only"), flag("name", "list domain names only"),
-         flag("id", "list domain IDs only"), json}));
+    r.add(make("domain", "list", "list domains", "Returns list of domains.", list,
+               {flag("inactive", "list inactive domains"),
+                flag("all", "list inactive & active domains"),
+                flag("transient", "list transient domains"),
+                flag("persistent", "list persistent domains"),
+                flag("with-snapshot", "list domains with existing snapshot"),
+                flag("without-snapshot", "list domains without a snapshot"),
+                flag("with-checkpoint", "list domains with existing checkpoint"),
+                flag("without-checkpoint", "list domains without a checkpoint"),
+                flag("state-running", "list domains in running state"),
+                flag("state-paused", "list domains in paused state"),
+                flag("state-shutoff", "list domains in shutoff state"),
+                flag("state-other", "list domains in other states"),
+                flag("autostart", "list domains with autostart enabled"),
+                flag("no-autostart", "list domains with autostart disabled"),
+                flag("with-managed-save", "list domains with managed save state"),
+                flag("without-managed-save", "list domains without managed save"),
+                flag("uuid", "list uuid's only"),
+                flag("name", "list domain names only"),
+                flag("id", "list domain IDs only"),
+                flag("table", "list table (default)"),
+                flag("managed-save", "mark inactive domains with managed save state"),
+                flag("title", "show domain title"),
+                json}));
 }
 
 } // namespace verx::cli

@@ -78,31 +78,234 @@ QString lifecycleText(int event, int detail)
     return e + QLatin1Char(' ') + d;
 }
 
-// The text after "event 'NAME' for domain 'D'" for the events whose
-// details verx prints as virsh does (lifecycle has its own); empty: none.
-QString eventDetails(const verx::DomainEvent &e)
+QString enumText(const QStringList &names, int value, const QString &fallback)
 {
-    if (e.name == QLatin1String("metadata-change")) {
-        verx::remote::DomainEventCallbackMetadataChangeMsg msg;
-        if (!e.decodeMessage(msg))
+    return value >= 0 && value < names.size() ? names.at(value) : fallback;
+}
+
+const QString kUnknown = QStringLiteral("unknown");
+const QString kUnsupported = QStringLiteral("unsupported value");
+
+template <class Params> QString paramLines(const Params &params)
+{
+    QString text;
+    for (const auto &p : params)
+        text += QStringLiteral("\t%1: %2\n")
+                    .arg(XdrText::str(p.field), TypedParams::toEventText(p.value));
+    return text;
+}
+
+// What virsh prints for an event other than lifecycle (with --all: every
+// id), from "event 'NAME' for domain 'D'" to the end, newline included.
+// Empty when the message does not decode.
+QString eventText(const verx::DomainEvent &e, const QString &name)
+{
+    using namespace verx::remote;
+    const QString head = QStringLiteral("event '%1' for domain '%2'").arg(name, e.domain.name);
+    const QString generic = head + QLatin1Char('\n');
+    auto s = [](const auto &bytes) { return XdrText::str(bytes); };
+    auto nullStr = [](const std::optional<QByteArray> &bytes) {
+        return bytes ? XdrText::str(*bytes) : QStringLiteral("<null>");
+    };
+    switch (e.eventId) {
+    case 1:  // reboot
+    case 7:  // control-error
+    case 11: // pm-wakeup
+    case 12: // pm-suspend
+    case 14: // pm-suspend-disk
+        return generic;
+    case 2: {
+        DomainEventCallbackRtcChangeMsg m;
+        if (!e.decodeMessage(m))
             return {};
-        static const QStringList types = {"description", "title", "element"};
-        return QStringLiteral(": type %1, uri %2")
-            .arg(msg.type >= 0 && msg.type < types.size() ? types.at(msg.type)
-                                                          : QStringLiteral("unknown"),
-                 msg.nsuri ? XdrText::str(*msg.nsuri) : QStringLiteral("<null>"));
+        return head + QStringLiteral(": %1\n").arg(m.msg.offset);
     }
-    if (e.name == QLatin1String("tunable")) {
-        verx::remote::DomainEventCallbackTunableMsg msg;
-        if (!e.decodeMessage(msg))
+    case 3: {
+        DomainEventCallbackWatchdogMsg m;
+        if (!e.decodeMessage(m))
             return {};
-        QString text = QStringLiteral(":");
-        for (const auto &p : msg.params)
-            text += QStringLiteral("\n\t%1: %2")
-                        .arg(XdrText::str(p.field), TypedParams::toText(p.value));
+        static const QStringList actions = {"none",     "pause", "reset",     "poweroff",
+                                            "shutdown", "debug", "inject-nmi"};
+        return head + QStringLiteral(": %1\n").arg(enumText(actions, m.msg.action, kUnknown));
+    }
+    case 4: {
+        DomainEventCallbackIoErrorMsg m;
+        if (!e.decodeMessage(m))
+            return {};
+        static const QStringList actions = {"none", "pause", "report"};
+        return head + QStringLiteral(": %1 (%2) %3\n")
+                          .arg(s(m.msg.srcPath), s(m.msg.devAlias),
+                               enumText(actions, m.msg.action, kUnknown));
+    }
+    case 6: {
+        // virsh prints io-error-reason events as 'io-error' with the reason.
+        DomainEventCallbackIoErrorReasonMsg m;
+        if (!e.decodeMessage(m))
+            return {};
+        static const QStringList actions = {"none", "pause", "report"};
+        return QStringLiteral("event 'io-error' for domain '%1': %2 (%3) %4 due to %5\n")
+            .arg(e.domain.name, s(m.msg.srcPath), s(m.msg.devAlias),
+                 enumText(actions, m.msg.action, kUnknown), s(m.msg.reason));
+    }
+    case 5: {
+        DomainEventCallbackGraphicsMsg m;
+        if (!e.decodeMessage(m))
+            return {};
+        static const QStringList phases = {"connect", "initialize", "disconnect"};
+        static const QStringList families = {"IPv4", "IPv6", "unix"};
+        QString text =
+            head + QStringLiteral(": %1 local[%2 %3 %4] remote[%5 %6 %7] %8\n")
+                       .arg(enumText(phases, m.msg.phase, kUnknown),
+                            enumText(families, m.msg.local.family, kUnknown), s(m.msg.local.node),
+                            s(m.msg.local.service),
+                            enumText(families, m.msg.remote.family, kUnknown), s(m.msg.remote.node),
+                            s(m.msg.remote.service), s(m.msg.authScheme));
+        for (const auto &id : m.msg.subject)
+            text += QStringLiteral("\t%1=%2\n").arg(s(id.type), s(id.name));
         return text;
     }
-    return {};
+    case 8:
+    case 16: {
+        static const QStringList types = {"Unknown job",  "Block Pull",          "Block Copy",
+                                          "Block Commit", "Active Block Commit", "Backup"};
+        static const QStringList states = {"completed", "failed", "canceled", "ready"};
+        QString disk;
+        int type = 0, status = 0;
+        if (e.eventId == 8) {
+            DomainEventCallbackBlockJobMsg m;
+            if (!e.decodeMessage(m))
+                return {};
+            disk = s(m.msg.path);
+            type = m.msg.type;
+            status = m.msg.status;
+        } else {
+            DomainEventBlockJob2Msg m;
+            if (!e.decodeMessage(m))
+                return {};
+            disk = s(m.dst);
+            type = m.type;
+            status = m.status;
+        }
+        return head + QStringLiteral(": %1 for %2 %3\n")
+                          .arg(enumText(types, type, QStringLiteral("Unknown job")), disk,
+                               enumText(states, status, kUnknown));
+    }
+    case 9: {
+        DomainEventCallbackDiskChangeMsg m;
+        if (!e.decodeMessage(m))
+            return {};
+        static const QStringList reasons = {"changed", "dropped"};
+        return QStringLiteral("event 'disk-change' for domain '%1' disk %2: %3 -> %4: %5\n")
+            .arg(e.domain.name, s(m.msg.devAlias), nullStr(m.msg.oldSrcPath),
+                 nullStr(m.msg.newSrcPath), enumText(reasons, m.msg.reason, kUnknown));
+    }
+    case 10: {
+        DomainEventCallbackTrayChangeMsg m;
+        if (!e.decodeMessage(m))
+            return {};
+        static const QStringList reasons = {"opened", "closed"};
+        return QStringLiteral("event 'tray-change' for domain '%1' disk %2: %3\n")
+            .arg(e.domain.name, s(m.msg.devAlias), enumText(reasons, m.msg.reason, kUnknown));
+    }
+    case 13: {
+        DomainEventCallbackBalloonChangeMsg m;
+        if (!e.decodeMessage(m))
+            return {};
+        return head + QStringLiteral(": %1KiB\n").arg(m.msg.actual);
+    }
+    case 15: {
+        DomainEventCallbackDeviceRemovedMsg m;
+        if (!e.decodeMessage(m))
+            return {};
+        return head + QStringLiteral(": %1\n").arg(s(m.msg.devAlias));
+    }
+    case 17: {
+        DomainEventCallbackTunableMsg m;
+        if (!e.decodeMessage(m))
+            return {};
+        return head + QStringLiteral(":\n") + paramLines(m.params);
+    }
+    case 18: {
+        DomainEventCallbackAgentLifecycleMsg m;
+        if (!e.decodeMessage(m))
+            return {};
+        static const QStringList states = {"unknown", "connected", "disconnected"};
+        static const QStringList reasons = {"unknown", "domain started", "channel event"};
+        return head + QStringLiteral(": state: '%1' reason: '%2'\n")
+                          .arg(enumText(states, m.state, kUnsupported),
+                               enumText(reasons, m.reason, kUnsupported));
+    }
+    case 19: {
+        DomainEventCallbackDeviceAddedMsg m;
+        if (!e.decodeMessage(m))
+            return {};
+        return head + QStringLiteral(": %1\n").arg(s(m.devAlias));
+    }
+    case 20: {
+        DomainEventCallbackMigrationIterationMsg m;
+        if (!e.decodeMessage(m))
+            return {};
+        return head + QStringLiteral(": iteration: '%1'\n").arg(m.iteration);
+    }
+    case 21: {
+        DomainEventCallbackJobCompletedMsg m;
+        if (!e.decodeMessage(m))
+            return {};
+        return head + QStringLiteral(":\n") + paramLines(m.params);
+    }
+    case 22: {
+        DomainEventCallbackDeviceRemovalFailedMsg m;
+        if (!e.decodeMessage(m))
+            return {};
+        return head + QStringLiteral(": %1\n").arg(s(m.devAlias));
+    }
+    case 23: {
+        DomainEventCallbackMetadataChangeMsg m;
+        if (!e.decodeMessage(m))
+            return {};
+        static const QStringList types = {"description", "title", "element"};
+        return head + QStringLiteral(": type %1, uri %2\n")
+                          .arg(enumText(types, m.type, kUnsupported), nullStr(m.nsuri));
+    }
+    case 24: {
+        DomainEventBlockThresholdMsg m;
+        if (!e.decodeMessage(m))
+            return {};
+        return head + QStringLiteral(": dev: %1(%2) %3 %4\n")
+                          .arg(s(m.dev), nullStr(m.path))
+                          .arg(m.threshold)
+                          .arg(m.excess);
+    }
+    case 25: {
+        DomainEventMemoryFailureMsg m;
+        if (!e.decodeMessage(m))
+            return {};
+        static const QStringList recipients = {"hypervisor", "guest"};
+        static const QStringList actions = {"ignore", "inject", "fatal", "reset"};
+        return head +
+               QStringLiteral(":\nrecipient: %1\naction: %2\n")
+                   .arg(enumText(recipients, m.recipient, kUnsupported),
+                        enumText(actions, m.action, kUnsupported)) +
+               QStringLiteral("flags:\n\taction required: %1\n\trecursive: %2\n")
+                   .arg((m.flags & 1u) ? 1 : 0)
+                   .arg((m.flags & 2u) ? 1 : 0);
+    }
+    case 26: {
+        DomainEventMemoryDeviceSizeChangeMsg m;
+        if (!e.decodeMessage(m))
+            return {};
+        return head + QStringLiteral(":\nalias: %1\nsize: %2\n").arg(s(m.alias)).arg(m.size);
+    }
+    case 27: {
+        DomainEventNicMacChangeMsg m;
+        if (!e.decodeMessage(m))
+            return {};
+        return head + QStringLiteral(":\nalias: %1\noldMAC: %2\nnewMAC: %3\n")
+                          .arg(s(m.alias), s(m.oldMAC), s(m.newMAC));
+    }
+    default:
+        return generic;
+    }
 }
 
 QString timestampNow()
@@ -193,8 +396,9 @@ bool event(CommandContext &ctx)
                 text = QStringLiteral("event 'lifecycle' for domain '%1': %2\n")
                            .arg(e.domain.name, lifecycleText(e.event, e.detail));
             else
-                text = QStringLiteral("event '%1' for domain '%2'%3\n")
-                           .arg(name, e.domain.name, eventDetails(e));
+                text = eventText(e, name);
+            if (text.isEmpty())
+                return;
             if (timestamp)
                 text.prepend(timestampNow() + QStringLiteral(": "));
             ctx.print(text);

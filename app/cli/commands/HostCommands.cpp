@@ -6,6 +6,7 @@
 #include "Session.h"
 #include "TextFormat.h"
 #include "XdrText.h"
+#include "XmlOutput.h"
 
 #include <verx/calls/RemoteCalls.h>
 
@@ -113,8 +114,7 @@ bool capabilities(CommandContext &ctx)
         ctx.error(QStringLiteral("failed to get capabilities"));
         return false;
     }
-    ctx.print(XdrText::str(ret->capabilities));
-    return true;
+    return XmlOutput::print(ctx, ret->capabilities);
 }
 
 bool sysinfo(CommandContext &ctx)
@@ -147,8 +147,12 @@ Command make(const char *name, const char *summary, const char *description,
 
 void registerHostCommands(CommandRegistry &registry)
 {
-    registry.add(make("capabilities", "capabilities", "Returns capabilities of hypervisor/driver.",
-                      capabilities));
+    registry.add(make(
+        "capabilities", "capabilities", "Returns capabilities of hypervisor/driver.", capabilities,
+        {stringOption(QStringLiteral("xpath"),
+                      QStringLiteral("xpath expression to filter the XML document")),
+         flagOption(QStringLiteral("wrap"),
+                    QStringLiteral("wrap xpath results in an common root element"))}));
     registry.add(make("hostname", "print the hypervisor hostname", "", hostname));
     registry.add(make("nodeinfo", "node information", "Returns basic information about the node.",
                       nodeinfo, {flagOption(QStringLiteral("json"), kJsonHelp)}));

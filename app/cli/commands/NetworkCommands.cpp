@@ -6,6 +6,7 @@
 #include "Table.h"
 #include "TextFormat.h"
 #include "XdrText.h"
+#include "XmlOutput.h"
 
 #include <verx/calls/RemoteCalls.h>
 
@@ -156,8 +157,7 @@ bool netDumpxml(CommandContext &ctx)
     const auto ret = ctx.wait(ctx.remote().networkGetXmlDesc(args));
     if (!ret)
         return false;
-    ctx.print(XdrText::str(ret->xml));
-    return true;
+    return XmlOutput::print(ctx, ret->xml);
 }
 
 Command make(const char *name, const char *summary, const char *description,
@@ -183,8 +183,12 @@ void registerNetworkCommands(CommandRegistry &r)
         dataOption(QStringLiteral("network"), QStringLiteral("network name or uuid"));
     r.add(make("net-dumpxml", "network information in XML",
                "Output the network information as an XML dump to stdout.", netDumpxml,
-               {network, flagOption(QStringLiteral("inactive"),
-                                    QStringLiteral("show inactive defined XML"))}));
+               {network,
+                flagOption(QStringLiteral("inactive"), QStringLiteral("show inactive defined XML")),
+                stringOption(QStringLiteral("xpath"),
+                             QStringLiteral("xpath expression to filter the XML document")),
+                flagOption(QStringLiteral("wrap"),
+                           QStringLiteral("wrap xpath results in an common root element"))}));
     r.add(make("net-info", "network information", "Returns basic information about the network",
                netInfo, {network, json}));
     auto flag = [](const char *n, const char *h) {

@@ -182,9 +182,13 @@ bool poolInfo(CommandContext &ctx)
     field("Autostart:",
           f.autostart ? TextFormat::yesNo(*f.autostart) : QStringLiteral("no autostart"));
     if (hasSizes(f.info->state)) {
-        field("Capacity:", TextFormat::capacity(f.info->capacity));
-        field("Allocation:", TextFormat::capacity(f.info->allocation));
-        field("Available:", TextFormat::capacity(f.info->available));
+        const bool bytes = ctx.flag(QStringLiteral("bytes"));
+        auto size = [bytes](quint64 value) {
+            return bytes ? QString::number(value) : TextFormat::capacity(value);
+        };
+        field("Capacity:", size(f.info->capacity));
+        field("Allocation:", size(f.info->allocation));
+        field("Available:", size(f.info->available));
     }
     return true;
 }
@@ -213,7 +217,9 @@ void registerPoolCommands(CommandRegistry &r)
     };
     r.add(make("pool-info", "storage pool information",
                "Returns basic information about the storage pool.", poolInfo,
-               {dataOption(QStringLiteral("pool"), QStringLiteral("pool name or uuid")), json}));
+               {dataOption(QStringLiteral("pool"), QStringLiteral("pool name or uuid")),
+                flagOption(QStringLiteral("bytes"), QStringLiteral("Return pool info in bytes")),
+                json}));
     r.add(make(
         "pool-list", "list pools", "Returns list of pools.", poolList,
         {flag("inactive", "list inactive pools"), flag("all", "list inactive & active pools"),

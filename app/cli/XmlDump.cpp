@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "XmlDump.h"
+
+#include "XmlDocument.h"
+
+namespace verx::cli {
+
+namespace {
+
+QString escapeText(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case '<':
+            out += QLatin1String("&lt;");
+            break;
+        case '>':
+            out += QLatin1String("&gt;");
+            break;
+        case '&':
+            out += QLatin1String("&amp;");
+            break;
+        case '\r':
+            out += QLatin1String("&#13;");
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+QString escapeAttribute(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case '<':
+            out += QLatin1String("&lt;");
+            break;
+        case '>':
+            out += QLatin1String("&gt;");
+            break;
+        case '&':
+            out += QLatin1String("&amp;");
+            break;
+        case '"':
+            out += QLatin1String("&quot;");
+            break;
+        case '\n':
+            out += QLatin1String("&#10;");
+            break;
+        case '\r':
+            out += QLatin1String("&#13;");
+            break;
+        case '\t':
+            out += QLatin1String("&#9;");
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+QString attribute(const XmlNode *a)
+{
+    return QStringLiteral(" %1=\"%2\"").arg(a->name, escapeAttribute(a->value));
+}
+
+QString indent(int level)
+{
+    return QString(2 * qMin(level, 30), QLatin1Char(' '));
+}
+
+void dump(const XmlNode *n, int level, bool format, QString &out)
+{
+    switch (n->type) {
+    case XmlNode::Type::Text:
+        out += escapeText(n->value);
+        return;
+    case XmlNode::Type::CData:
+        out += QStringLiteral("<![CDATA[%1]]>").arg(n->value);
+        return;
+    case XmlNode::Type::Comment:
+        out += QStringLiteral("<!--%1-->").arg(n->value);
+        return;
+    case XmlNode::Type::ProcessingInstruction:
+        out += n->value.isEmpty() ? QStringLiteral("<?%1?>").arg(n->name)
+                                  : QStringLiteral("<?%1 %2?>").arg(n->name, n->value);
+        return;
+    case XmlNode::Type::Attribute:
+        out += attribute(n);
+        return;
+    case XmlNode::Type::Document:
+        for (const XmlNode *c : n->children) {
+            dump(c, 0, format, out);
+            out += QLatin1Char('\n');
+        }
+        return;
+    case XmlNode::Type::Element:
+        break;
+    }
+    out += QLatin1Char('<') + n->name;
+    for (const auto &[prefix, uri] : n->namespaceDeclarations)
+        out += prefix.isEmpty()
+                   ? QStringLiteral(" xmlns=\"%1\"").arg(escapeAttribute(uri))
+                   : QStringLiteral(" xmlns:%1=\"%2\"").arg(prefix, escapeAttribute(uri));
+    for (const XmlNode *a : n->attributes)
+        out += attribute(a);
+    if (n->children.isEmpty()) {
+        out += QLatin1String("/>");
+        return;
+    }
+    out += QLatin1Char('>');
+    // libxml2 stops formatting inside an element with text children.
+    bool childFormat = format;
+    for (const XmlNode *c : n->children)
+        if (c->isText())
+            childFormat = false;
+    if (childFormat)
+        out += QLatin1Char('\n');
+    for (const XmlNode *c : n->children) {
+        if (childFormat)
+            out += indent(level + 1);
+        dump(c, level + 1, childFormat, out);
+        if (childFormat)
+            out += QLatin1Char('\n');
+    }
+    if (childFormat)
+        out += indent(level);
+    out += QStringLiteral("</%1>").arg(n->name);
+}
+
+} // namespace
+
+QString XmlDump::node(const XmlNode *node)
+{
+    QString out;
+    dump(node, 0, true, out);
+    return out;
+}
+
+} // namespace verx::cli
