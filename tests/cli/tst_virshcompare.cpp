@@ -207,6 +207,10 @@ private slots:
         const char *tcp = "VERX_URI_TCP";
         const QString guest = m_env[("VERX_GUEST")];
         const QString pool = m_env[("VERX_POOL")];
+        const QString tree = QStringLiteral(
+            "snapshot-create-as test s1; snapshot-create-as test s2; snapshot-revert test s1; "
+            "snapshot-create-as test s3; snapshot-create-as test s4; snapshot-revert test s3; "
+            "snapshot-create-as test s5; snapshot-create-as test a0; ");
         const struct
         {
             const char *uri;
@@ -347,6 +351,34 @@ private slots:
                    "s1 --children; snapshot-list test"},
             {test, "snapshot-create-as test s1; snapshot-revert test s1; snapshot-revert --current "
                    "test; snapshot-delete test; snapshot-delete test --current"},
+            // a snapshot tree: s1 -> (s2, s3 -> (s4, s5 -> a0)), current a0
+            {test, tree + "snapshot-list test --tree; snapshot-list test --roots; snapshot-list "
+                          "test --leaves; snapshot-list test --no-leaves --name"},
+            {test, tree + "snapshot-list test --from s1; snapshot-list test --from s1 "
+                          "--descendants --name; snapshot-list test --current --name"},
+            {test, tree + "snapshot-list test --current --descendants; snapshot-list test "
+                          "--topological --name; snapshot-list test --tree --from s1"},
+            {test, tree + "snapshot-list test --tree --from s3; snapshot-list test --tree "
+                          "--current; snapshot-list test --from s1 --parent --leaves"},
+            {test, tree + "snapshot-list test --metadata --name; snapshot-list test "
+                          "--no-metadata; snapshot-list test --active; snapshot-list test "
+                          "--inactive"},
+            {test, tree + "snapshot-list test --disk-only; snapshot-list test --internal "
+                          "--name; snapshot-list test --external"},
+            {test, "snapshot-list test --tree --name"},
+            {test, "snapshot-list test --parent --roots"},
+            {test, "snapshot-list test --roots --from s1"},
+            {test, "snapshot-list test --roots --current"},
+            {test, "snapshot-list test --tree --leaves"},
+            {test, "snapshot-list test --tree --inactive"},
+            {test, "snapshot-list test --descendants"},
+            {test, "snapshot-list test --current"},
+            {test, "snapshot-list test --from nosuch"},
+            {test, "snapshot-list test --from s1 --current"},
+            {test, "snapshot-list test --tree"},
+            {test, "snapshot-create-as test s1; snapshot-list test --tree; snapshot-list test "
+                   "--roots --parent"},
+            {test, "snapshot-list nosuch --tree --name"},
             {test, "[-q] domstats test"},
             {test, "[-q] domstats --list-shutoff"},
             {test, "event --all --timeout 1"},

@@ -29,6 +29,7 @@ struct SnapshotFacts
     qint64 creationTime = 0;
     QString parent;
     QString description;
+    bool hasParent = false; // false for a root (and for --tree's --from)
 };
 
 // Reads the top-level facts of a <domainsnapshot> document.
@@ -88,33 +89,158 @@ QString xmlEscape(const QString &text)
     return text.toHtmlEscaped();
 }
 
+// virsh's vshTreePrint: one root and its children, drawn with "+- " and "|".
+void printTree(CommandContext &ctx, const QList<SnapshotFacts> &snaps, qsizetype id,
+               qsizetype lastId, bool root, QString &indent)
+{
+    ctx.print(indent + (root ? QString() : QStringLiteral("+- ")) + snaps[id].name +
+              QLatin1Char('\n'));
+    if (!root)
+        indent += id == lastId ? QStringLiteral("  ") : QStringLiteral("| ");
+    qsizetype lastChild = -1;
+    for (qsizetype i = 0; i < snaps.size(); ++i)
+        if (snaps[i].hasParent && snaps[i].parent == snaps[id].name)
+            lastChild = i;
+    if (lastChild != -1)
+        ctx.print(indent + QStringLiteral("  |\n"));
+    indent += QStringLiteral("  ");
+    for (qsizetype i = 0; i < snaps.size(); ++i)
+        if (snaps[i].hasParent && snaps[i].parent == snaps[id].name)
+            printTree(ctx, snaps, i, lastChild, false, indent);
+    indent.chop(2);
+    if (lastChild == -1 && id == lastId)
+        ctx.print(indent + QLatin1Char('\n'));
+    if (!root)
+        indent.chop(2);
+}
+
+bool exclusive(CommandContext &ctx, const char *a, const char *b)
+{
+    const auto given = [&](const char *n) {
+        return ctx.flag(QLatin1String(n)) || ctx.options().has(QLatin1String(n));
+    };
+    if (given(a) && given(b)) {
+        ctx.error(QStringLiteral("Options --%1 and --%2 are mutually exclusive")
+                      .arg(QLatin1String(a), QLatin1String(b)));
+        return false;
+    }
+    return true;
+}
+
 bool snapshotList(CommandContext &ctx)
 {
+    const bool tree = ctx.flag(QStringLiteral("tree"));
+    const bool from = ctx.options().has(QStringLiteral("from"));
+    const bool current = ctx.flag(QStringLiteral("current"));
+    for (const auto &[a, b] : {std::pair{"tree", "name"},
+                               {"parent", "roots"},
+                               {"parent", "tree"},
+                               {"roots", "tree"},
+                               {"roots", "from"},
+                               {"roots", "current"}})
+        if (!exclusive(ctx, a, b))
+            return false;
+    // VIR_DOMAIN_SNAPSHOT_LIST_*
+    unsigned flags = 0;
+    const std::pair<const char *, unsigned> filters[] = {
+        {"leaves", 4},      {"no-leaves", 8},  {"inactive", 32}, {"active", 64},
+        {"disk-only", 128}, {"internal", 256}, {"external", 512}};
+    for (const auto &[option, bit] : filters) {
+        if (!ctx.flag(QLatin1String(option)))
+            continue;
+        if (tree) {
+            ctx.error(QStringLiteral("--%1 and --tree are mutually exclusive")
+                          .arg(QLatin1String(option)));
+            return false;
+        }
+        flags |= bit;
+    }
+    const std::pair<const char *, unsigned> others[] = {
+        {"roots", 1}, {"metadata", 2}, {"no-metadata", 16}, {"topological", 1024}};
+    for (const auto &[option, bit] : others)
+        if (ctx.flag(QLatin1String(option)))
+            flags |= bit;
+    if (ctx.flag(QStringLiteral("descendants"))) {
+        if (!from && !current) {
+            ctx.error(QStringLiteral("--descendants requires either --from or --current"));
+            return false;
+        }
+        flags |= 1;
+    }
     const auto dom = Lookup::domain(ctx, ctx.value(QStringLiteral("domain")));
     if (!dom)
         return false;
-    DomainListAllSnapshotsArgs args;
-    args.dom = *dom;
-    args.need_results = 1;
-    args.flags = 0;
-    const auto ret = ctx.wait(ctx.remote().domainListAllSnapshots(args));
-    if (!ret)
-        return false;
-    QList<SnapshotFacts> snaps;
-    for (const auto &snap : ret->snapshots) {
-        DomainSnapshotGetXmlDescArgs x;
-        x.snap = snap;
-        x.flags = 0;
-        const auto xml = ctx.wait(ctx.remote().domainSnapshotGetXmlDesc(x));
-        if (!xml)
+    std::optional<NonnullDomainSnapshot> start;
+    if (from || current) {
+        if (from && current) {
+            ctx.error(QStringLiteral("--from and --current are mutually exclusive"));
             return false;
-        SnapshotFacts f = parseSnapshotXml(xml->xml);
+        }
+        if (from) {
+            DomainSnapshotLookupByNameArgs l;
+            l.dom = *dom;
+            l.name = XdrText::bytes(ctx.value(QStringLiteral("from")));
+            const auto ret = ctx.wait(ctx.remote().domainSnapshotLookupByName(l));
+            if (!ret)
+                return false;
+            start = ret->snap;
+        } else {
+            DomainSnapshotCurrentArgs c;
+            c.dom = *dom;
+            const auto ret = ctx.wait(ctx.remote().domainSnapshotCurrent(c));
+            if (!ret)
+                return false;
+            start = ret->snap;
+        }
+    }
+    QList<NonnullDomainSnapshot> found;
+    if (start) {
+        DomainSnapshotListAllChildrenArgs args;
+        args.snapshot = *start;
+        args.need_results = 1;
+        args.flags = flags;
+        const auto ret = ctx.wait(ctx.remote().domainSnapshotListAllChildren(args));
+        if (!ret)
+            return false;
+        found = ret->snapshots;
+    } else {
+        DomainListAllSnapshotsArgs args;
+        args.dom = *dom;
+        args.need_results = 1;
+        args.flags = flags;
+        const auto ret = ctx.wait(ctx.remote().domainListAllSnapshots(args));
+        if (!ret)
+            return false;
+        found = ret->snapshots;
+    }
+    const bool name = ctx.flag(QStringLiteral("name"));
+    QList<SnapshotFacts> snaps;
+    for (const auto &snap : found) {
+        SnapshotFacts f;
+        if (!name || ctx.json()) {
+            DomainSnapshotGetXmlDescArgs x;
+            x.snap = snap;
+            x.flags = 0;
+            const auto xml = ctx.wait(ctx.remote().domainSnapshotGetXmlDesc(x));
+            if (!xml)
+                return false;
+            f = parseSnapshotXml(xml->xml);
+        }
         f.name = XdrText::str(snap.name);
+        f.hasParent = !f.parent.isEmpty();
         snaps.append(f);
     }
-    std::sort(snaps.begin(), snaps.end(), [](const SnapshotFacts &a, const SnapshotFacts &b) {
-        return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
-    });
+    // With --tree, --from is the one root of the tree.
+    if (tree && start) {
+        SnapshotFacts f;
+        f.name = XdrText::str(start->name);
+        snaps.append(f);
+    }
+    if (!(flags & 1024))
+        std::stable_sort(snaps.begin(), snaps.end(),
+                         [](const SnapshotFacts &a, const SnapshotFacts &b) {
+                             return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
+                         });
     if (ctx.json()) {
         QJsonArray array;
         for (const auto &s : snaps)
@@ -126,7 +252,14 @@ bool snapshotList(CommandContext &ctx)
         ctx.printJson(array);
         return true;
     }
-    if (ctx.flag(QStringLiteral("name"))) {
+    if (tree) {
+        QString indent;
+        for (qsizetype i = 0; i < snaps.size(); ++i)
+            if (!snaps[i].hasParent)
+                printTree(ctx, snaps, i, i, true, indent);
+        return true;
+    }
+    if (name) {
         for (const auto &s : snaps)
             ctx.print(s.name + QLatin1Char('\n'));
         return true;
@@ -300,11 +433,27 @@ void registerSnapshotCommands(CommandRegistry &r)
          flag("children", "delete snapshot and all children"),
          flag("children-only", "delete children but not snapshot"),
          flag("metadata", "delete only libvirt metadata, leaving snapshot contents behind")}));
-    r.add(make("snapshot-list", "List snapshots for a domain", "Snapshot List", snapshotList,
-               {domain, flag("parent", "add a column showing parent snapshot"),
-                flag("name", "list snapshot names only"),
-                flagOption(QStringLiteral("json"),
-                           QStringLiteral("print the result as JSON (verx extension)"))}));
+    r.add(make(
+        "snapshot-list", "List snapshots for a domain", "Snapshot List", snapshotList,
+        {domain, flag("parent", "add a column showing parent snapshot"),
+         flag("roots", "list only snapshots without parents"),
+         flag("leaves", "list only snapshots without children"),
+         flag("no-leaves", "list only snapshots that are not leaves (with children)"),
+         flag("metadata", "list only snapshots that have metadata that would prevent undefine"),
+         flag("no-metadata", "list only snapshots that have no metadata managed by libvirt"),
+         flag("inactive", "filter by snapshots taken while inactive"),
+         flag("active", "filter by snapshots taken while active (full system snapshots)"),
+         flag("disk-only", "filter by disk-only snapshots"),
+         flag("internal", "filter by internal snapshots"),
+         flag("external", "filter by external snapshots"), flag("tree", "list snapshots in a tree"),
+         stringOption(QStringLiteral("from"),
+                      QStringLiteral("limit list to children of given snapshot")),
+         flag("current", "limit list to children of current snapshot"),
+         flag("descendants", "with --from, list all descendants"),
+         flag("name", "list snapshot names only"),
+         flag("topological", "sort list topologically rather than by name"),
+         flagOption(QStringLiteral("json"),
+                    QStringLiteral("print the result as JSON (verx extension)"))}));
     r.add(make("snapshot-revert", "Revert a domain to a snapshot", "Revert domain to snapshot",
                snapshotRevert,
                {domain,
