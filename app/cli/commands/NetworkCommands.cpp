@@ -49,8 +49,33 @@ QString yesNoUnknown(const std::optional<bool> &v)
     return v ? TextFormat::yesNo(*v) : QStringLiteral("unknown");
 }
 
+// The network's title ("" when it has none); nullopt after a failed call.
+std::optional<QString> networkTitle(CommandContext &ctx, const NonnullNetwork &net)
+{
+    NetworkGetMetadataArgs md;
+    md.network = net;
+    md.type = 1; // VIR_NETWORK_METADATA_TITLE
+    md.flags = 0;
+    const auto title = ctx.wait(ctx.remote().networkGetMetadata(md));
+    if (title)
+        return XdrText::str(title->metadata);
+    if (ctx.lastError().code() == 111) { // VIR_ERR_NO_NETWORK_METADATA
+        ctx.clearError();
+        return QString();
+    }
+    return std::nullopt;
+}
+
 bool netList(CommandContext &ctx)
 {
+    const bool table = ctx.flag(QStringLiteral("table"));
+    const bool uuid = ctx.flag(QStringLiteral("uuid"));
+    const bool name = ctx.flag(QStringLiteral("name"));
+    if (int(table) + int(uuid) + int(name) > 1) {
+        ctx.error(
+            QStringLiteral("Only one argument from --table, --name and --uuid may be specified."));
+        return false;
+    }
     unsigned flags = 2; // active (VIR_CONNECT_LIST_NETWORKS_ACTIVE)
     if (ctx.flag(QStringLiteral("inactive")))
         flags = 1;
@@ -77,37 +102,46 @@ bool netList(CommandContext &ctx)
         return XdrText::str(a.name).compare(XdrText::str(b.name), Qt::CaseInsensitive) < 0;
     });
     // --json prints every field, whatever --name / --uuid ask for.
-    if (!ctx.json() && (ctx.flag(QStringLiteral("name")) || ctx.flag(QStringLiteral("uuid")))) {
-        for (const NonnullNetwork &n : nets) {
-            QStringList parts;
-            if (ctx.flag(QStringLiteral("uuid")))
-                parts << XdrText::uuid(n.uuid);
-            if (ctx.flag(QStringLiteral("name")))
-                parts << XdrText::str(n.name);
-            ctx.print(parts.join(QLatin1Char(' ')) + QLatin1Char('\n'));
-        }
+    if (!ctx.json() && (name || uuid)) {
+        for (const NonnullNetwork &n : nets)
+            ctx.print((uuid ? XdrText::uuid(n.uuid) : XdrText::str(n.name)) + QLatin1Char('\n'));
         return true;
     }
+    const bool withTitle = ctx.flag(QStringLiteral("title"));
     QJsonArray array;
-    Table table({QStringLiteral("Name"), QStringLiteral("State"), QStringLiteral("Autostart"),
-                 QStringLiteral("Persistent")});
+    QStringList header{QStringLiteral("Name"), QStringLiteral("State"), QStringLiteral("Autostart"),
+                       QStringLiteral("Persistent")};
+    if (withTitle)
+        header << QStringLiteral("Title");
+    Table out(header);
     for (const NonnullNetwork &n : nets) {
         const NetworkFacts f = facts(ctx, n);
-        array.append(QJsonObject{{QStringLiteral("name"), XdrText::str(n.name)},
-                                 {QStringLiteral("uuid"), XdrText::uuid(n.uuid)},
-                                 {QStringLiteral("active"), f.active.value_or(false)},
-                                 {QStringLiteral("autostart"), f.autostart.value_or(false)},
-                                 {QStringLiteral("persistent"), f.persistent.value_or(false)}});
-        table.addRow({XdrText::str(n.name),
-                      f.active ? (*f.active ? QStringLiteral("active") : QStringLiteral("inactive"))
-                               : QStringLiteral("unknown"),
-                      yesNoUnknown(f.autostart), yesNoUnknown(f.persistent)});
+        QJsonObject o{{QStringLiteral("name"), XdrText::str(n.name)},
+                      {QStringLiteral("uuid"), XdrText::uuid(n.uuid)},
+                      {QStringLiteral("active"), f.active.value_or(false)},
+                      {QStringLiteral("autostart"), f.autostart.value_or(false)},
+                      {QStringLiteral("persistent"), f.persistent.value_or(false)}};
+        QStringList row{XdrText::str(n.name),
+                        f.active
+                            ? (*f.active ? QStringLiteral("active") : QStringLiteral("inactive"))
+                            : QStringLiteral("unknown"),
+                        yesNoUnknown(f.autostart), yesNoUnknown(f.persistent)};
+        if (withTitle) {
+            ctx.clearError();
+            const auto title = networkTitle(ctx, n);
+            if (!title)
+                return false;
+            o.insert(QStringLiteral("title"), *title);
+            row << *title;
+        }
+        array.append(o);
+        out.addRow(row);
     }
     ctx.clearError();
     if (ctx.json())
         ctx.printJson(array);
     else
-        ctx.print(table.toString(!ctx.quiet()));
+        ctx.print(out.toString(!ctx.quiet()));
     return true;
 }
 
@@ -201,7 +235,8 @@ void registerNetworkCommands(CommandRegistry &r)
                 flag("transient", "list transient networks"),
                 flag("autostart", "list networks with autostart enabled"),
                 flag("no-autostart", "list networks with autostart disabled"),
-                flag("uuid", "list uuid's only"), flag("name", "list network names only"), json}));
+                flag("uuid", "list uuid's only"), flag("name", "list network names only"),
+                flag("table", "list table (default)"), flag("title", "show network title"), json}));
 }
 
 } // namespace verx::cli

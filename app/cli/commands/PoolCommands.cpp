@@ -77,8 +77,64 @@ QJsonObject poolJson(const NonnullStoragePool &pool, const PoolFacts &f)
     return o;
 }
 
+// virsh's vshStringToArray: split at ",", where ",," stands for a comma.
+QStringList commaList(const QString &text)
+{
+    QStringList items{QString()};
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] != QLatin1Char(','))
+            items.last() += text[i];
+        else if (i + 1 < text.size() && text[i + 1] == QLatin1Char(','))
+            items.last() += text[i++];
+        else
+            items.append(QString());
+    }
+    return items;
+}
+
+// --type TYPES as VIR_CONNECT_LIST_STORAGE_POOLS_* bits; nullopt after an error.
+std::optional<unsigned> poolTypeFlags(CommandContext &ctx)
+{
+    static const std::pair<const char *, unsigned> types[] = {
+        {"dir", 1u << 6},           {"fs", 1u << 7},        {"netfs", 1u << 8},
+        {"logical", 1u << 9},       {"disk", 1u << 10},     {"iscsi", 1u << 11},
+        {"iscsi-direct", 1u << 19}, {"scsi", 1u << 12},     {"mpath", 1u << 13},
+        {"rbd", 1u << 14},          {"sheepdog", 1u << 15}, {"gluster", 1u << 16},
+        {"zfs", 1u << 17},          {"vstorage", 1u << 18},
+    };
+    if (!ctx.options().has(QStringLiteral("type")))
+        return 0u;
+    const QString value = ctx.value(QStringLiteral("type"));
+    if (value.isEmpty()) {
+        ctx.error(QStringLiteral("Failed to get option 'type': Option argument is empty"));
+        return std::nullopt;
+    }
+    unsigned flags = 0;
+    for (const QString &t : commaList(value)) {
+        const auto it = std::find_if(std::begin(types), std::end(types),
+                                     [&](const auto &p) { return t == QLatin1String(p.first); });
+        if (it == std::end(types)) {
+            ctx.error(QStringLiteral("Invalid pool type '%1'").arg(t));
+            return std::nullopt;
+        }
+        flags |= it->second;
+    }
+    return flags;
+}
+
 bool poolList(CommandContext &ctx)
 {
+    const bool details = ctx.flag(QStringLiteral("details"));
+    for (const char *other : {"uuid", "name"}) {
+        if (details && ctx.flag(QLatin1String(other))) {
+            ctx.error(QStringLiteral("Options --details and --%1 are mutually exclusive")
+                          .arg(QLatin1String(other)));
+            return false;
+        }
+    }
+    const auto typeFlags = poolTypeFlags(ctx);
+    if (!typeFlags)
+        return false;
     unsigned flags = 2; // active
     if (ctx.flag(QStringLiteral("inactive")))
         flags = 1;
@@ -94,7 +150,7 @@ bool poolList(CommandContext &ctx)
         flags |= 32;
     ConnectListAllStoragePoolsArgs args;
     args.need_results = 1;
-    args.flags = flags;
+    args.flags = flags | *typeFlags;
     const auto ret = ctx.wait(ctx.remote().connectListAllStoragePools(args));
     if (!ret) {
         ctx.error(QStringLiteral("Failed to list pools"));
@@ -117,7 +173,6 @@ bool poolList(CommandContext &ctx)
         }
         return true;
     }
-    const bool details = ctx.flag(QStringLiteral("details"));
     QStringList header{QStringLiteral("Name"), QStringLiteral("State"),
                        QStringLiteral("Autostart")};
     if (details)
@@ -226,9 +281,11 @@ void registerPoolCommands(CommandRegistry &r)
          flag("transient", "list transient pools"), flag("persistent", "list persistent pools"),
          flag("autostart", "list pools with autostart enabled"),
          flag("no-autostart", "list pools with autostart disabled"),
-         flag("name", "list name of active pools only"),
+         stringOption(QStringLiteral("type"),
+                      QStringLiteral("only list pool of specified type(s) (if supported)")),
+         flag("details", "display extended details for pools"),
          flag("uuid", "list UUID of active pools only"),
-         flag("details", "display extended details for pools"), json}));
+         flag("name", "list name of active pools only"), json}));
 }
 
 } // namespace verx::cli
