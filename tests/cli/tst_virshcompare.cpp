@@ -395,6 +395,16 @@ private slots:
             {test, "pool-list --all --persistent --autostart; pool-list --all --no-autostart "
                    "--transient --details"},
             {system, "pool-list --type dir --details"},
+            {test, "undefine test --wipe-storage"},
+            {test, "undefine test --delete-storage-volume-snapshots"},
+            {test, "undefine nosuch --wipe-storage --storage vda"},
+            {test, "undefine test --storage vda --remove-all-storage"},
+            {test, "destroy test; undefine test --storage vda --remove-all-storage"},
+            {test, "destroy test; undefine test --storage vdz,vda; list --all"},
+            {test, "destroy test; undefine test --remove-all-storage --wipe-storage; list --all"},
+            {test, "destroy test; undefine test --storage ''; list --all"},
+            {test, "destroy test; undefine test --storage /guest/diskimage1,,x"},
+            {test, "[-q] destroy test; undefine test --remove-all-storage"},
             {test, "[-q] domstats test"},
             {test, "[-q] domstats --list-shutoff"},
             {test, "event --all --timeout 1"},
@@ -669,6 +679,101 @@ private slots:
         }
         cleanUp();
         QVERIFY(virsh(uri, {QStringLiteral("dominfo ") + d}).exitCode != 0);
+    }
+
+    // undefine's volume removal on a throwaway QEMU domain with two volumes
+    // of the fixture pool (one by path, one by pool/volume) and a disk that is
+    // no volume: verx does it, virsh checks the pool; then the same again for
+    // virsh. Output and resulting volumes must be the same.
+    void undefineStorageCheckedWithVirsh_data()
+    {
+        QTest::addColumn<QString>("options");
+        QTest::addColumn<QStringList>("removed");
+        QTest::newRow("--storage vda") << "--storage vda" << QStringList{"vx-a.img"};
+        QTest::newRow("--storage vdb,vdc") << "--storage vdb,vdc" << QStringList{"vx-b.img"};
+        QTest::newRow("--storage PATH") << "--storage PATH" << QStringList{"vx-a.img"};
+        QTest::newRow("--storage vda,vdz") << "--storage vda,vdz" << QStringList{};
+        QTest::newRow("--remove-all-storage")
+            << "--remove-all-storage" << QStringList{"vx-a.img", "vx-b.img"};
+        QTest::newRow("--remove-all-storage --wipe-storage")
+            << "--remove-all-storage --wipe-storage" << QStringList{"vx-a.img", "vx-b.img"};
+        QTest::newRow("--storage vdb --wipe-storage")
+            << "--storage vdb --wipe-storage" << QStringList{"vx-b.img"};
+        QTest::newRow("--remove-all-storage --delete-storage-volume-snapshots")
+            << "--remove-all-storage --delete-storage-volume-snapshots" << QStringList{};
+    }
+    void undefineStorageCheckedWithVirsh()
+    {
+        QFETCH(QString, options);
+        QFETCH(QStringList, removed);
+        const QString uri = m_env[("VERX_URI_SYSTEM")];
+        const QString pool = m_env[("VERX_POOL")];
+        const QString guestXml =
+            trimmed(virsh(uri, {QStringLiteral("dumpxml ") + m_env[("VERX_GUEST")]}).out);
+        static const QRegularExpression typeRe(QStringLiteral("<domain type='([a-z]+)'"));
+        static const QRegularExpression osRe(QStringLiteral("<type [^>]*>hvm</type>"));
+        static const QRegularExpression emulatorRe(QStringLiteral("<emulator>[^<]+</emulator>"));
+        const auto type = typeRe.match(guestXml), os = osRe.match(guestXml),
+                   emulator = emulatorRe.match(guestXml);
+        QVERIFY2(type.hasMatch() && os.hasMatch() && emulator.hasMatch(), qPrintable(guestXml));
+        const QString d = QStringLiteral("verx-cli-undefine");
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("undefine.xml"));
+        auto cleanUp = [&] {
+            virsh(uri, {QStringLiteral("undefine ") + d});
+            for (const char *v : {"vx-a.img", "vx-b.img"})
+                virsh(uri, {QStringLiteral("vol-delete --pool %1 %2").arg(pool, QLatin1String(v))});
+        };
+        auto setUp = [&](QString *path) {
+            for (const char *v : {"vx-a.img", "vx-b.img"})
+                QCOMPARE(
+                    virsh(uri,
+                          {QStringLiteral("vol-create-as %1 %2 1M").arg(pool, QLatin1String(v))})
+                        .exitCode,
+                    0);
+            *path = trimmed(virsh(uri, {"vol-path --pool " + pool + " vx-a.img"}).out);
+            QVERIFY(path->startsWith(QLatin1Char('/')));
+            const QString disks =
+                QStringLiteral(
+                    "<disk type='file' device='disk'><source file='%1'/><target dev='vda'/>"
+                    "</disk><disk type='volume' device='disk'><source pool='%2' "
+                    "volume='vx-b.img'/><target dev='vdb'/></disk><disk type='file' "
+                    "device='disk'><source file='/nonexistent/vx-c.img'/><target dev='vdc'/>"
+                    "</disk>")
+                    .arg(*path, pool);
+            QVERIFY(writeFile(
+                file, QStringLiteral("<domain type='%1'><name>%2</name>"
+                                     "<memory unit='MiB'>32</memory><vcpu>1</vcpu>"
+                                     "<os>%3</os><devices>%4%5</devices></domain>\n")
+                          .arg(type.captured(1), d, os.captured(0), emulator.captured(0), disks)
+                          .toUtf8()));
+            QCOMPARE(virsh(uri, {QStringLiteral("define ") + file}).exitCode, 0);
+        };
+        auto volumes = [&] {
+            return normalized(virsh(uri, {QStringLiteral("vol-list --pool ") + pool}).out);
+        };
+        cleanUp();
+        CliResult results[2];
+        QString state[2];
+        for (int client = 0; client < 2; ++client) {
+            QString path;
+            setUp(&path);
+            if (QTest::currentTestFailed())
+                return;
+            const QString command =
+                QStringLiteral("undefine %1 %2")
+                    .arg(d, QString(options).replace(QStringLiteral("PATH"), path));
+            results[client] = client == 0 ? verx(uri, {command}) : virsh(uri, {command});
+            state[client] = volumes() + QStringLiteral("\n--- dominfo\n") +
+                            normalized(virsh(uri, {QStringLiteral("dominfo ") + d}).err);
+            cleanUp();
+        }
+        QString why;
+        QVERIFY2(sameResult(results[0], results[1], &why), qPrintable(why));
+        QCOMPARE(state[0], state[1]);
+        for (const char *v : {"vx-a.img", "vx-b.img"})
+            QVERIFY2(state[0].contains(QLatin1String(v)) != removed.contains(QLatin1String(v)),
+                     qPrintable(state[0]));
     }
 
     // The connection options outside a command string.

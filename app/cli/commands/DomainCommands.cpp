@@ -12,6 +12,7 @@
 #include "Table.h"
 #include "TextFormat.h"
 #include "TypedParams.h"
+#include "UndefineVolumes.h"
 #include "XdrText.h"
 #include "XmlOutput.h"
 
@@ -461,6 +462,20 @@ bool create(CommandContext &ctx)
 
 bool undefine(CommandContext &ctx)
 {
+    const QString storage = ctx.value(QStringLiteral("storage")); // "" counts as not given
+    const bool removeAll = ctx.flag(QStringLiteral("remove-all-storage"));
+    const bool wipe = ctx.flag(QStringLiteral("wipe-storage"));
+    const bool withSnapshots = ctx.flag(QStringLiteral("delete-storage-volume-snapshots"));
+    if (wipe && storage.isEmpty() && !removeAll) {
+        ctx.error(QStringLiteral(
+            "'--wipe-storage' requires '--storage <string>' or '--remove-all-storage'"));
+        return false;
+    }
+    if (withSnapshots && !removeAll) {
+        ctx.error(QStringLiteral("Option --remove-all-storage is required by option "
+                                 "--delete-storage-volume-snapshots"));
+        return false;
+    }
     const auto dom = domainArg(ctx);
     if (!dom)
         return false;
@@ -470,6 +485,28 @@ bool undefine(CommandContext &ctx)
                           .arg(QLatin1String(a), QLatin1String(b)));
             return false;
         }
+    }
+    QList<UndefineVolumes::Volume> volumes;
+    if (!storage.isEmpty() || removeAll) {
+        DomainIsActiveArgs a;
+        a.dom = *dom;
+        const auto active = ctx.wait(ctx.remote().domainIsActive(a));
+        if (!active)
+            return false;
+        if (active->active) {
+            ctx.error(
+                QStringLiteral("Storage volume deletion is supported only on stopped domains"));
+            return false;
+        }
+        if (!storage.isEmpty() && removeAll) {
+            ctx.error(QStringLiteral("Specified both --storage and --remove-all-storage"));
+            return false;
+        }
+        const auto found = UndefineVolumes::collect(
+            ctx, *dom, removeAll ? QStringList() : UndefineVolumes::list(storage), removeAll);
+        if (!found)
+            return false;
+        volumes = *found;
     }
     DomainUndefineFlagsArgs args;
     args.dom = *dom;
@@ -513,7 +550,7 @@ bool undefine(CommandContext &ctx)
         return false;
     }
     ctx.printExtra(QStringLiteral("Domain '%1' has been undefined\n").arg(domainText(ctx)));
-    return true;
+    return UndefineVolumes::remove(ctx, volumes, wipe, withSnapshots);
 }
 
 // ---- lifecycle ------------------------------------------------------------
@@ -974,6 +1011,14 @@ void registerDomainCommands(CommandRegistry &r)
         "domain", "undefine", "undefine a domain",
         "Undefine an inactive domain, or convert persistent to transient.", undefine,
         {domainOption(), flag("managed-save", "remove domain managed state file"),
+         stringOption(QStringLiteral("storage"),
+                      QStringLiteral("remove associated storage volumes (comma separated list of "
+                                     "targets or source paths) (see domblklist)")),
+         flag("remove-all-storage", "remove all associated storage volumes (use with caution)"),
+         flag("delete-storage-volume-snapshots",
+              "delete snapshots associated with volume(s), requires --remove-all-storage (must "
+              "be supported by storage driver)"),
+         flag("wipe-storage", "wipe data on the removed volumes"),
          flag("snapshots-metadata", "remove all domain snapshot metadata (vm must be inactive)"),
          flag("checkpoints-metadata",
               "remove all domain checkpoint metadata (vm must be inactive)"),
