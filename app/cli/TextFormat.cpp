@@ -161,4 +161,90 @@ QString prettyJson(const QByteArray &text)
     return QString::fromUtf8(out);
 }
 
+namespace {
+
+// Where the JSON value (or member name) starting at from ends in compact
+// text: the index of the ',' '}' or ']' after it, or text.size().
+qsizetype valueEnd(const QByteArray &text, qsizetype from)
+{
+    int depth = 0;
+    bool inString = false, escaped = false;
+    for (qsizetype j = from; j < text.size(); ++j) {
+        const char c = text.at(j);
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']' || (c == ',' && depth == 0)) {
+            if (depth == 0)
+                return j;
+            if (c != ',')
+                --depth;
+        }
+    }
+    return text.size();
+}
+
+} // namespace
+
+QByteArray compactJson(const QByteArray &text)
+{
+    QByteArray out;
+    bool inString = false, escaped = false;
+    for (const char c : text) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+        } else if (QChar::isSpace(uchar(c))) {
+            continue;
+        } else if (c == '"') {
+            inString = true;
+        }
+        out += c;
+    }
+    return out;
+}
+
+std::optional<QByteArray> jsonMember(const QByteArray &text, const QString &key)
+{
+    const QByteArray compact = compactJson(text);
+    if (!compact.startsWith('{'))
+        return std::nullopt;
+    qsizetype i = 1; // at the name of a member: "name":value
+    while (i < compact.size() && compact.at(i) == '"') {
+        qsizetype quote = i + 1; // the name's closing quote
+        for (bool escaped = false; quote < compact.size(); ++quote) {
+            const char c = compact.at(quote);
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                break;
+        }
+        const qsizetype colon = quote + 1;
+        if (colon >= compact.size() || compact.at(colon) != ':')
+            return std::nullopt;
+        const QJsonDocument name = QJsonDocument::fromJson("[" + compact.mid(i, colon - i) + "]");
+        const qsizetype end = valueEnd(compact, colon + 1);
+        if (name.isArray() && name.array().at(0).toString() == key)
+            return compact.mid(colon + 1, end - colon - 1);
+        if (end >= compact.size() || compact.at(end) != ',')
+            break;
+        i = end + 1;
+    }
+    return std::nullopt;
+}
+
 } // namespace verx::cli::TextFormat

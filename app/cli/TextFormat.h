@@ -5,6 +5,8 @@
 #include <QJsonValue>
 #include <QString>
 
+#include <optional>
+
 #include <array>
 
 namespace verx::cli {
@@ -29,6 +31,11 @@ QString json(const QJsonValue &value);
 // Valid JSON text re-indented like libvirt's pretty printer: two spaces,
 // "key": value, members in their original order; no final newline.
 QString prettyJson(const QByteArray &text);
+// Valid JSON text without the white space between its tokens.
+QByteArray compactJson(const QByteArray &text);
+// The text of member key of the JSON object in text (valid JSON), as it is
+// written there; nullopt when text is no object or has no such member.
+std::optional<QByteArray> jsonMember(const QByteArray &text, const QString &key);
 
 } // namespace TextFormat
 

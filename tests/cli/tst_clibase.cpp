@@ -228,6 +228,26 @@ private slots:
                                                              "}"));
     }
 
+    void jsonMemberAsWritten()
+    {
+        const QByteArray raw = "{\"s\\\":\": \"a,\\\"}\" , \"return\": {\"status\" : \"x y\","
+                               "\"l\":[1, {\"return\":2}]}, \"id\":\"libvirt-1\"}";
+        QCOMPARE(TextFormat::jsonMember(raw, QStringLiteral("return")),
+                 std::optional<QByteArray>("{\"status\":\"x y\",\"l\":[1,{\"return\":2}]}"));
+        QCOMPARE(TextFormat::jsonMember(raw, QStringLiteral("id")),
+                 std::optional<QByteArray>("\"libvirt-1\""));
+        QCOMPARE(TextFormat::jsonMember(raw, QStringLiteral("s\":")),
+                 std::optional<QByteArray>("\"a,\\\"}\""));
+        QCOMPARE(TextFormat::jsonMember(raw, QStringLiteral("status")), std::nullopt);
+        QCOMPARE(TextFormat::jsonMember("[{\"return\":1}]", QStringLiteral("return")),
+                 std::nullopt);
+        QCOMPARE(TextFormat::jsonMember("{}", QStringLiteral("return")), std::nullopt);
+        QCOMPARE(TextFormat::jsonMember("{\"return\":{}}", QStringLiteral("return")),
+                 std::optional<QByteArray>("{}"));
+        QCOMPARE(TextFormat::compactJson(" { \"a b\" : [ 1 , \"\\\" c\" ] } "),
+                 QByteArray("{\"a b\":[1,\"\\\" c\"]}"));
+    }
+
     void globalOptionsLikeGetopt()
     {
         auto parse = [](QStringList args) {

@@ -405,6 +405,9 @@ private slots:
             {test, "destroy test; undefine test --storage ''; list --all"},
             {test, "destroy test; undefine test --storage /guest/diskimage1,,x"},
             {test, "[-q] destroy test; undefine test --remove-all-storage"},
+            {test, "managedsave --verbose test; start test; managedsave test --verbose --running"},
+            {test, "destroy test; managedsave --verbose test"},
+            {test, "[-q] managedsave --verbose test"},
             {test, "[-q] domstats test"},
             {test, "[-q] domstats --list-shutoff"},
             {test, "event --all --timeout 1"},
@@ -1562,7 +1565,20 @@ private slots:
                              "'{\"execute\":\"query-status\"}'")
                   .arg(guest),
               QStringLiteral("qemu-monitor-command %1 '{\"execute\":\"query-status\"}'").arg(guest),
-              QStringLiteral("qemu-monitor-command nosuch --hmp info status")}) {
+              QStringLiteral("qemu-monitor-command nosuch --hmp info status"),
+              QStringLiteral("qemu-monitor-command %1 --return-value "
+                             "'{\"execute\":\"query-status\"}'")
+                  .arg(guest),
+              QStringLiteral("qemu-monitor-command %1 --return-value --pretty "
+                             "'{\"execute\":\"query-version\"}'")
+                  .arg(guest),
+              QStringLiteral("qemu-monitor-command %1 --return-value "
+                             "'{\"execute\":\"query-commands\"}'")
+                  .arg(guest),
+              QStringLiteral("qemu-monitor-command %1 --return-value '{\"execute\":\"nosuch\"}'")
+                  .arg(guest),
+              QStringLiteral("qemu-monitor-command %1 --return-value --hmp info status").arg(guest),
+              QStringLiteral("qemu-monitor-command %1 --pretty --hmp info status").arg(guest)}) {
             QString why;
             QVERIFY2(sameResult(verx(uri, {cmd}), virsh(uri, {cmd}), &why),
                      qPrintable(cmd + QStringLiteral(": ") + why));

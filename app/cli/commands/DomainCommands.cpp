@@ -8,6 +8,7 @@
 #include "Console.h"
 #include "DomainStateNames.h"
 #include "Lookup.h"
+#include "Session.h"
 #include "StreamTransfer.h"
 #include "Table.h"
 #include "TextFormat.h"
@@ -718,17 +719,24 @@ bool resume(CommandContext &ctx)
 
 bool managedsave(CommandContext &ctx)
 {
-    return simpleAction(
-        ctx,
-        [&](const NonnullDomain &d) {
-            DomainManagedSaveArgs a;
-            a.dom = d;
-            a.flags = (ctx.flag(QStringLiteral("bypass-cache")) ? 1u : 0u) |
-                      (ctx.flag(QStringLiteral("running")) ? 2u : 0u) |
-                      (ctx.flag(QStringLiteral("paused")) ? 4u : 0u);
-            return ctx.remote().domainManagedSave(a);
-        },
-        "\nDomain '%1' state saved by libvirt\n", "Failed to save domain '%1' state");
+    const auto dom = domainArg(ctx);
+    if (!dom)
+        return false;
+    DomainManagedSaveArgs a;
+    a.dom = *dom;
+    a.flags = (ctx.flag(QStringLiteral("bypass-cache")) ? 1u : 0u) |
+              (ctx.flag(QStringLiteral("running")) ? 2u : 0u) |
+              (ctx.flag(QStringLiteral("paused")) ? 4u : 0u);
+    if (!ctx.wait(ctx.remote().domainManagedSave(a))) {
+        ctx.error(QStringLiteral("Failed to save domain '%1' state").arg(domainText(ctx)));
+        return false;
+    }
+    // virsh's job progress line (only its final state: verx does not poll
+    // the job while it runs).
+    if (ctx.flag(QStringLiteral("verbose")))
+        Session::writeErr(QStringLiteral("\rManagedsave: [100.00 %]"));
+    ctx.printExtra(QStringLiteral("\nDomain '%1' state saved by libvirt\n").arg(domainText(ctx)));
+    return true;
 }
 
 bool autostart(CommandContext &ctx)
@@ -884,6 +892,15 @@ bool screenshot(CommandContext &ctx)
 
 bool qemuMonitorCommand(CommandContext &ctx)
 {
+    const bool pretty = ctx.flag(QStringLiteral("pretty"));
+    const bool returnValue = ctx.flag(QStringLiteral("return-value"));
+    for (const char *other : {"pretty", "return-value"}) {
+        if (ctx.flag(QStringLiteral("hmp")) && ctx.flag(QLatin1String(other))) {
+            ctx.error(QStringLiteral("Options --hmp and --%1 are mutually exclusive")
+                          .arg(QLatin1String(other)));
+            return false;
+        }
+    }
     const auto dom = domainArg(ctx);
     if (!dom)
         return false;
@@ -894,16 +911,27 @@ bool qemuMonitorCommand(CommandContext &ctx)
     const auto ret = ctx.wait(ctx.qemu().domainMonitorCommand(args));
     if (!ret)
         return false;
-    QString result = XdrText::str(ret->result);
-    if (ctx.flag(QStringLiteral("pretty"))) {
-        const QJsonDocument doc = QJsonDocument::fromJson(ret->result);
-        if (!doc.isNull()) {
-            // No newline: the blank line after every command ends it (as in virsh).
-            ctx.print(TextFormat::prettyJson(ret->result));
-            return true;
-        }
+    const bool parsed = !QJsonDocument::fromJson(ret->result).isNull();
+    if (returnValue && !parsed) {
+        ctx.error(QStringLiteral("failed to parse JSON returned by qemu"));
+        return false;
     }
-    ctx.print(result + QLatin1Char('\n'));
+    if (!parsed || (!pretty && !returnValue)) {
+        ctx.print(XdrText::str(ret->result) + QLatin1Char('\n'));
+        return true;
+    }
+    QByteArray value = ret->result;
+    if (returnValue) {
+        const auto member = TextFormat::jsonMember(ret->result, QStringLiteral("return"));
+        if (!member) {
+            ctx.error(QStringLiteral("'return' member missing"));
+            return false;
+        }
+        value = *member;
+    }
+    // No newline: the blank line after every command ends it (as in virsh).
+    ctx.print(pretty ? TextFormat::prettyJson(value)
+                     : QString::fromUtf8(TextFormat::compactJson(value)));
     return true;
 }
 
@@ -965,12 +993,15 @@ void registerDomainCommands(CommandRegistry &r)
                managedsave,
                {domainOption(), flag("bypass-cache", "avoid file system cache when saving"),
                 flag("running", "set domain to be running on next start"),
-                flag("paused", "set domain to be paused on next start")}));
-    r.add(make("domain", "qemu-monitor-command", "QEMU Monitor Command", "QEMU Monitor Command",
-               qemuMonitorCommand,
-               {domainOption(), flag("hmp", "command is in human monitor protocol"),
-                flag("pretty", "pretty-print any qemu monitor protocol output"),
-                argvOption(QStringLiteral("cmd"), QStringLiteral("command"))}));
+                flag("paused", "set domain to be paused on next start"),
+                flag("verbose", "display the progress of save")}));
+    r.add(make(
+        "domain", "qemu-monitor-command", "QEMU Monitor Command", "QEMU Monitor Command",
+        qemuMonitorCommand,
+        {domainOption(), flag("hmp", "command is in human monitor protocol"),
+         flag("pretty", "pretty-print any qemu monitor protocol output"),
+         flag("return-value", "extract the value of the 'return' key from the returned string"),
+         argvOption(QStringLiteral("cmd"), QStringLiteral("command"))}));
     r.add(make(
         "domain", "reboot", "reboot a domain", "Run a reboot command in the target domain.", reboot,
         {domainOption(),
