@@ -35,7 +35,9 @@ bool OptionParser::parse(const QStringList &arguments)
             if (!spec)
                 return fail(QStringLiteral("command '%1' doesn't support option --%2")
                                 .arg(m_command.name, name));
-            if (seen.contains(name))
+            // An ARGV option may be given again: each time one more word.
+            const bool again = seen.contains(name);
+            if (again && !spec->argv)
                 return fail(QStringLiteral("option --%1 already seen").arg(name));
             seen.insert(name);
             if (spec->kind == OptionSpec::Kind::Bool) {
@@ -45,7 +47,7 @@ bool OptionParser::parse(const QStringList &arguments)
                 continue;
             }
             if (inlineValue) {
-                m_options.setValue(name, *inlineValue);
+                m_options.appendValue(name, *inlineValue);
                 continue;
             }
             if (i + 1 >= arguments.size())
@@ -53,7 +55,7 @@ bool OptionParser::parse(const QStringList &arguments)
                                 .arg(name, spec->kind == OptionSpec::Kind::Number
                                                ? QStringLiteral("number")
                                                : QStringLiteral("string")));
-            m_options.setValue(name, arguments.at(++i));
+            m_options.appendValue(name, arguments.at(++i));
             continue;
         }
         // A bare word fills the next positional option not given yet.
@@ -64,10 +66,17 @@ bool OptionParser::parse(const QStringList &arguments)
                 break;
             }
         }
-        if (!target && lastPositional && lastPositional->argv) {
-            m_options.setValue(lastPositional->name,
-                               m_options.value(lastPositional->name) + QLatin1Char(' ') + arg);
-            continue;
+        // Once all are given, words go on to the ARGV option (also after its --name).
+        if (!target) {
+            for (const OptionSpec &o : m_command.options) {
+                if (o.positional && o.argv) {
+                    lastPositional = &o;
+                    m_options.appendValue(o.name, arg);
+                    break;
+                }
+            }
+            if (lastPositional && lastPositional->argv)
+                continue;
         }
         if (!target)
             return fail(QStringLiteral("unexpected data '%1'").arg(arg));

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -14,7 +15,21 @@ class ParsedOptions
 {
 public:
     void setFlag(const QString &name) { m_flags.insert(name); }
-    void setValue(const QString &name, const QString &value) { m_values.insert(name, value); }
+    void setValue(const QString &name, const QString &value)
+    {
+        m_values.insert(name, value);
+        m_lists.insert(name, {value});
+    }
+    // One more word of an ARGV option: value() joins them with spaces.
+    void appendValue(const QString &name, const QString &word)
+    {
+        if (!m_values.contains(name))
+            return setValue(name, word);
+        m_values[name] += QLatin1Char(' ') + word;
+        m_lists[name].append(word);
+    }
+    // The words of an ARGV option, one per occurrence.
+    QStringList values(const QString &name) const { return m_lists.value(name); }
 
     bool flag(const QString &name) const { return m_flags.contains(name); }
     bool has(const QString &name) const { return m_values.contains(name); }
@@ -28,6 +43,7 @@ public:
 private:
     QSet<QString> m_flags;
     QHash<QString, QString> m_values;
+    QHash<QString, QStringList> m_lists;
 };
 
 } // namespace verx::cli

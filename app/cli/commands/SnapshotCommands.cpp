@@ -89,6 +89,108 @@ QString xmlEscape(const QString &text)
     return text.toHtmlEscaped();
 }
 
+// libvirt's virBufferEscapeString for an attribute value.
+QString attrEscape(const QString &text)
+{
+    QString out = text.toHtmlEscaped();
+    return out.replace(QLatin1Char('\''), QStringLiteral("&apos;"));
+}
+
+// virsh's vshStringToArray: split at ",", where ",," stands for a comma.
+QStringList commaList(const QString &text)
+{
+    QStringList items{QString()};
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] != QLatin1Char(','))
+            items.last() += text[i];
+        else if (i + 1 < text.size() && text[i + 1] == QLatin1Char(','))
+            items.last() += text[i++];
+        else
+            items.append(QString());
+    }
+    return items;
+}
+
+// --memspec [file=]name[,snapshot=type] as <memory .../>; false after virsh's error.
+bool memspecXml(CommandContext &ctx, const QString &spec, QString *xml)
+{
+    std::optional<QString> snapshot, file;
+    for (const QString &item : commaList(spec)) {
+        if (!snapshot && item.startsWith(QLatin1String("snapshot=")))
+            snapshot = item.mid(9);
+        else if (!file && item.startsWith(QLatin1String("file=")))
+            file = item.mid(5);
+        else if (!file && item.startsWith(QLatin1Char('/')))
+            file = item;
+        else {
+            ctx.error(QStringLiteral("unable to parse memspec: %1").arg(spec));
+            return false;
+        }
+    }
+    *xml += QStringLiteral("  <memory");
+    if (snapshot)
+        *xml += QStringLiteral(" snapshot='%1'").arg(attrEscape(*snapshot));
+    if (file)
+        *xml += QStringLiteral(" file='%1'").arg(attrEscape(*file));
+    *xml += QStringLiteral("/>\n");
+    return true;
+}
+
+// --diskspec disk[,snapshot=type][,driver=type][,stype=type][,file=name] as
+// <disk .../>; false after virsh's error.
+bool diskspecXml(CommandContext &ctx, const QString &spec, QString *xml)
+{
+    // (virsh's list of "" is empty: no name attribute then)
+    const QStringList items = spec.isEmpty() ? QStringList() : commaList(spec);
+    std::optional<QString> snapshot, driver, stype, file;
+    auto fail = [&] {
+        ctx.error(QStringLiteral("unable to parse diskspec: %1").arg(spec));
+        return false;
+    };
+    for (qsizetype i = 1; i < items.size(); ++i) {
+        const QString &item = items[i];
+        if (!snapshot && item.startsWith(QLatin1String("snapshot=")))
+            snapshot = item.mid(9);
+        else if (!driver && item.startsWith(QLatin1String("driver=")))
+            driver = item.mid(7);
+        else if (!stype && item.startsWith(QLatin1String("stype=")))
+            stype = item.mid(6);
+        else if (!file && item.startsWith(QLatin1String("file=")))
+            file = item.mid(5);
+        else
+            return fail();
+    }
+    QString disk = QStringLiteral("    ");
+    if (!items.isEmpty())
+        disk += QStringLiteral("<disk name='%1'").arg(attrEscape(items[0]));
+    if (snapshot)
+        disk += QStringLiteral(" snapshot='%1'").arg(*snapshot);
+    bool isFile = true;
+    if (stype) {
+        if (*stype == QLatin1String("block")) {
+            isFile = false;
+        } else if (*stype != QLatin1String("file")) {
+            ctx.error(QStringLiteral("Unknown storage type: '%1'").arg(*stype));
+            return fail();
+        }
+        disk += QStringLiteral(" type='%1'").arg(*stype);
+    }
+    if (driver || file) {
+        disk += QStringLiteral(">\n");
+        if (driver)
+            disk += QStringLiteral("      <driver type='%1'/>\n").arg(*driver);
+        if (file)
+            disk += QStringLiteral("      <source %1='%2'/>\n")
+                        .arg(isFile ? QStringLiteral("file") : QStringLiteral("dev"),
+                             attrEscape(*file));
+        disk += QStringLiteral("    </disk>\n");
+    } else {
+        disk += QStringLiteral("/>\n");
+    }
+    *xml += disk;
+    return true;
+}
+
 // virsh's vshTreePrint: one root and its children, drawn with "+- " and "|".
 void printTree(CommandContext &ctx, const QList<SnapshotFacts> &snaps, qsizetype id,
                qsizetype lastId, bool root, QString &indent)
@@ -289,6 +391,22 @@ bool snapshotCreateAs(CommandContext &ctx)
     if (ctx.options().has(QStringLiteral("description")))
         xml += QStringLiteral("  <description>%1</description>\n")
                    .arg(xmlEscape(ctx.value(QStringLiteral("description"))));
+    if (ctx.options().has(QStringLiteral("memspec"))) {
+        const QString memspec = ctx.value(QStringLiteral("memspec"));
+        if (memspec.isEmpty()) {
+            ctx.error(QStringLiteral("Failed to get option 'memspec': Option argument is empty"));
+            return false;
+        }
+        if (!memspecXml(ctx, memspec, &xml))
+            return false;
+    }
+    if (ctx.options().has(QStringLiteral("diskspec"))) {
+        xml += QStringLiteral("  <disks>\n");
+        for (const QString &spec : ctx.options().values(QStringLiteral("diskspec")))
+            if (!diskspecXml(ctx, spec, &xml))
+                return false;
+        xml += QStringLiteral("  </disks>\n");
+    }
     xml += QStringLiteral("</domainsnapshot>\n");
     if (ctx.flag(QStringLiteral("print-xml"))) {
         ctx.print(xml + QLatin1Char('\n')); // virsh prints "%s\n"
@@ -411,20 +529,31 @@ void registerSnapshotCommands(CommandRegistry &r)
 {
     const OptionSpec domain =
         dataOption(QStringLiteral("domain"), QStringLiteral("domain name, id or uuid"));
-    Command create = make(
-        "snapshot-create-as", "Create a snapshot from a set of args",
-        "Create a snapshot (disk and RAM) from arguments", snapshotCreateAs,
-        {domain,
-         stringOption(QStringLiteral("name"), QStringLiteral("name of snapshot"), false, true),
-         stringOption(QStringLiteral("description"), QStringLiteral("description of snapshot")),
-         flag("print-xml", "print XML document rather than create"),
-         flag("no-metadata", "take snapshot but create no metadata"),
-         flag("halt", "halt domain after snapshot is created"),
-         flag("disk-only", "capture disk state but not vm state"),
-         flag("reuse-external", "reuse any existing external files"),
-         flag("quiesce", "quiesce guest's file systems"),
-         flag("atomic", "require atomic operation"), flag("live", "take a live snapshot"),
-         flag("validate", "validate the XML against the schema")});
+    OptionSpec diskspec = stringOption(
+        QStringLiteral("diskspec"),
+        QStringLiteral(
+            "disk attributes: disk[,snapshot=type][,driver=type][,stype=type][,file=name]"));
+    diskspec.argv = true;
+    diskspec.positional = true; // after <domain>, name and description
+    diskspec.undocumentedPositional = true;
+    Command create =
+        make("snapshot-create-as", "Create a snapshot from a set of args",
+             "Create a snapshot (disk and RAM) from arguments", snapshotCreateAs,
+             {domain,
+              stringOption(QStringLiteral("name"), QStringLiteral("name of snapshot"), false, true),
+              stringOption(QStringLiteral("description"), QStringLiteral("description of snapshot"),
+                           false, true),
+              flag("print-xml", "print XML document rather than create"),
+              flag("no-metadata", "take snapshot but create no metadata"),
+              flag("halt", "halt domain after snapshot is created"),
+              flag("disk-only", "capture disk state but not vm state"),
+              flag("reuse-external", "reuse any existing external files"),
+              flag("quiesce", "quiesce guest's file systems"),
+              flag("atomic", "require atomic operation"), flag("live", "take a live snapshot"),
+              flag("validate", "validate the XML against the schema"),
+              stringOption(QStringLiteral("memspec"),
+                           QStringLiteral("memory attributes: [file=]name[,snapshot=type]")),
+              diskspec});
     r.add(create);
     r.add(make(
         "snapshot-delete", "Delete a domain snapshot", "Snapshot Delete", snapshotDelete,
