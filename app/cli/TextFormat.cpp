@@ -194,6 +194,22 @@ qsizetype valueEnd(const QByteArray &text, qsizetype from)
 
 } // namespace
 
+QStringList commaList(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    QStringList items{QString()};
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] != QLatin1Char(','))
+            items.last() += text[i];
+        else if (i + 1 < text.size() && text[i + 1] == QLatin1Char(','))
+            items.last() += text[i++];
+        else
+            items.append(QString());
+    }
+    return items;
+}
+
 QByteArray compactJson(const QByteArray &text)
 {
     QByteArray out;

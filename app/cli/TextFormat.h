@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QJsonValue>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -31,6 +32,9 @@ QString json(const QJsonValue &value);
 // Valid JSON text re-indented like libvirt's pretty printer: two spaces,
 // "key": value, members in their original order; no final newline.
 QString prettyJson(const QByteArray &text);
+// virsh's vshStringToArray: TEXT split at ",", where ",," stands for a
+// comma; "" gives no items.
+QStringList commaList(const QString &text);
 // Valid JSON text without the white space between its tokens.
 QByteArray compactJson(const QByteArray &text);
 // The text of member key of the JSON object in text (valid JSON), as it is

@@ -228,6 +228,14 @@ private slots:
                                                              "}"));
     }
 
+    void commaListLikeVirsh()
+    {
+        QCOMPARE(TextFormat::commaList(QString()), QStringList());
+        QCOMPARE(TextFormat::commaList(QStringLiteral("a")), QStringList{"a"});
+        QCOMPARE(TextFormat::commaList(QStringLiteral("a,,b,c,")), (QStringList{"a,b", "c", ""}));
+        QCOMPARE(TextFormat::commaList(QStringLiteral(",,,")), (QStringList{",", ""}));
+    }
+
     void jsonMemberAsWritten()
     {
         const QByteArray raw = "{\"s\\\":\": \"a,\\\"}\" , \"return\": {\"status\" : \"x y\","

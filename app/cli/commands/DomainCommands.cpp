@@ -503,8 +503,8 @@ bool undefine(CommandContext &ctx)
             ctx.error(QStringLiteral("Specified both --storage and --remove-all-storage"));
             return false;
         }
-        const auto found = UndefineVolumes::collect(
-            ctx, *dom, removeAll ? QStringList() : UndefineVolumes::list(storage), removeAll);
+        const auto found =
+            UndefineVolumes::collect(ctx, *dom, TextFormat::commaList(storage), removeAll);
         if (!found)
             return false;
         volumes = *found;

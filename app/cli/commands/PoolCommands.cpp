@@ -77,21 +77,6 @@ QJsonObject poolJson(const NonnullStoragePool &pool, const PoolFacts &f)
     return o;
 }
 
-// virsh's vshStringToArray: split at ",", where ",," stands for a comma.
-QStringList commaList(const QString &text)
-{
-    QStringList items{QString()};
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] != QLatin1Char(','))
-            items.last() += text[i];
-        else if (i + 1 < text.size() && text[i + 1] == QLatin1Char(','))
-            items.last() += text[i++];
-        else
-            items.append(QString());
-    }
-    return items;
-}
-
 // --type TYPES as VIR_CONNECT_LIST_STORAGE_POOLS_* bits; nullopt after an error.
 std::optional<unsigned> poolTypeFlags(CommandContext &ctx)
 {
@@ -110,7 +95,7 @@ std::optional<unsigned> poolTypeFlags(CommandContext &ctx)
         return std::nullopt;
     }
     unsigned flags = 0;
-    for (const QString &t : commaList(value)) {
+    for (const QString &t : TextFormat::commaList(value)) {
         const auto it = std::find_if(std::begin(types), std::end(types),
                                      [&](const auto &p) { return t == QLatin1String(p.first); });
         if (it == std::end(types)) {

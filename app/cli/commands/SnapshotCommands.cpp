@@ -5,6 +5,7 @@
 #include "CommandContext.h"
 #include "Lookup.h"
 #include "Table.h"
+#include "TextFormat.h"
 #include "XdrText.h"
 
 #include <verx/calls/RemoteCalls.h>
@@ -96,26 +97,11 @@ QString attrEscape(const QString &text)
     return out.replace(QLatin1Char('\''), QStringLiteral("&apos;"));
 }
 
-// virsh's vshStringToArray: split at ",", where ",," stands for a comma.
-QStringList commaList(const QString &text)
-{
-    QStringList items{QString()};
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] != QLatin1Char(','))
-            items.last() += text[i];
-        else if (i + 1 < text.size() && text[i + 1] == QLatin1Char(','))
-            items.last() += text[i++];
-        else
-            items.append(QString());
-    }
-    return items;
-}
-
 // --memspec [file=]name[,snapshot=type] as <memory .../>; false after virsh's error.
 bool memspecXml(CommandContext &ctx, const QString &spec, QString *xml)
 {
     std::optional<QString> snapshot, file;
-    for (const QString &item : commaList(spec)) {
+    for (const QString &item : TextFormat::commaList(spec)) {
         if (!snapshot && item.startsWith(QLatin1String("snapshot=")))
             snapshot = item.mid(9);
         else if (!file && item.startsWith(QLatin1String("file=")))
@@ -141,7 +127,7 @@ bool memspecXml(CommandContext &ctx, const QString &spec, QString *xml)
 bool diskspecXml(CommandContext &ctx, const QString &spec, QString *xml)
 {
     // (virsh's list of "" is empty: no name attribute then)
-    const QStringList items = spec.isEmpty() ? QStringList() : commaList(spec);
+    const QStringList items = TextFormat::commaList(spec);
     std::optional<QString> snapshot, driver, stype, file;
     auto fail = [&] {
         ctx.error(QStringLiteral("unable to parse diskspec: %1").arg(spec));

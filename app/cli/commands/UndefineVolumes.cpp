@@ -2,6 +2,7 @@
 #include "UndefineVolumes.h"
 
 #include "CommandContext.h"
+#include "TextFormat.h"
 #include "XdrText.h"
 
 #include <verx/calls/RemoteCalls.h>
@@ -60,20 +61,6 @@ QList<Disk> disks(const QByteArray &xml)
 }
 
 } // namespace
-
-QStringList UndefineVolumes::list(const QString &text)
-{
-    QStringList items{QString()};
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] != QLatin1Char(','))
-            items.last() += text[i];
-        else if (i + 1 < text.size() && text[i + 1] == QLatin1Char(','))
-            items.last() += text[i++];
-        else
-            items.append(QString());
-    }
-    return items;
-}
 
 std::optional<QList<UndefineVolumes::Volume>> UndefineVolumes::collect(CommandContext &ctx,
                                                                        const NonnullDomain &dom,

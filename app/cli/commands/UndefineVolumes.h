@@ -31,8 +31,6 @@ public:
     static std::optional<QList<Volume>> collect(CommandContext &ctx,
                                                 const verx::remote::NonnullDomain &dom,
                                                 const QStringList &selected, bool selectAll);
-    // A comma separated list, ",," standing for a comma (virsh's vshStringToArray).
-    static QStringList list(const QString &text);
     // Wipes (if asked) and deletes them, printing virsh's progress lines;
     // false when one failed.
     static bool remove(CommandContext &ctx, const QList<Volume> &volumes, bool wipe,
