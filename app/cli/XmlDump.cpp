@@ -7,63 +7,42 @@ namespace verx::cli {
 
 namespace {
 
-QString escapeText(const QString &text)
+// libxml2's escaping: text escapes <, >, & and CR; attribute values also
+// the quote, LF and TAB.
+QString escape(const QString &text, bool inAttribute)
 {
     QString out;
     out.reserve(text.size());
     for (const QChar c : text) {
-        switch (c.unicode()) {
-        case '<':
+        const char16_t u = c.unicode();
+        if (u == '<')
             out += QLatin1String("&lt;");
-            break;
-        case '>':
+        else if (u == '>')
             out += QLatin1String("&gt;");
-            break;
-        case '&':
+        else if (u == '&')
             out += QLatin1String("&amp;");
-            break;
-        case '\r':
+        else if (u == '\r')
             out += QLatin1String("&#13;");
-            break;
-        default:
+        else if (inAttribute && u == '"')
+            out += QLatin1String("&quot;");
+        else if (inAttribute && u == '\n')
+            out += QLatin1String("&#10;");
+        else if (inAttribute && u == '\t')
+            out += QLatin1String("&#9;");
+        else
             out += c;
-        }
     }
     return out;
 }
 
+QString escapeText(const QString &text)
+{
+    return escape(text, false);
+}
+
 QString escapeAttribute(const QString &text)
 {
-    QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case '<':
-            out += QLatin1String("&lt;");
-            break;
-        case '>':
-            out += QLatin1String("&gt;");
-            break;
-        case '&':
-            out += QLatin1String("&amp;");
-            break;
-        case '"':
-            out += QLatin1String("&quot;");
-            break;
-        case '\n':
-            out += QLatin1String("&#10;");
-            break;
-        case '\r':
-            out += QLatin1String("&#13;");
-            break;
-        case '\t':
-            out += QLatin1String("&#9;");
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
+    return escape(text, true);
 }
 
 QString attribute(const XmlNode *a)
