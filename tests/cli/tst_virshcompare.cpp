@@ -148,6 +148,26 @@ private:
     {
         return runCli(QStringLiteral("virsh"), QStringList{QStringLiteral("-c"), uri} + args);
     }
+
+    // What a throwaway QEMU domain takes from the fixture's guest: its
+    // domain type, <type>hvm</type> and <emulator> elements.
+    struct GuestParts
+    {
+        QString xml, type, os, emulator;
+    };
+    bool guestParts(const QString &uri, GuestParts *parts)
+    {
+        parts->xml = trimmed(virsh(uri, {QStringLiteral("dumpxml ") + m_env[("VERX_GUEST")]}).out);
+        static const QRegularExpression typeRe(QStringLiteral("<domain type='([a-z]+)'"));
+        static const QRegularExpression osRe(QStringLiteral("<type [^>]*>hvm</type>"));
+        static const QRegularExpression emulatorRe(QStringLiteral("<emulator>[^<]+</emulator>"));
+        const auto type = typeRe.match(parts->xml), os = osRe.match(parts->xml),
+                   emulator = emulatorRe.match(parts->xml);
+        parts->type = type.captured(1);
+        parts->os = os.captured(0);
+        parts->emulator = emulator.captured(0);
+        return type.hasMatch() && os.hasMatch() && emulator.hasMatch();
+    }
     // Both clients with the same arguments; stdout, stderr and exit code equal.
     static bool sameResult(const CliResult &ours, const CliResult &theirs, QString *why)
     {
@@ -651,14 +671,8 @@ private slots:
     void stateChangesCheckedWithVirsh()
     {
         const QString uri = m_env[("VERX_URI_SYSTEM")];
-        const QString guestXml =
-            trimmed(virsh(uri, {QStringLiteral("dumpxml ") + m_env[("VERX_GUEST")]}).out);
-        static const QRegularExpression typeRe(QStringLiteral("<domain type='([a-z]+)'"));
-        static const QRegularExpression osRe(QStringLiteral("<type [^>]*>hvm</type>"));
-        static const QRegularExpression emulatorRe(QStringLiteral("<emulator>[^<]+</emulator>"));
-        const auto type = typeRe.match(guestXml), os = osRe.match(guestXml),
-                   emulator = emulatorRe.match(guestXml);
-        QVERIFY2(type.hasMatch() && os.hasMatch() && emulator.hasMatch(), qPrintable(guestXml));
+        GuestParts guest;
+        QVERIFY2(guestParts(uri, &guest), qPrintable(guest.xml));
         const QString d = QStringLiteral("verx-cli-state");
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("state.xml"));
@@ -666,7 +680,7 @@ private slots:
                                                "<uuid>0d7b6f3a-9c1e-4b2d-8a5f-3e4c2b1a0f9e</uuid>"
                                                "<memory unit='MiB'>32</memory><vcpu>1</vcpu>"
                                                "<os>%3</os><devices>%4</devices></domain>\n")
-                                    .arg(type.captured(1), d, os.captured(0), emulator.captured(0))
+                                    .arg(guest.type, d, guest.os, guest.emulator)
                                     .toUtf8()));
         auto cleanUp = [&] {
             virsh(uri, {QStringLiteral("destroy ") + d});
@@ -745,14 +759,8 @@ private slots:
         QFETCH(QStringList, removed);
         const QString uri = m_env[("VERX_URI_SYSTEM")];
         const QString pool = m_env[("VERX_POOL")];
-        const QString guestXml =
-            trimmed(virsh(uri, {QStringLiteral("dumpxml ") + m_env[("VERX_GUEST")]}).out);
-        static const QRegularExpression typeRe(QStringLiteral("<domain type='([a-z]+)'"));
-        static const QRegularExpression osRe(QStringLiteral("<type [^>]*>hvm</type>"));
-        static const QRegularExpression emulatorRe(QStringLiteral("<emulator>[^<]+</emulator>"));
-        const auto type = typeRe.match(guestXml), os = osRe.match(guestXml),
-                   emulator = emulatorRe.match(guestXml);
-        QVERIFY2(type.hasMatch() && os.hasMatch() && emulator.hasMatch(), qPrintable(guestXml));
+        GuestParts guest;
+        QVERIFY2(guestParts(uri, &guest), qPrintable(guest.xml));
         const QString d = QStringLiteral("verx-cli-undefine");
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("undefine.xml"));
@@ -778,12 +786,11 @@ private slots:
                     "device='disk'><source file='/nonexistent/vx-c.img'/><target dev='vdc'/>"
                     "</disk>")
                     .arg(*path, pool);
-            QVERIFY(writeFile(
-                file, QStringLiteral("<domain type='%1'><name>%2</name>"
-                                     "<memory unit='MiB'>32</memory><vcpu>1</vcpu>"
-                                     "<os>%3</os><devices>%4%5</devices></domain>\n")
-                          .arg(type.captured(1), d, os.captured(0), emulator.captured(0), disks)
-                          .toUtf8()));
+            QVERIFY(writeFile(file, QStringLiteral("<domain type='%1'><name>%2</name>"
+                                                   "<memory unit='MiB'>32</memory><vcpu>1</vcpu>"
+                                                   "<os>%3</os><devices>%4%5</devices></domain>\n")
+                                        .arg(guest.type, d, guest.os, guest.emulator, disks)
+                                        .toUtf8()));
             QCOMPARE(virsh(uri, {QStringLiteral("define ") + file}).exitCode, 0);
         };
         auto volumes = [&] {
@@ -1777,11 +1784,8 @@ private slots:
     void rareEventsSameAsVirsh()
     {
         const QString uri = m_env[("VERX_URI_SYSTEM")];
-        const QString guestXml =
-            trimmed(virsh(uri, {QStringLiteral("dumpxml ") + m_env[("VERX_GUEST")]}).out);
-        static const QRegularExpression emulatorRe(QStringLiteral("<emulator>[^<]+</emulator>"));
-        const auto emulator = emulatorRe.match(guestXml);
-        QVERIFY2(emulator.hasMatch(), qPrintable(guestXml));
+        GuestParts guest;
+        QVERIFY2(guestParts(uri, &guest), qPrintable(guest.xml));
         const QString d = QStringLiteral("verx-cli-events");
         QTemporaryDir dir;
         const QString disk = dir.filePath(QStringLiteral("disk.img"));
@@ -1804,7 +1808,7 @@ private slots:
                 "<graphics type='vnc' port='-1' listen='127.0.0.1'/>"
                 "<channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/>"
                 "</channel></devices></domain>\n")
-                .arg(d, emulator.captured(0), disk)
+                .arg(d, guest.emulator, disk)
                 .toUtf8()));
         auto cleanUp = [&] {
             virsh(uri, {QStringLiteral("destroy ") + d});
