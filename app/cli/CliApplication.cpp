@@ -114,8 +114,9 @@ int CliApplication::run(const QStringList &arguments)
     QList<QStringList> commandWords;
     const QStringList rest = arguments.mid(i);
     if (rest.size() == 1) {
-        if (!CommandLine::splitString(rest.first(), &commandWords)) {
-            Session::writeErr(QStringLiteral("error: dangling \\ or unterminated quote\n"));
+        QString error;
+        if (!CommandLine::splitString(rest.first(), &commandWords, &error)) {
+            Session::writeErr(QStringLiteral("error: %1\n").arg(error));
             return 1;
         }
     } else {

@@ -12,8 +12,9 @@ namespace verx::cli {
 namespace CommandLine {
 
 QList<QStringList> splitArguments(const QStringList &arguments);
-// False on an unterminated quote.
-bool splitString(const QString &text, QList<QStringList> *commands);
+// False, with virsh's message in *error, on an unclosed double quote or a
+// dangling backslash.
+bool splitString(const QString &text, QList<QStringList> *commands, QString *error);
 
 } // namespace CommandLine
 

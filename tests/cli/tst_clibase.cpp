@@ -161,16 +161,32 @@ private slots:
         QCOMPARE(byArgs.at(1), (QStringList{QStringLiteral("domstate"), QStringLiteral("test")}));
 
         QList<QStringList> cmds;
+        QString error;
         QVERIFY(CommandLine::splitString(
             QStringLiteral(
                 "snapshot-create-as test s1 --description 'a b' ; list --all\ndomstate \"x y\""),
-            &cmds));
+            &cmds, &error));
         QCOMPARE(cmds.size(), 3);
         QCOMPARE(cmds.at(0).at(4), QStringLiteral("a b"));
         QCOMPARE(cmds.at(1), (QStringList{QStringLiteral("list"), QStringLiteral("--all")}));
         QCOMPARE(cmds.at(2).at(1), QStringLiteral("x y"));
+        // as virsh: an open single quote runs to the end, backslashes escape
+        // outside single quotes and vanish before a newline, '#' starts a
+        // comment only at a word's start, tabs are blanks
+        cmds.clear();
+        QVERIFY(CommandLine::splitString(
+            QStringLiteral("dominfo 'a\\b\"c ;x' # gone ; still gone\nd#x\tte\\\nst \"a\\\"b\"'q"),
+            &cmds, &error));
+        QCOMPARE(cmds.size(), 2);
+        QCOMPARE(cmds.at(0),
+                 (QStringList{QStringLiteral("dominfo"), QStringLiteral("a\\b\"c ;x")}));
+        QCOMPARE(cmds.at(1), (QStringList{QStringLiteral("d#x"), QStringLiteral("test"),
+                                          QStringLiteral("a\"bq")}));
         QList<QStringList> broken;
-        QVERIFY(!CommandLine::splitString(QStringLiteral("list 'x"), &broken));
+        QVERIFY(!CommandLine::splitString(QStringLiteral("list \"x"), &broken, &error));
+        QCOMPARE(error, QStringLiteral("missing \""));
+        QVERIFY(!CommandLine::splitString(QStringLiteral("list x\\"), &broken, &error));
+        QCOMPARE(error, QStringLiteral("dangling \\"));
     }
 
     void tableLikeVirsh()

@@ -242,6 +242,14 @@ private slots:
             QString command;
         } rows[] = {
             {test, "uri"},
+            // the command-string syntax: quotes, escapes, comments, errors
+            {test, "domstate 'te'\"st\" ; domid t\\est # domname test"},
+            {test, "domstate 'test"},
+            {test, "domstate te\\\nst\t--reason"},
+            {test, "domstate \"te\\\"st\""},
+            {test, "domstate \"test"},
+            {test, "domstate test\\"},
+            {test, "domstate test; domid \"te"},
             {test, "hostname"},
             {test, "nodeinfo"},
             {test, "sysinfo"},
