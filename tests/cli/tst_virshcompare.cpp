@@ -13,7 +13,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -105,6 +108,44 @@ bool writeFile(const QString &path, const QByteArray &data)
 {
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+// One entry of a cpio "newc" archive (the initramfs format), padded to 4.
+QByteArray cpioEntry(const QByteArray &name, quint32 mode, quint32 size)
+{
+    QByteArray h = "070701";
+    const quint32 fields[] = {1, mode, 0, 0, 1, 0, size, 0, 0, 0, 0, quint32(name.size() + 1), 0};
+    for (quint32 f : fields)
+        h += QByteArray::number(f, 16).rightJustified(8, '0');
+    h += name + '\0';
+    while (h.size() % 4)
+        h += '\0';
+    return h;
+}
+
+// The guest's initramfs followed by a second archive with one file of
+// `bytes` random bytes (the kernel unpacks concatenated archives; an
+// uncompressed one starts at a multiple of 4).
+bool writeBigInitramfs(const QString &from, const QString &to, quint32 bytes)
+{
+    QFile in(from), out(to);
+    if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly))
+        return false;
+    QByteArray head = in.readAll();
+    while (head.size() % 4)
+        head += '\0';
+    out.write(head);
+    out.write(cpioEntry("junk", 0100644, bytes));
+    QByteArray chunk(1 << 20, Qt::Uninitialized);
+    for (quint32 done = 0; done < bytes; done += quint32(chunk.size())) {
+        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(chunk.data()),
+                                              chunk.size() / 4);
+        out.write(chunk.constData(), qMin<qint64>(chunk.size(), bytes - done));
+    }
+    while (out.size() % 4)
+        out.write("", 1);
+    out.write(cpioEntry("TRAILER!!!", 0, 0));
+    return out.error() == QFile::NoError;
 }
 
 // The fixture keys this test uses: a missing one fails initTestCase.
@@ -865,6 +906,100 @@ private slots:
         QVERIFY2(state[0].startsWith(QStringLiteral("vx-mem\n")), qPrintable(state[0]));
         QVERIFY2(state[0].contains(QStringLiteral("snapshot=\"external\" file=\"") + file),
                  qPrintable(state[0]));
+    }
+
+    // managedsave --verbose on a guest with a few hundred MiB of memory in
+    // use (its initramfs carries random bytes): verx polls the job like
+    // virsh and prints the same progress records; Ctrl+C aborts the job and
+    // the guest keeps running, as with virsh.
+    void managedsaveProgressAndInterrupt()
+    {
+        const QString uri = m_env[("VERX_URI_SYSTEM")];
+        GuestParts guest;
+        QVERIFY2(guestParts(uri, &guest), qPrintable(guest.xml));
+        static const QRegularExpression bootRe(
+            QStringLiteral("<kernel>[^<]+</kernel>\\s*<initrd>([^<]+)</initrd>\\s*<cmdline>[^<]*"
+                           "</cmdline>"));
+        const auto boot = bootRe.match(guest.xml);
+        QVERIFY2(boot.hasMatch(), qPrintable(guest.xml));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString initrd = dir.filePath(QStringLiteral("big-initramfs"));
+        QVERIFY(writeBigInitramfs(boot.captured(1), initrd, 64 << 20));
+        QString bootXml = boot.captured(0);
+        bootXml.replace(boot.captured(1), initrd);
+        const QString d = QStringLiteral("verx-cli-save");
+        const QString file = dir.filePath(QStringLiteral("save.xml"));
+        QVERIFY(writeFile(file, QStringLiteral("<domain type='%1'><name>%2</name>"
+                                               "<memory unit='MiB'>384</memory><vcpu>1</vcpu>"
+                                               "<os>%3%4</os><devices>%5</devices></domain>\n")
+                                    .arg(guest.type, d, guest.os, bootXml, guest.emulator)
+                                    .toUtf8()));
+        auto cleanUp = [&] {
+            virsh(uri, {QStringLiteral("destroy ") + d});
+            virsh(uri, {QStringLiteral("undefine --managed-save ") + d});
+        };
+        cleanUp();
+        QCOMPARE(virsh(uri, {QStringLiteral("define ") + file}).exitCode, 0);
+        const auto cleanUpAtEnd = qScopeGuard(cleanUp);
+        // A fresh boot with the random bytes in memory (the initramfs is
+        // loaded and unpacked within seconds).
+        auto freshBoot = [&] {
+            virsh(uri, {QStringLiteral("destroy ") + d});
+            virsh(uri, {QStringLiteral("managedsave-remove ") + d});
+            const bool started = virsh(uri, {QStringLiteral("start ") + d}).exitCode == 0;
+            QTest::qWait(4000);
+            return started;
+        };
+        const QString state = QStringLiteral("domstate --reason ") + d;
+        static const QRegularExpression recordRe(
+            QStringLiteral("^Managedsave: \\[( ?\\d?\\d\\.\\d\\d|100\\.00) %\\]$"));
+        CliResult results[2];
+        QString after[2];
+        for (int client = 0; client < 2; ++client) {
+            QVERIFY(freshBoot());
+            const QString command = QStringLiteral("managedsave --verbose ") + d;
+            results[client] = client == 0 ? verx(uri, {command}) : virsh(uri, {command});
+            after[client] = normalized(virsh(uri, {state}).out);
+            QCOMPARE(results[client].exitCode, 0);
+            const QStringList records =
+                QString::fromUtf8(results[client].err).split(u'\r', Qt::SkipEmptyParts);
+            QVERIFY2(records.size() >= 2, qPrintable(results[client].err)); // progress, then 100
+            QCOMPARE(records.last(), QStringLiteral("Managedsave: [100.00 %]"));
+            for (const QString &r : records)
+                QVERIFY2(recordRe.match(r).hasMatch(), qPrintable(r));
+            QVERIFY2(records.first() != records.last(), qPrintable(results[client].err));
+        }
+        QCOMPARE(results[0].out, results[1].out);
+        QCOMPARE(after[0], after[1]);
+        QCOMPARE(after[0].trimmed(), QStringLiteral("shut off (saved)"));
+
+        // Ctrl+C on the terminal once the first progress record is out
+        // (virsh reads it in raw mode, verx gets SIGINT).
+        CliResult interrupted[2];
+        for (int client = 0; client < 2; ++client) {
+            QVERIFY(freshBoot());
+            PtyProcess p;
+            const QString program =
+                client == 0 ? kVerx : QStandardPaths::findExecutable(QStringLiteral("virsh"));
+            QVERIFY(p.start(program, {QStringLiteral("-c"), uri,
+                                      QStringLiteral("managedsave --verbose ") + d}));
+            QVERIFY2(p.readUntil("Managedsave: [", 20000), p.seen().constData());
+            QVERIFY(p.write("\x03"));
+            interrupted[client].exitCode = p.waitForExit(30000);
+            // the progress records differ in their numbers: only the text
+            // after the last one is compared
+            QByteArray seen = p.seen();
+            seen = seen.mid(seen.lastIndexOf("%]") + 2).replace("\r\n", "\n");
+            interrupted[client].out = seen;
+            after[client] = normalized(virsh(uri, {state}).out);
+        }
+        QString why;
+        QVERIFY2(sameResult(interrupted[0], interrupted[1], &why), qPrintable(why));
+        QCOMPARE(interrupted[0].exitCode, 1);
+        QCOMPARE(after[0], after[1]);
+        QVERIFY2(interrupted[0].out.contains("operation aborted"), interrupted[0].out.constData());
+        QCOMPARE(after[0].trimmed(), QStringLiteral("running (save canceled)"));
     }
 
     // The connection options outside a command string.

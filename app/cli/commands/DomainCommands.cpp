@@ -7,6 +7,7 @@
 #include "CommandContext.h"
 #include "Console.h"
 #include "DomainStateNames.h"
+#include "JobWatch.h"
 #include "Lookup.h"
 #include "Session.h"
 #include "StreamTransfer.h"
@@ -727,14 +728,11 @@ bool managedsave(CommandContext &ctx)
     a.flags = (ctx.flag(QStringLiteral("bypass-cache")) ? 1u : 0u) |
               (ctx.flag(QStringLiteral("running")) ? 2u : 0u) |
               (ctx.flag(QStringLiteral("paused")) ? 4u : 0u);
-    if (!ctx.wait(ctx.remote().domainManagedSave(a))) {
+    JobWatch watch(ctx, *dom, QStringLiteral("Managedsave"), ctx.flag(QStringLiteral("verbose")));
+    if (!watch.wait(ctx.remote().domainManagedSave(a))) {
         ctx.error(QStringLiteral("Failed to save domain '%1' state").arg(domainText(ctx)));
         return false;
     }
-    // virsh's job progress line (only its final state: verx does not poll
-    // the job while it runs).
-    if (ctx.flag(QStringLiteral("verbose")))
-        Session::writeErr(QStringLiteral("\rManagedsave: [100.00 %]"));
     ctx.printExtra(QStringLiteral("\nDomain '%1' state saved by libvirt\n").arg(domainText(ctx)));
     return true;
 }
