@@ -349,6 +349,13 @@ int main(int argc, char **argv)
     if (!openConnection(conn, uri))
         return 1;
     remote::Calls calls(&conn);
+    // The same client without busy polling (Connection::setBusyPolling):
+    // what the sleeping wait costs.
+    Connection sleeper;
+    sleeper.setBusyPolling(false);
+    if (!openConnection(sleeper, uri))
+        return 1;
+    remote::Calls sleeperCalls(&sleeper);
     auto *lookup = calls.domainLookupByName({"test"});
     waitForFinished(lookup, 30000);
     const remote::NonnullDomain dom = lookup->result().dom;
@@ -356,7 +363,9 @@ int main(int argc, char **argv)
 
     const auto libVersion = [&]() -> Reply * { return calls.connectGetLibVersion(); };
     const auto getInfo = [&]() -> Reply * { return calls.domainGetInfo({dom}); };
+    const auto sleeperLibVersion = [&]() -> Reply * { return sleeperCalls.connectGetLibVersion(); };
     run(libVersion, 1, 2000); // warm up
+    run(sleeperLibVersion, 1, 2000);
 
 #ifdef VERX_BENCH_HAVE_LIBVIRT
     const QByteArray u = uri.toUtf8();
@@ -369,7 +378,7 @@ int main(int argc, char **argv)
 #endif
     // Calls per second from microseconds per call.
     const auto perSecond = [](double us) { return us > 0 ? 1e6 / us : -1.0; };
-    Series seqLib, seqInfo, pipe5, pipe20, seqLibCpu;
+    Series seqLib, seqInfo, pipe5, pipe20, seqLibCpu, seqSleeper, seqSleeperCpu;
     for (int round = 0; round < Rounds; ++round) {
         double aLib = -1, aInfo = -1;
         double cpu = cpuMicros();
@@ -382,6 +391,10 @@ int main(int argc, char **argv)
         aCpu = (cpuMicros() - cpu) / Calls;
 #endif
         seqLibCpu.add(vCpu, aCpu);
+        cpu = cpuMicros();
+        const double sLib = run(sleeperLibVersion, 1);
+        seqSleeperCpu.add((cpuMicros() - cpu) / Calls, aCpu);
+        seqSleeper.add(sLib, aLib);
         const double vInfo = run(getInfo, 1);
 #ifdef VERX_BENCH_HAVE_LIBVIRT
         aInfo = anchor_seq_domain_get_info(a, Calls);
@@ -401,6 +414,8 @@ int main(int argc, char **argv)
     print("seq get_lib_version", seqLib, "us");
     print("seq domain_get_info", seqInfo, "us");
     print("seq get_lib_version, client CPU per call", seqLibCpu, "us");
+    print("seq get_lib_version without busy polling", seqSleeper, "us");
+    print("seq get_lib_version without busy polling, client CPU per call", seqSleeperCpu, "us");
     print("pipelined(5) get_lib_version", pipe5, "calls/s");
     print("pipelined(20) get_lib_version", pipe20, "calls/s");
     const QString socket = fixtureValue("VERX_SOCKET");

@@ -2,10 +2,11 @@
 // Transport and SASL pieces without a daemon: the ssh command line, the
 // askpass bridge, tls_priority, x509 file lookup, and SaslClient against
 // an in-process libsasl2 server (DIGEST-MD5 with its security layer,
-// SCRAM-SHA-256, a wrong password).
+// SCRAM-SHA-256, a wrong password), the unix socket's busy-polling.
 #include "auth/SaslAuthenticator.h"
 #include "auth/SaslClient.h"
 #include "transport/AskpassBridge.h"
+#include "transport/BusyPoll.h"
 #include "transport/SshCommand.h"
 #include "transport/SshTransport.h"
 #include "transport/TlsCredentials.h"
@@ -14,10 +15,14 @@
 #include <verx/Uri.h>
 
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <sasl/sasl.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace verx;
 
@@ -351,6 +356,59 @@ private Q_SLOTS:
         QCOMPARE(*data, QByteArray("a\xe9"));
         QVERIFY(!SaslAuthenticator::decodeStepRet(QByteArray::fromHex("0000000100000000000000ff"),
                                                   &complete, &data));
+    }
+
+    // Busy-polling happens only while a reply is due and replies come back
+    // quickly; writes that get no answer switch it off after two spins, a
+    // quick reply on again; slow replies keep it off.
+    void busyPollSpinsOnlyForQuickReplies()
+    {
+        int fds[2];
+        QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
+        const auto closeBoth = qScopeGuard([&]() {
+            ::close(fds[0]);
+            ::close(fds[1]);
+        });
+        QObject owner;
+        BusyPoll poll(fds[0], &owner);
+        QVERIFY(!poll.willSpin()); // nothing due
+        poll.sent();
+        QVERIFY(!poll.willSpin()); // no round trip measured yet
+        poll.received();
+        QVERIFY(poll.averageUs() >= 0);
+        QVERIFY(!poll.willSpin()); // answered: nothing due
+
+        poll.sent();
+        QVERIFY(poll.willSpin());
+        QCOMPARE(::write(fds[1], "x", 1), 1);
+        poll.spin(); // returns: readable
+        char byte;
+        QCOMPARE(::read(fds[0], &byte, 1), 1);
+        poll.received();
+
+        poll.sent(); // and no answer comes
+        poll.spin();
+        QVERIFY(poll.willSpin()); // one miss
+        poll.spin();
+        QVERIFY(!poll.willSpin()); // two: paused
+        QThread::usleep(2 * BusyPoll::MaxBudgetUs);
+        poll.received(); // the late answer (slower than any budget)
+        poll.sent();
+        QVERIFY(!poll.willSpin());
+        poll.received(); // a quick one
+        poll.sent();
+        QVERIFY(poll.willSpin());
+        poll.received();
+
+        for (int i = 0; i < 40; ++i) { // a slow peer
+            poll.sent();
+            QThread::usleep(2 * BusyPoll::MaxBudgetUs);
+            poll.received();
+        }
+        QVERIFY2(poll.averageUs() > BusyPoll::MaxBudgetUs,
+                 qPrintable(QString::number(poll.averageUs())));
+        poll.sent();
+        QVERIFY(!poll.willSpin());
     }
 };
 

@@ -69,6 +69,14 @@ public:
     int keepAliveInterval() const;
     int keepAliveCount() const;
 
+    // Busy-polling for replies on unix socket connections (default on):
+    // while a reply is due the event loop polls the socket briefly before it
+    // sleeps, which cuts a local call's latency by about a third for some
+    // CPU time (bounded and adaptive; off on a single CPU or with
+    // VERX_BUSY_POLL=0 in the environment). Set before open().
+    void setBusyPolling(bool on);
+    bool busyPolling() const;
+
     // Timeout applied to every new call (ms, 0 = none, the default);
     // Reply::setTimeout() overrides per call.
     void setDefaultCallTimeout(int ms);

@@ -101,6 +101,7 @@ struct Connection::Private
     int keepAliveInterval = 5;
     int keepAliveCount = 6;
     int defaultTimeout = 0;
+    bool busyPolling = true;
     QPointer<Transport> transport;
     QPointer<detail::Dispatcher> dispatcher;
     std::unique_ptr<SaslAuthenticator> saslAuth;
@@ -478,6 +479,7 @@ void Connection::open(const Uri &uri, OpenFlags flags)
     Error error;
     TransportFactory::Options options;
     options.readOnly = flags.testFlag(ReadOnly);
+    options.busyPolling = d->busyPolling;
     Transport *transport = TransportFactory::create(uri, options, this, &error);
     if (!transport)
         return failLater(error);
@@ -580,6 +582,16 @@ int Connection::keepAliveInterval() const
 int Connection::keepAliveCount() const
 {
     return d->keepAliveCount;
+}
+
+void Connection::setBusyPolling(bool on)
+{
+    d->busyPolling = on;
+}
+
+bool Connection::busyPolling() const
+{
+    return d->busyPolling;
 }
 
 void Connection::setDefaultCallTimeout(int ms)

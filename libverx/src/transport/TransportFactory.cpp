@@ -21,7 +21,9 @@ Transport *TransportFactory::create(const Uri &uri, const Options &options, QObj
                 *error = socketError;
             return nullptr;
         }
-        return new UnixTransport(path, parent);
+        auto *socket = new UnixTransport(path, parent);
+        socket->setBusyPolling(options.busyPolling);
+        return socket;
     }
     if (transport == QLatin1String("tcp"))
         return new TcpTransport(uri.host(), quint16(uri.effectivePort()), parent);

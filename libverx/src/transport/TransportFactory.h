@@ -15,6 +15,7 @@ public:
     struct Options
     {
         bool readOnly = false;
+        bool busyPolling = true; // unix sockets: see BusyPoll
     };
 
     // A new transport (not connected yet) owned by parent, or nullptr with

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "UnixTransport.h"
 
+#include "BusyPoll.h"
+
 #include <QFile>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -89,6 +91,8 @@ void UnixTransport::tryConnect()
     m_writeNotifier = new QSocketNotifier(fd, QSocketNotifier::Write, this);
     m_writeNotifier->setEnabled(false);
     connect(m_writeNotifier, &QSocketNotifier::activated, this, &UnixTransport::onWritable);
+    if (m_busyPolling && BusyPoll::enabledHere())
+        m_busyPoll = new BusyPoll(fd, this);
     QTimer::singleShot(0, this, [this]() {
         if (m_connected)
             Q_EMIT connected();
@@ -125,6 +129,8 @@ void UnixTransport::onReadable()
     else if (n < m_recvSize / 8 && m_recvSize > MinRecv)
         m_recvSize /= 2;
     chunk.resize(n);
+    if (m_busyPoll)
+        m_busyPoll->received();
     if (m_in.isEmpty())
         m_in = std::move(chunk);
     else
@@ -206,6 +212,8 @@ void UnixTransport::closeSocket()
     m_readNotifier = nullptr;
     delete m_writeNotifier;
     m_writeNotifier = nullptr;
+    delete m_busyPoll;
+    m_busyPoll = nullptr;
     if (m_fd >= 0)
         ::close(m_fd);
     m_fd = -1;
@@ -270,6 +278,8 @@ bool UnixTransport::write(const QByteArray &data)
     if (data.isEmpty())
         return true;
     m_out.append(data);
+    if (m_busyPoll)
+        m_busyPoll->sent();
     return flushQueued();
 }
 

@@ -11,6 +11,8 @@ class QSocketNotifier;
 
 namespace verx {
 
+class BusyPoll;
+
 class UnixTransport : public Transport
 {
     Q_OBJECT
@@ -29,6 +31,9 @@ public:
     void setReadBufferSize(qint64 size) override;
     QString peerDescription() const override;
     bool isLocal() const override { return true; }
+    // Whether to busy-poll for replies (BusyPoll; where it is enabled at
+    // all). Set before connecting.
+    void setBusyPolling(bool on) { m_busyPolling = on; }
 
 private:
     void tryConnect();
@@ -46,8 +51,9 @@ private:
     int m_fd = -1;
     QSocketNotifier *m_readNotifier = nullptr;
     QSocketNotifier *m_writeNotifier = nullptr;
-    QByteArray m_in;  // received, not yet read by the engine
-    QByteArray m_out; // accepted by write(), not yet sent
+    BusyPoll *m_busyPoll = nullptr; // null where busy-polling is off
+    QByteArray m_in;                // received, not yet read by the engine
+    QByteArray m_out;               // accepted by write(), not yet sent
     qsizetype m_outPos = 0;
     qint64 m_readLimit = 0;
     qsizetype m_recvSize = 4096;
@@ -55,6 +61,7 @@ private:
     bool m_connected = false;
     bool m_failed = false;
     bool m_closing = false;
+    bool m_busyPolling = true;
 };
 
 } // namespace verx
