@@ -634,7 +634,7 @@ void Connection::send(Reply *reply, quint32 program, quint32 version, int proced
             for (int c : std::as_const(copies))
                 ::close(c);
             return failLater(Error::transport(
-                Error::InvalidArgument, QStringLiteral("Unable to duplicate FD %1: %2")
+                Error::InvalidArgument, QStringLiteral("Cannot duplicate FD %1: %2")
                                             .arg(fd)
                                             .arg(QString::fromLocal8Bit(std::strerror(errnum)))));
         }
