@@ -3,8 +3,9 @@
 // to LXC containers (CREATE_XML_WITH_FILES, CREATE_WITH_FILES) arrive as fd
 // 3.. of their init, which writes to them; a VNC client socket received from
 // a throwaway QEMU domain (OPEN_GRAPHICS_FD) speaks RFB; a pipe passed with a
-// QMP command (getfd) is known to QEMU; tcp connections and closed
-// descriptors give clear errors without sending anything.
+// QMP command (getfd) is known to QEMU; FD_ASSOCIATE is accepted; tcp
+// connections and closed descriptors give clear errors without sending
+// anything.
 #include "FixtureEnv.h"
 #include "OpenConnection.h"
 
@@ -453,6 +454,15 @@ private Q_SLOTS:
             qmp.domainMonitorCommand({dom, closefd, 0}));
         QVERIFY2(finished(twice.get(), &why), qPrintable(why));
         QVERIFY2(twice->result().result.contains("not found"), twice->result().result.constData());
+
+        // FD_ASSOCIATE: the daemon takes a group of descriptors for the
+        // domain (as CALL_WITH_FDS; an empty group is refused).
+        std::unique_ptr<Reply> associated(calls.domainFdAssociate({dom, "verx", 0}, {pipe.w}));
+        QVERIFY2(finished(associated.get(), &why), qPrintable(why));
+        std::unique_ptr<Reply> empty(calls.domainFdAssociate({dom, "verx-empty", 0}, {}));
+        QVERIFY(waitForFinished(empty.get(), Wait));
+        QVERIFY(empty->hasError());
+        QVERIFY(!empty->error().isTransportError());
     }
 };
 
