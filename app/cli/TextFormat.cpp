@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <climits>
+
 namespace verx::cli::TextFormat {
 
 QString field(const QString &label, const QString &value, int width)
@@ -193,6 +195,49 @@ qsizetype valueEnd(const QByteArray &text, qsizetype from)
 }
 
 } // namespace
+
+namespace {
+
+// The base-10 number strtol() reads from all of text, fitting an int.
+std::optional<int> strtolInt(QStringView text)
+{
+    qsizetype i = 0;
+    while (i < text.size() && QStringView(u" \t\n\v\f\r").contains(text[i]))
+        ++i;
+    bool negative = false;
+    if (i < text.size() && (text[i] == u'+' || text[i] == u'-'))
+        negative = text[i++] == u'-';
+    if (i == text.size())
+        return std::nullopt;
+    qint64 value = 0;
+    for (; i < text.size(); ++i) {
+        if (text[i] < u'0' || text[i] > u'9')
+            return std::nullopt;
+        value = value * 10 + (text[i].unicode() - u'0');
+        if (value > qint64(INT_MAX) + 1)
+            return std::nullopt;
+    }
+    value = negative ? -value : value;
+    if (value > INT_MAX || value < INT_MIN)
+        return std::nullopt;
+    return int(value);
+}
+
+} // namespace
+
+std::optional<QList<int>> fdList(const QString &text, QString *bad)
+{
+    QList<int> fds;
+    for (const QString &item : text.split(QLatin1Char(','))) {
+        const std::optional<int> fd = strtolInt(item);
+        if (!fd) {
+            *bad = item;
+            return std::nullopt;
+        }
+        fds.append(*fd);
+    }
+    return fds;
+}
 
 QStringList commaList(const QString &text)
 {

@@ -35,6 +35,10 @@ QString prettyJson(const QByteArray &text);
 // virsh's vshStringToArray: TEXT split at ",", where ",," stands for a
 // comma; "" gives no items.
 QStringList commaList(const QString &text);
+// virsh's --pass-fds list: numbers N,M,... as strtol reads them (leading
+// white space and a sign allowed, nothing after the digits, int range).
+// nullopt with *bad set to the first item that is none ("" for "3,,4").
+std::optional<QList<int>> fdList(const QString &text, QString *bad);
 // Valid JSON text without the white space between its tokens.
 QByteArray compactJson(const QByteArray &text);
 // The text of member key of the JSON object in text (valid JSON), as it is

@@ -30,6 +30,8 @@ void emitCalls(const Model &model, Output &out)
                 s += "const " + model.cppName(*p.args) + " &args";
             if (p.readStream || p.writeStream)
                 s += std::string(p.args ? ", " : "") + "verx::Stream *stream";
+            if (p.sendsFds)
+                s += std::string(p.args ? ", " : "") + "const QList<int> &fds";
             return s + ")";
         };
 
@@ -43,11 +45,16 @@ void emitCalls(const Model &model, Output &out)
              "after\n"
           << "// finished()). Procedures with a stream take the verx::Stream that carries the "
              "data.\n"
+          << "// Procedures passing file descriptors take them as fds (duplicated at once, the "
+             "caller\n"
+          << "// keeps its own); those receiving some hand them out with "
+             "Reply::takeFileDescriptors().\n"
           << "class Calls\n{\npublic:\n"
           << "    explicit Calls(verx::Connection *connection) : m_connection(connection) {}\n"
           << "    verx::Connection *connection() const { return m_connection; }\n\n";
         for (const Procedure *p : procs)
-            h << "    " << signature(*p, false) << "; // " << p->name << " = " << p->number << "\n";
+            h << "    " << signature(*p, false) << "; // " << p->name << " = " << p->number
+              << (p->receivesFds ? ", receives fds" : "") << "\n";
         h << "\nprivate:\n    verx::Connection *m_connection;\n};\n\n} // namespace verx::"
           << prog->ns << "\n";
 
@@ -65,7 +72,8 @@ void emitCalls(const Model &model, Output &out)
                   << (p.ret ? "call<" + model.cppName(*p.ret) + ">" : std::string("callVoid"))
                   << "(Program, Version, int(Procedure::" << p.member << "), "
                   << (p.args ? "xdr::toBytes(args)" : "QByteArray()")
-                  << (p.readStream || p.writeStream ? ", stream" : "") << ");\n}\n\n";
+                  << (p.readStream || p.writeStream ? ", stream" : "")
+                  << (p.sendsFds ? ", nullptr, fds" : "") << ");\n}\n\n";
             }
             c << "} // namespace verx::" << prog->ns << "\n";
         }

@@ -81,6 +81,21 @@ std::string toLower(std::string s)
     return s;
 }
 
+// The procedures whose calls or replies carry file descriptors.
+struct FdProcedure
+{
+    const char *name;
+    bool sends;
+    bool receives;
+};
+constexpr FdProcedure kFdProcedures[] = {
+    {"REMOTE_PROC_DOMAIN_CREATE_XML_WITH_FILES", true, false},
+    {"REMOTE_PROC_DOMAIN_CREATE_WITH_FILES", true, false},
+    {"REMOTE_PROC_DOMAIN_OPEN_GRAPHICS_FD", false, true},
+    {"REMOTE_PROC_DOMAIN_FD_ASSOCIATE", true, false},
+    {"QEMU_PROC_DOMAIN_MONITOR_COMMAND_WITH_FILES", true, true},
+};
+
 } // namespace
 
 std::string snakeToCamel(const std::string &s)
@@ -597,6 +612,12 @@ void Model::collectProcedures(const Program &p)
                 proc.writeStream = std::stoi(val);
             else if (key == "sparseflag")
                 proc.sparse = true;
+        }
+        for (const FdProcedure &f : kFdProcedures) {
+            if (proc.name == f.name) {
+                proc.sendsFds = f.sends;
+                proc.receivesFds = f.receives;
+            }
         }
         m_procedures.push_back(std::move(proc));
     }

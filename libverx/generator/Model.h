@@ -66,6 +66,11 @@ struct Procedure
     int writeStream = 0; // @writestream parameter number, 0 = none
     bool sparse = false;
     bool highPriority = false;
+    // File descriptors travel with the call (CALL_WITH_FDS) or its reply
+    // (REPLY_WITH_FDS). The .x files do not say so (libvirt's remote driver
+    // passes them by hand): a table in Model.cpp does.
+    bool sendsFds = false;
+    bool receivesFds = false;
     std::string generate;
     std::vector<std::string> acl;
 };

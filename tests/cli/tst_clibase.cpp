@@ -15,6 +15,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <climits>
+
 using namespace verx::cli;
 
 class TestCliBase : public QObject
@@ -250,6 +252,41 @@ private slots:
         QCOMPARE(TextFormat::commaList(QStringLiteral("a")), QStringList{"a"});
         QCOMPARE(TextFormat::commaList(QStringLiteral("a,,b,c,")), (QStringList{"a,b", "c", ""}));
         QCOMPARE(TextFormat::commaList(QStringLiteral(",,,")), (QStringList{",", ""}));
+    }
+
+    // --pass-fds lists as virsh 11.3 reads them (checked against its
+    // "Unable to parse FD number" errors).
+    void fdListLikeVirsh()
+    {
+        QString bad;
+        QCOMPARE(TextFormat::fdList(QStringLiteral("3"), &bad), std::optional(QList<int>{3}));
+        QCOMPARE(TextFormat::fdList(QStringLiteral("3,4"), &bad), std::optional(QList<int>{3, 4}));
+        QCOMPARE(TextFormat::fdList(QStringLiteral(" +3,\t-0,00007,-1"), &bad),
+                 std::optional(QList<int>{3, 0, 7, -1}));
+        QCOMPARE(TextFormat::fdList(QStringLiteral("2147483647,-2147483648"), &bad),
+                 std::optional(QList<int>{INT_MAX, INT_MIN}));
+        const std::pair<const char *, const char *> errors[] = {
+            {"abc", "abc"},
+            {"1,abc", "abc"},
+            {",", ""},
+            {"3,", ""},
+            {"3,,4", ""},
+            {"1.5", "1.5"},
+            {"3 ", "3 "},
+            {"0x3", "0x3"},
+            {" ", " "},
+            {"-", "-"},
+            {"+-3", "+-3"},
+            {"3a,4", "3a"},
+            {"2147483648", "2147483648"},
+            {"-2147483649", "-2147483649"},
+            {"99999999999999999999", "99999999999999999999"},
+        };
+        for (const auto &[text, item] : errors) {
+            bad = QStringLiteral("unset");
+            QCOMPARE(TextFormat::fdList(QLatin1String(text), &bad), std::nullopt);
+            QCOMPARE(bad, QLatin1String(item));
+        }
     }
 
     void jsonMemberAsWritten()

@@ -22,8 +22,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using verx::test::CliResult;
 using verx::test::CliSpawn;
@@ -2201,6 +2204,271 @@ private slots:
         QVERIFY(quiet.write("\x1d"));
         QCOMPARE(quiet.waitForExit(20000), 0);
         QVERIFY2(!quiet.seen().contains("Connected to domain"), quiet.seen().constData());
+    }
+
+    // ---- --pass-fds -------------------------------------------------------
+
+private:
+    // A pipe whose write end the clients started next inherit (under the
+    // same number), for --pass-fds.
+    struct InheritedPipe
+    {
+        int r = -1, w = -1;
+        InheritedPipe()
+        {
+            int fds[2];
+            if (::pipe2(fds, O_CLOEXEC) == 0 && ::fcntl(fds[1], F_SETFD, 0) == 0) {
+                r = fds[0];
+                w = fds[1];
+            }
+        }
+        ~InheritedPipe()
+        {
+            closeWrite();
+            if (r >= 0)
+                ::close(r);
+        }
+        void closeWrite()
+        {
+            if (w >= 0)
+                ::close(w);
+            w = -1;
+        }
+        // A line from the pipe (what came before EOF, or within 30 s).
+        QByteArray readLine() const
+        {
+            QByteArray got;
+            QElapsedTimer t;
+            t.start();
+            while (!got.contains('\n') && t.elapsed() < 30000) {
+                pollfd p{r, POLLIN, 0};
+                if (::poll(&p, 1, 500) <= 0)
+                    continue;
+                char buf[256];
+                const ssize_t n = ::read(r, buf, sizeof(buf));
+                if (n <= 0)
+                    break;
+                got.append(buf, n);
+            }
+            return got;
+        }
+        InheritedPipe(const InheritedPipe &) = delete;
+        InheritedPipe &operator=(const InheritedPipe &) = delete;
+    };
+
+    // A test-driver domain for the --pass-fds lines.
+    static bool writeFdProbe(const QString &path)
+    {
+        return writeFile(path, "<domain type='test'><name>verx-cli-fdprobe</name>"
+                               "<uuid>5a0c7d8e-2f4b-4c1a-9e3d-7b6a5c4d3e31</uuid>"
+                               "<memory>8192</memory><os><type>hvm</type></os></domain>\n");
+    }
+
+private slots:
+    // Bad --pass-fds lists give virsh's errors at virsh's point (after the
+    // file was read, the domain looked up, the options checked); closed
+    // descriptors libvirt's error; good ones reach the test driver.
+    void passFdsLists_data()
+    {
+        QTest::addColumn<QString>("command");
+        const QString start = QStringLiteral("define %1; start verx-cli-fdprobe --pass-fds %2; "
+                                             "undefine verx-cli-fdprobe");
+        for (const char *list :
+             {"abc", "1,abc", ",", "3,", "3,,4", "1.5", "'3 '", "0x3", "2147483648", "+-1"})
+            QTest::newRow(qPrintable(QStringLiteral("start %1").arg(QLatin1String(list))))
+                << start.arg(QStringLiteral("%1"), QLatin1String(list));
+        QTest::newRow("create abc") << "create %1 --pass-fds abc";
+        QTest::newRow("create, no file") << "create %1.missing --pass-fds abc";
+        QTest::newRow("start, no domain") << "start nosuch --pass-fds abc";
+        QTest::newRow("start, active") << "start test --pass-fds abc";
+        QTest::newRow("monitor, no domain") << "qemu-monitor-command nosuch --pass-fds abc info";
+        QTest::newRow("monitor abc") << "qemu-monitor-command test --pass-fds abc info";
+        QTest::newRow("monitor, options") << "qemu-monitor-command test --hmp --pretty "
+                                             "--pass-fds abc info";
+        QTest::newRow("start closed fd") << start.arg(QStringLiteral("%1"), QStringLiteral("987"));
+        QTest::newRow("create closed fd") << "create %1 --pass-fds 3,987; list --all";
+        QTest::newRow("monitor closed fd") << "qemu-monitor-command test --pass-fds 987 info";
+        QTest::newRow("start ''") << start.arg(QStringLiteral("%1"), QStringLiteral("''")) +
+                                         "; destroy verx-cli-fdprobe";
+        QTest::newRow("start 0,1,2")
+            << "define %1; start verx-cli-fdprobe --pass-fds 0,1,2; domstate verx-cli-fdprobe; "
+               "destroy verx-cli-fdprobe; undefine verx-cli-fdprobe";
+        QTest::newRow("create 2")
+            << "create %1 --pass-fds 2; domstate verx-cli-fdprobe; destroy verx-cli-fdprobe";
+        QTest::newRow("monitor 0, test driver") << "qemu-monitor-command test --pass-fds 0 info";
+    }
+
+    void passFdsLists()
+    {
+        QFETCH(QString, command);
+        QTemporaryDir dir;
+        const QString xml = dir.filePath(QStringLiteral("fdprobe.xml"));
+        QVERIFY(writeFdProbe(xml));
+        command.replace(QLatin1String("%1"), xml);
+        const QString uri = m_env[("VERX_URI_TEST")];
+        QString why;
+        QVERIFY2(sameResult(verx(uri, {command}), virsh(uri, {command}), &why), qPrintable(why));
+    }
+
+    // tcp cannot carry descriptors: verx says so, and its connection goes
+    // on (virsh's client loses its connection there and reconnects, to a
+    // new test driver state).
+    void passFdsOverTcp()
+    {
+        QTemporaryDir dir;
+        const QString xml = dir.filePath(QStringLiteral("fdprobe.xml"));
+        QVERIFY(writeFdProbe(xml));
+        const QString uri = m_env[("VERX_URI_TCP")];
+        const QString tcpError =
+            QStringLiteral("error: file descriptor passing needs a unix socket connection, not "
+                           "tcp:127.0.0.1:16509");
+        const QString failed = QStringLiteral("error: Failed to start domain 'verx-cli-fdprobe'");
+        const QString start =
+            "define " + xml + "; start verx-cli-fdprobe --pass-fds 0; undefine verx-cli-fdprobe";
+        const CliResult ours = verx(uri, {start});
+        QVERIFY2(!ours.timedOut, qPrintable(start));
+        QCOMPARE(errorLines(ours.err), (QStringList{failed, tcpError}));
+        QCOMPARE(normalized(ours.out),
+                 QStringLiteral("Domain 'verx-cli-fdprobe' defined from %1\n\n\n"
+                                "Domain 'verx-cli-fdprobe' has been undefined\n\n")
+                     .arg(xml));
+        QVERIFY2(errorLines(virsh(uri, {start}).err).contains(failed), qPrintable(start));
+
+        const QString create = "create " + xml + " --pass-fds 0; list --all --name";
+        const CliResult created = verx(uri, {create}), theirs = virsh(uri, {create});
+        QCOMPARE(errorLines(created.err),
+                 (QStringList{"error: Failed to create domain from " + xml, tcpError}));
+        QCOMPARE(normalized(created.out), normalized(theirs.out));
+        QCOMPARE(created.exitCode, theirs.exitCode);
+    }
+
+private:
+    // A container of the fixture's kind whose init writes to the passed
+    // descriptors (fd 3, 4, ...), then waits for destroy.
+    bool writeContainer(const QString &path, const QString &name, const QString &writes)
+    {
+        const QString xml =
+            trimmed(virsh(m_env["VERX_URI_LXC"], {"dumpxml " + m_env["VERX_LXC_CONTAINER"]}).out);
+        static const QRegularExpression emulatorRe(QStringLiteral("<emulator>[^<]+</emulator>"));
+        static const QRegularExpression rootRe(
+            QStringLiteral("<source dir='([^']+)'/>\\s*<target dir='/'/>"));
+        const auto emulator = emulatorRe.match(xml), root = rootRe.match(xml);
+        if (!emulator.hasMatch() || !root.hasMatch())
+            return false;
+        return writeFile(
+            path, QStringLiteral("<domain type='lxc'><name>%1</name>"
+                                 "<uuid>3f1e2d4c-5b6a-4978-8a9b-0c1d2e3f4a5b</uuid>"
+                                 "<memory unit='MiB'>64</memory>"
+                                 "<os><type>exe</type><init>/bin/busybox</init>"
+                                 "<initarg>sh</initarg><initarg>-c</initarg><initarg>%2; trap "
+                                 "'exit 0' TERM; /bin/busybox sleep 600 &amp; wait</initarg></os>"
+                                 "<devices>%3<filesystem type='mount'><source dir='%4'/>"
+                                 "<target dir='/'/></filesystem><console type='pty'/></devices>"
+                                 "</domain>\n")
+                      .arg(name,
+                           QString(writes)
+                               .replace(u'&', QStringLiteral("&amp;"))
+                               .replace(u'>', QStringLiteral("&gt;")),
+                           emulator.captured(0), root.captured(1))
+                      .toUtf8());
+    }
+
+private slots:
+    // create --pass-fds and start --pass-fds on LXC containers, by verx and
+    // by virsh: the same output, the container's init writes to the pipes
+    // given (in their order), the same state afterwards.
+    void passFdsToContainer()
+    {
+        QVERIFY2(m_env["VERX_LXC_ERROR"].isEmpty(), qPrintable(m_env["VERX_LXC_ERROR"]));
+        const QString uri = m_env["VERX_URI_LXC"];
+        const QString ct = QStringLiteral("verx-cli-fd-ct");
+        QTemporaryDir dir;
+        const QString once = dir.filePath(QStringLiteral("once.xml"));
+        const QString twice = dir.filePath(QStringLiteral("twice.xml"));
+        QVERIFY(writeContainer(once, ct, QStringLiteral("echo hi >&3")));
+        QVERIFY(writeContainer(twice, ct, QStringLiteral("echo one >&3; echo two >&4")));
+        auto cleanUp = [&] {
+            virsh(uri, {QStringLiteral("destroy ") + ct});
+            virsh(uri, {QStringLiteral("undefine ") + ct});
+        };
+        cleanUp();
+        const auto atExit = qScopeGuard(cleanUp);
+        // what the container's init uses varies
+        static const QRegularExpression used(QStringLiteral("^Used memory:.*$"),
+                                             QRegularExpression::MultilineOption);
+        const auto stateOf = [&] {
+            const QStringList check{QStringLiteral("domstate --reason %1; dominfo %1").arg(ct)};
+            return masked(normalized(virsh(uri, check).out))
+                .replace(used, QStringLiteral("Used memory: <varies>"));
+        };
+        CliResult results[2];
+        QString states[2];
+        for (int i = 0; i < 2; ++i) {
+            const QString client = i == 0 ? QStringLiteral("verx") : QStringLiteral("virsh");
+            InheritedPipe pipe;
+            QVERIFY(pipe.w >= 0);
+            const QStringList args{QStringLiteral("create %1 --pass-fds %2").arg(once).arg(pipe.w)};
+            results[i] = i == 0 ? verx(uri, args) : virsh(uri, args);
+            pipe.closeWrite();
+            QCOMPARE(results[i].exitCode, 0);
+            QCOMPARE(pipe.readLine(), QByteArray("hi\n"));
+            states[i] = stateOf();
+            QVERIFY2(states[i].contains(QLatin1String("running (booted)")), qPrintable(client));
+            cleanUp();
+        }
+        QString why;
+        QVERIFY2(sameResult(results[0], results[1], &why), qPrintable(why));
+        QVERIFY2(states[0] == states[1], qPrintable(states[0] + "\n--- virsh's\n" + states[1]));
+
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(virsh(uri, {QStringLiteral("define ") + twice}).exitCode, 0);
+            InheritedPipe first, second;
+            QVERIFY(first.w >= 0 && second.w >= 0);
+            const QStringList args{
+                QStringLiteral("start %1 --pass-fds %2,%3").arg(ct).arg(first.w).arg(second.w)};
+            results[i] = i == 0 ? verx(uri, args) : virsh(uri, args);
+            first.closeWrite();
+            second.closeWrite();
+            QCOMPARE(results[i].exitCode, 0);
+            QCOMPARE(first.readLine(), QByteArray("one\n"));
+            QCOMPARE(second.readLine(), QByteArray("two\n"));
+            states[i] = stateOf();
+            cleanUp();
+        }
+        QVERIFY2(sameResult(results[0], results[1], &why), qPrintable(why));
+        QVERIFY2(states[0] == states[1], qPrintable(states[0] + "\n--- virsh's\n" + states[1]));
+        QVERIFY(virsh(uri, {QStringLiteral("dominfo ") + ct}).exitCode != 0);
+    }
+
+    // qemu-monitor-command --pass-fds on the guest: QMP's getfd takes the
+    // pipe under a name (virsh's closefd then finds it), for verx as for
+    // virsh; the daemon's limit of one descriptor.
+    void passFdsToQemuMonitor()
+    {
+        const QString uri = m_env[("VERX_URI_SYSTEM")];
+        const QString guest = m_env[("VERX_GUEST")];
+        const QString getfd = QStringLiteral("qemu-monitor-command %1 --pass-fds %2 "
+                                             "'{\"execute\":\"getfd\",\"arguments\":"
+                                             "{\"fdname\":\"verx-cli\"}}'");
+        const QString closefd = QStringLiteral("qemu-monitor-command %1 '{\"execute\":\"closefd\","
+                                               "\"arguments\":{\"fdname\":\"verx-cli\"}}'")
+                                    .arg(guest);
+        CliResult results[2];
+        for (int i = 0; i < 2; ++i) {
+            InheritedPipe pipe;
+            QVERIFY(pipe.w >= 0);
+            const QStringList args{getfd.arg(guest).arg(pipe.w)};
+            results[i] = i == 0 ? verx(uri, args) : virsh(uri, args);
+            pipe.closeWrite();
+            QCOMPARE(results[i].exitCode, 0);
+            const CliResult closed = virsh(uri, {closefd});
+            QVERIFY2(closed.out.contains("\"return\":{}"), closed.out.constData());
+        }
+        QString why;
+        QVERIFY2(sameResult(results[0], results[1], &why), qPrintable(why));
+        const QStringList two{getfd.arg(guest, QStringLiteral("0,1"))};
+        QVERIFY2(sameResult(verx(uri, two), virsh(uri, two), &why), qPrintable(why));
+        QVERIFY(!virsh(uri, {closefd}).out.contains("\"return\":{}"));
     }
 };
 

@@ -40,6 +40,9 @@ public:
                verx::PacketStatus status = verx::PacketStatus::Ok);
     void send(const verx::PacketHeader &header, const QByteArray &payload);
     void sendRaw(const QByteArray &bytes);
+    // Sends fd as libvirt does after a REPLY_WITH_FDS: a one-byte message
+    // carrying it (SCM_RIGHTS), after what was written before.
+    bool sendFd(int fd);
     void closeClient();
 
     // Every packet received from the client, in order.

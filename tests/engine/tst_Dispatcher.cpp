@@ -18,6 +18,9 @@
 
 #include <memory>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 using namespace verx;
 
 namespace {
@@ -30,6 +33,35 @@ QByteArray hyper(quint64 v)
     xdr::Encoder e;
     e.u64(v);
     return e.take();
+}
+
+struct Pipe
+{
+    int r = -1, w = -1;
+    Pipe()
+    {
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) == 0) {
+            r = fds[0];
+            w = fds[1];
+        }
+    }
+    ~Pipe()
+    {
+        ::close(r);
+        ::close(w);
+    }
+    Pipe(const Pipe &) = delete;
+    Pipe &operator=(const Pipe &) = delete;
+};
+
+// What fd's pipe holds after "x" was written to writeEnd, or "" at once.
+QByteArray roundTrip(int writeEnd, int readEnd)
+{
+    if (::write(writeEnd, "x", 1) != 1)
+        return {};
+    char c = 0;
+    return ::read(readEnd, &c, 1) == 1 ? QByteArray(1, c) : QByteArray();
 }
 
 } // namespace
@@ -244,6 +276,67 @@ private Q_SLOTS:
         QVERIFY(waitForFinished(r, 5000));
         QCOMPARE(r->error().code(), int(Error::DecodeFailed));
         delete r;
+    }
+
+    // REPLY_WITH_FDS: a count before the result, the descriptors after the
+    // packet, one message each; the reply waits for all of them, however
+    // they arrive, and hands them out in order.
+    void replyWithFdsWaitsForItsDescriptors()
+    {
+        Pipe first, second;
+        QVERIFY(first.r >= 0 && second.r >= 0);
+        server->onCall = [&](const PacketHeader &h, const QByteArray &) {
+            PacketHeader reply = h;
+            reply.type = PacketType::ReplyWithFds;
+            xdr::Encoder count;
+            count.u32(2);
+            server->send(reply, count.take() + hyper(11003000));
+            QVERIFY(server->sendFd(first.w));
+        };
+        std::unique_ptr<TypedReply<remote::ConnectGetLibVersionRet>> r(libVersion());
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return !server->received.isEmpty() &&
+                       server->received.last().procedure == GetLibVersion;
+            },
+            5000));
+        QTest::qWait(100); // the packet and one descriptor are in
+        QVERIFY(!r->isFinished());
+        QVERIFY(server->sendFd(second.w));
+        QVERIFY(waitForFinished(r.get(), 5000));
+        QVERIFY2(!r->hasError(), qPrintable(r->error().message()));
+        QCOMPARE(r->result().lib_ver, quint64(11003000));
+        const QList<int> fds = r->takeFileDescriptors();
+        QCOMPARE(fds.size(), 2);
+        QCOMPARE(roundTrip(fds[0], first.r), QByteArray("x"));
+        QCOMPARE(roundTrip(fds[1], second.r), QByteArray("x"));
+        for (int fd : fds)
+            ::close(fd);
+        // the connection goes on
+        server->onCall = [&](const PacketHeader &h, const QByteArray &) {
+            server->reply(h, hyper(1));
+        };
+        std::unique_ptr<TypedReply<remote::ConnectGetLibVersionRet>> next(libVersion());
+        QVERIFY(waitForFinished(next.get(), 5000));
+        QCOMPARE(next->result().lib_ver, quint64(1));
+        QVERIFY(next->fileDescriptors().isEmpty());
+    }
+
+    void replyWithTooManyFds()
+    {
+        server->onCall = [&](const PacketHeader &h, const QByteArray &) {
+            PacketHeader reply = h;
+            reply.type = PacketType::ReplyWithFds;
+            xdr::Encoder count;
+            count.u32(33);
+            server->send(reply, count.take() + hyper(1));
+        };
+        std::unique_ptr<Reply> r(libVersion());
+        QVERIFY(waitForFinished(r.get(), 5000));
+        QCOMPARE(r->error().code(), int(Error::ProtocolViolation));
+        QVERIFY2(r->error().message().contains(QLatin1String("bad file descriptor count")),
+                 qPrintable(r->error().message()));
+        QCOMPARE(conn->state(), Connection::State::Disconnected);
     }
 
     void garbage()

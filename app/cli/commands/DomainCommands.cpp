@@ -407,6 +407,26 @@ bool dumpxml(CommandContext &ctx)
     return XmlOutput::print(ctx, ret->xml);
 }
 
+// --pass-fds of create, start and qemu-monitor-command (virsh's
+// virshFetchPassFdsList): no list (or "") is no descriptors; nullopt after
+// virsh's error for a bad list.
+std::optional<QList<int>> passFds(CommandContext &ctx)
+{
+    const QString text = ctx.value(QStringLiteral("pass-fds"));
+    if (text.isEmpty())
+        return QList<int>();
+    QString bad;
+    const auto fds = TextFormat::fdList(text, &bad);
+    if (!fds)
+        ctx.error(QStringLiteral("Unable to parse FD number '%1'").arg(bad));
+    return fds;
+}
+
+OptionSpec passFdsOption(const char *help)
+{
+    return stringOption(QStringLiteral("pass-fds"), QLatin1String(help));
+}
+
 // ---- define, undefine, create ------------------------------------------
 
 std::optional<QByteArray> readXmlFile(CommandContext &ctx, const QString &path)
@@ -444,21 +464,29 @@ bool create(CommandContext &ctx)
     const auto xml = readXmlFile(ctx, path);
     if (!xml)
         return false;
-    DomainCreateXmlArgs args;
-    args.xml_desc = *xml;
-    args.flags = (ctx.flag(QStringLiteral("paused")) ? 1u : 0u) |
-                 (ctx.flag(QStringLiteral("autodestroy")) ? 2u : 0u) |
-                 (ctx.flag(QStringLiteral("validate")) ? 16u : 0u) |
-                 (ctx.flag(QStringLiteral("reset-nvram")) ? 32u : 0u);
-    const auto ret = ctx.wait(ctx.remote().domainCreateXml(args));
-    if (!ret) {
+    const auto fds = passFds(ctx);
+    if (!fds)
+        return false;
+    const quint32 flags = (ctx.flag(QStringLiteral("paused")) ? 1u : 0u) |
+                          (ctx.flag(QStringLiteral("autodestroy")) ? 2u : 0u) |
+                          (ctx.flag(QStringLiteral("validate")) ? 16u : 0u) |
+                          (ctx.flag(QStringLiteral("reset-nvram")) ? 32u : 0u);
+    std::optional<NonnullDomain> created;
+    if (fds->isEmpty()) {
+        if (const auto ret = ctx.wait(ctx.remote().domainCreateXml({*xml, flags})))
+            created = ret->dom;
+    } else if (const auto ret =
+                   ctx.wait(ctx.remote().domainCreateXmlWithFiles({*xml, flags}, *fds))) {
+        created = ret->dom;
+    }
+    if (!created) {
         ctx.error(QStringLiteral("Failed to create domain from %1").arg(path));
         return false;
     }
     ctx.printExtra(
-        QStringLiteral("Domain '%1' created from %2\n").arg(XdrText::str(ret->dom.name), path));
+        QStringLiteral("Domain '%1' created from %2\n").arg(XdrText::str(created->name), path));
     if (ctx.flag(QStringLiteral("console")))
-        return runConsole(ctx, ret->dom, QString(), 0, false);
+        return runConsole(ctx, *created, QString(), 0, false);
     return true;
 }
 
@@ -566,21 +594,28 @@ bool start(CommandContext &ctx)
         ctx.error(QStringLiteral("Domain is already active"));
         return false;
     }
-    DomainCreateWithFlagsArgs args;
-    args.dom = *dom;
-    args.flags = (ctx.flag(QStringLiteral("paused")) ? 1u : 0u) |
-                 (ctx.flag(QStringLiteral("autodestroy")) ? 2u : 0u) |
-                 (ctx.flag(QStringLiteral("bypass-cache")) ? 4u : 0u) |
-                 (ctx.flag(QStringLiteral("force-boot")) ? 8u : 0u) |
-                 (ctx.flag(QStringLiteral("reset-nvram")) ? 32u : 0u);
-    const auto ret = ctx.wait(ctx.remote().domainCreateWithFlags(args));
-    if (!ret) {
+    const auto fds = passFds(ctx);
+    if (!fds)
+        return false;
+    const quint32 flags = (ctx.flag(QStringLiteral("paused")) ? 1u : 0u) |
+                          (ctx.flag(QStringLiteral("autodestroy")) ? 2u : 0u) |
+                          (ctx.flag(QStringLiteral("bypass-cache")) ? 4u : 0u) |
+                          (ctx.flag(QStringLiteral("force-boot")) ? 8u : 0u) |
+                          (ctx.flag(QStringLiteral("reset-nvram")) ? 32u : 0u);
+    std::optional<NonnullDomain> started;
+    if (fds->isEmpty()) {
+        if (const auto ret = ctx.wait(ctx.remote().domainCreateWithFlags({*dom, flags})))
+            started = ret->dom;
+    } else if (const auto ret = ctx.wait(ctx.remote().domainCreateWithFiles({*dom, flags}, *fds))) {
+        started = ret->dom;
+    }
+    if (!started) {
         ctx.error(QStringLiteral("Failed to start domain '%1'").arg(XdrText::str(dom->name)));
         return false;
     }
     ctx.printExtra(QStringLiteral("Domain '%1' started\n").arg(XdrText::str(dom->name)));
     if (ctx.flag(QStringLiteral("console")))
-        return runConsole(ctx, ret->dom, QString(), 0, false);
+        return runConsole(ctx, *started, QString(), 0, false);
     return true;
 }
 
@@ -902,25 +937,35 @@ bool qemuMonitorCommand(CommandContext &ctx)
     const auto dom = domainArg(ctx);
     if (!dom)
         return false;
-    verx::qemu::DomainMonitorCommandArgs args;
-    args.dom = *dom;
-    args.cmd = XdrText::bytes(ctx.value(QStringLiteral("cmd")));
-    args.flags = ctx.flag(QStringLiteral("hmp")) ? 1u : 0u;
-    const auto ret = ctx.wait(ctx.qemu().domainMonitorCommand(args));
-    if (!ret)
+    const auto fds = passFds(ctx);
+    if (!fds)
         return false;
-    const bool parsed = !QJsonDocument::fromJson(ret->result).isNull();
+    const QByteArray cmd = XdrText::bytes(ctx.value(QStringLiteral("cmd")));
+    const quint32 flags = ctx.flag(QStringLiteral("hmp")) ? 1u : 0u;
+    std::optional<QByteArray> result;
+    if (fds->isEmpty()) {
+        if (const auto ret = ctx.wait(ctx.qemu().domainMonitorCommand({*dom, cmd, flags})))
+            result = ret->result;
+    } else {
+        // Descriptors sent back close with the reply (virsh does not take them).
+        if (const auto ret =
+                ctx.wait(ctx.qemu().domainMonitorCommandWithFiles({*dom, cmd, flags}, *fds)))
+            result = ret->result;
+    }
+    if (!result)
+        return false;
+    const bool parsed = !QJsonDocument::fromJson(*result).isNull();
     if (returnValue && !parsed) {
         ctx.error(QStringLiteral("failed to parse JSON returned by qemu"));
         return false;
     }
     if (!parsed || (!pretty && !returnValue)) {
-        ctx.print(XdrText::str(ret->result) + QLatin1Char('\n'));
+        ctx.print(XdrText::str(*result) + QLatin1Char('\n'));
         return true;
     }
-    QByteArray value = ret->result;
+    QByteArray value = *result;
     if (returnValue) {
-        const auto member = TextFormat::jsonMember(ret->result, QStringLiteral("return"));
+        const auto member = TextFormat::jsonMember(*result, QStringLiteral("return"));
         if (!member) {
             ctx.error(QStringLiteral("'return' member missing"));
             return false;
@@ -966,6 +1011,7 @@ void registerDomainCommands(CommandRegistry &r)
                {file, flag("console", "attach to console after creation"),
                 flag("paused", "leave the guest paused after creation"),
                 flag("autodestroy", "automatically destroy the guest when virsh disconnects"),
+                passFdsOption("pass file descriptors N,M,... to the guest"),
                 flag("validate", "validate the XML against the schema"),
                 flag("reset-nvram", "re-initialize NVRAM from its pristine template")}));
     r.add(make("domain", "define", "define (but don't start) a domain from an XML file",
@@ -999,6 +1045,7 @@ void registerDomainCommands(CommandRegistry &r)
         {domainOption(), flag("hmp", "command is in human monitor protocol"),
          flag("pretty", "pretty-print any qemu monitor protocol output"),
          flag("return-value", "extract the value of the 'return' key from the returned string"),
+         passFdsOption("pass file descriptors N,M,... along with the command"),
          argvOption(QStringLiteral("cmd"), QStringLiteral("command"))}));
     r.add(make(
         "domain", "reboot", "reboot a domain", "Run a reboot command in the target domain.", reboot,
@@ -1033,6 +1080,7 @@ void registerDomainCommands(CommandRegistry &r)
                 flag("autodestroy", "automatically destroy the guest when virsh disconnects"),
                 flag("bypass-cache", "avoid file system cache when loading"),
                 flag("force-boot", "force fresh boot by discarding any managed save"),
+                passFdsOption("pass file descriptors N,M,... to the guest"),
                 flag("reset-nvram", "re-initialize NVRAM from its pristine template")}));
     r.add(make("domain", "suspend", "suspend a domain", "Suspend a running domain.", suspend,
                {domainOption()}));

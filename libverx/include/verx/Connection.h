@@ -13,6 +13,7 @@
 #include <verx/Uri.h>
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
 
 #include <memory>
@@ -83,20 +84,26 @@ public:
     int defaultCallTimeout() const;
 
     // Raw calls; args is the XDR-encoded argument struct. The stream (for
-    // stream procedures) is registered before the CALL is sent.
+    // stream procedures) is registered before the CALL is sent. fds travel
+    // with the call (CALL_WITH_FDS, as SCM_RIGHTS messages; unix socket
+    // connections only, else the reply fails with Error::Unsupported): they
+    // are duplicated at once, so the caller keeps and closes its own.
+    // File descriptors the daemon sends back: Reply::takeFileDescriptors().
     template <class Ret>
     TypedReply<Ret> *call(quint32 program, quint32 version, int procedure, QByteArray args,
-                          Stream *stream = nullptr)
+                          Stream *stream = nullptr, const QList<int> &fds = {})
     {
         auto *reply = new TypedReply<Ret>();
-        send(reply, program, version, procedure, std::move(args), stream);
+        send(reply, program, version, procedure, std::move(args), stream, fds);
         return reply;
     }
     Reply *callVoid(quint32 program, quint32 version, int procedure, QByteArray args,
-                    Stream *stream = nullptr);
+                    Stream *stream = nullptr, const QList<int> &fds = {});
     // Sends a call completing an already created reply (any Reply subclass).
     void send(Reply *reply, quint32 program, quint32 version, int procedure, QByteArray args,
-              Stream *stream = nullptr);
+              Stream *stream = nullptr, const QList<int> &fds = {});
+    // True when calls may pass file descriptors (an open unix socket connection).
+    bool canPassFileDescriptors() const;
 
     // Events. registerDomainEvent: VIR_DOMAIN_EVENT_ID_*, for one domain or
     // all; the reply's callbackId() identifies the registration.

@@ -33,6 +33,7 @@ public:
         DecodeFailed,      // a reply payload did not decode as its type
         TransportFailure,  // any other socket/process error
         Unsupported,       // the server or the transport does not support the request
+        InvalidArgument,   // the call's arguments cannot be sent (e.g. a closed file descriptor)
     };
 
     // The virErrorDomain value used for Code errors above.

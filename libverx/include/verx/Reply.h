@@ -6,6 +6,7 @@
 #include <verx/Error.h>
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
 
 #include <memory>
@@ -32,6 +33,13 @@ public:
 
     // The raw XDR-encoded return payload of a successful call.
     QByteArray payload() const;
+
+    // File descriptors the daemon sent with the reply (REPLY_WITH_FDS, e.g.
+    // domainOpenGraphicsFd), in order. The reply owns them and closes those
+    // not taken when it is destroyed; takeFileDescriptors() hands them over
+    // (the caller closes them then).
+    QList<int> fileDescriptors() const;
+    QList<int> takeFileDescriptors();
 
     quint32 program() const;
     int procedure() const;

@@ -20,7 +20,12 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <cerrno>
+#include <cstring>
 #include <functional>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace verx {
 
@@ -605,21 +610,19 @@ int Connection::defaultCallTimeout() const
 }
 
 Reply *Connection::callVoid(quint32 program, quint32 version, int procedure, QByteArray args,
-                            Stream *stream)
+                            Stream *stream, const QList<int> &fds)
 {
     auto *reply = new RawReply();
-    send(reply, program, version, procedure, std::move(args), stream);
+    send(reply, program, version, procedure, std::move(args), stream, fds);
     return reply;
 }
 
 void Connection::send(Reply *reply, quint32 program, quint32 version, int procedure,
-                      QByteArray args, Stream *stream)
+                      QByteArray args, Stream *stream, const QList<int> &fds)
 {
-    if (d->state != State::Open || !d->dispatcher) {
+    const auto failLater = [this, reply, stream](const Error &error) {
         QPointer<Reply> r(reply);
         QPointer<Stream> s(stream);
-        const Error error =
-            Error::transport(Error::NotConnected, QStringLiteral("the connection is not open"));
         QTimer::singleShot(0, this, [r, s, error]() {
             if (s)
                 s->abort();
@@ -628,9 +631,34 @@ void Connection::send(Reply *reply, quint32 program, quint32 version, int proced
                 r->setFinished();
             }
         });
-        return;
+    };
+    if (d->state != State::Open || !d->dispatcher) {
+        return failLater(
+            Error::transport(Error::NotConnected, QStringLiteral("the connection is not open")));
     }
-    d->dispatcher->call(reply, program, version, procedure, args, stream, d->defaultTimeout);
+    // Our own copies: sent (and closed) whenever the socket takes them.
+    QList<int> copies;
+    copies.reserve(fds.size());
+    for (int fd : fds) {
+        const int copy = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+        if (copy < 0) {
+            const int errnum = errno;
+            for (int c : std::as_const(copies))
+                ::close(c);
+            return failLater(Error::transport(
+                Error::InvalidArgument, QStringLiteral("Cannot duplicate FD %1: %2")
+                                            .arg(fd)
+                                            .arg(QString::fromLocal8Bit(std::strerror(errnum)))));
+        }
+        copies.append(copy);
+    }
+    d->dispatcher->call(reply, program, version, procedure, args, stream, d->defaultTimeout,
+                        copies);
+}
+
+bool Connection::canPassFileDescriptors() const
+{
+    return d->state == State::Open && d->transport && d->transport->canPassFileDescriptors();
 }
 
 EventRegistration *Connection::registerDomainEvent(int eventId,

@@ -13,9 +13,20 @@
 
 #include <QTimer>
 
+#include <unistd.h>
+
 namespace verx::detail {
 
 namespace {
+
+// libvirt's limit of descriptors per message (VIR_NET_MESSAGE_NUM_FDS_MAX).
+constexpr quint32 MaxFds = 32;
+
+void closeAll(const QList<int> &fds)
+{
+    for (int fd : fds)
+        ::close(fd);
+}
 
 // A transport reads at most this much per readyRead round.
 constexpr qint64 ReadChunk = 1024 * 1024;
@@ -66,7 +77,7 @@ void Dispatcher::setSecurityLayer(SaslClient *sasl)
 }
 
 void Dispatcher::call(Reply *reply, quint32 program, quint32 version, int procedure,
-                      const QByteArray &args, Stream *stream, int timeoutMs)
+                      const QByteArray &args, Stream *stream, int timeoutMs, const QList<int> &fds)
 {
     const quint32 serial = m_nextSerial++;
     reply->d->program = program;
@@ -88,11 +99,30 @@ void Dispatcher::call(Reply *reply, quint32 program, quint32 version, int proced
         });
     };
     if (m_dead || !m_transport) {
+        closeAll(fds);
         failLater(
             Error::transport(Error::NotConnected, QStringLiteral("the connection is not open")));
         return;
     }
-    if (args.size() > xdr::PayloadMax) {
+    if (!fds.isEmpty() && !m_transport->canPassFileDescriptors()) {
+        closeAll(fds);
+        failLater(Error::transport(
+            Error::Unsupported,
+            QStringLiteral("file descriptor passing needs a unix socket connection, not %1")
+                .arg(m_transport->peerDescription())));
+        return;
+    }
+    if (quint32(fds.size()) > MaxFds) {
+        closeAll(fds);
+        failLater(Error::transport(Error::InvalidArgument,
+                                   QStringLiteral("too many file descriptors (%1, at most %2)")
+                                       .arg(fds.size())
+                                       .arg(MaxFds)));
+        return;
+    }
+    const qsizetype fdWord = fds.isEmpty() ? 0 : 4; // the count before the arguments
+    if (args.size() + fdWord > xdr::PayloadMax) {
+        closeAll(fds);
         failLater(Error::transport(
             Error::ProtocolViolation,
             QStringLiteral("the arguments of procedure %1 are too large (%2 bytes, at most %3)")
@@ -118,31 +148,45 @@ void Dispatcher::call(Reply *reply, quint32 program, quint32 version, int proced
     header.program = program;
     header.version = version;
     header.procedure = procedure;
-    header.type = PacketType::Call;
+    header.type = fds.isEmpty() ? PacketType::Call : PacketType::CallWithFds;
     header.serial = serial;
     header.status = PacketStatus::Ok;
-    sendPacket(header, args);
+    if (fds.isEmpty()) {
+        sendPacket(header, args);
+        return;
+    }
+    xdr::Encoder payload;
+    payload.u32(quint32(fds.size()));
+    QByteArray withCount = payload.buffer();
+    withCount.append(args);
+    sendPacket(header, withCount, fds);
 }
 
-bool Dispatcher::sendPacket(const PacketHeader &header, QByteArrayView payload)
+bool Dispatcher::sendPacket(const PacketHeader &header, QByteArrayView payload,
+                            const QList<int> &fds)
 {
-    if (m_dead || !m_transport)
+    if (m_dead || !m_transport) {
+        closeAll(fds);
         return false;
+    }
     xdr::DecodeError error;
     const QByteArray packet = xdr::framePacket(header, payload, &error);
-    if (packet.isEmpty())
+    if (packet.isEmpty()) {
+        closeAll(fds);
         return false;
+    }
     if (m_sasl) {
         QByteArray wire;
         if (!m_sasl->encode(packet, &wire)) {
+            closeAll(fds);
             fatal(Error::transport(
                 Error::AuthFailed,
                 QStringLiteral("SASL encoding failed: %1").arg(m_sasl->errorString())));
             return false;
         }
-        return m_transport->write(wire);
+        return fds.isEmpty() ? m_transport->write(wire) : m_transport->writeWithFds(wire, fds);
     }
-    return m_transport->write(packet);
+    return fds.isEmpty() ? m_transport->write(packet) : m_transport->writeWithFds(packet, fds);
 }
 
 void Dispatcher::startKeepAlive(int intervalSeconds, int count)
@@ -222,6 +266,9 @@ void Dispatcher::onReadyRead()
             feed(bytes);
         }
     }
+    // The descriptors a reply waits for came without data.
+    if (self && m_waitingForFds)
+        processInput();
 }
 
 void Dispatcher::feed(const QByteArray &bytes)
@@ -244,6 +291,7 @@ void Dispatcher::processInput()
 {
     QPointer<Dispatcher> self(this);
     ++m_depth;
+    m_waitingForFds = false;
     while (!m_dead && !m_paused) {
         const QByteArrayView view(m_in.constData() + m_inPos, m_in.size() - m_inPos);
         xdr::DecodeError error;
@@ -264,6 +312,33 @@ void Dispatcher::processInput()
                 QStringLiteral("protocol violation from the server: %1").arg(error.toString())));
             break;
         }
+        QList<int> fds;
+        if (header.type == PacketType::ReplyWithFds) {
+            // A count, then the reply; the descriptors follow the packet.
+            xdr::Decoder decoder(payloadView);
+            quint32 count = 0;
+            if (!decoder.u32(count) || count > MaxFds) {
+                fatal(Error::transport(
+                    Error::ProtocolViolation,
+                    QStringLiteral("protocol violation: bad file descriptor count (%1)")
+                        .arg(describe(header))));
+                break;
+            }
+            if (count > 0 && (!m_transport || !m_transport->canPassFileDescriptors())) {
+                fatal(Error::transport(Error::ProtocolViolation,
+                                       QStringLiteral("protocol violation: file descriptors on a "
+                                                      "connection that cannot pass them (%1)")
+                                           .arg(describe(header))));
+                break;
+            }
+            if (count > 0 && m_transport->receivedFdCount() < qsizetype(count)) {
+                m_waitingForFds = true; // processed again when they arrive
+                break;
+            }
+            if (count > 0)
+                fds = m_transport->takeReceivedFds(count);
+            payloadView = payloadView.sliced(4);
+        }
         const qsizetype payloadOffset = m_inPos + (payloadView.constData() - view.constData());
         m_inPos += length;
         m_lastReceived.restart();
@@ -272,7 +347,7 @@ void Dispatcher::processInput()
             const QByteArray buffer = m_in; // shared, not copied
             handleStream(header, buffer, payloadOffset, payloadView.size());
         } else {
-            handlePacket(header, payloadView.toByteArray());
+            handlePacket(header, payloadView.toByteArray(), std::move(fds));
         }
         if (!self)
             return;
@@ -284,12 +359,12 @@ void Dispatcher::processInput()
     }
 }
 
-void Dispatcher::handlePacket(const PacketHeader &header, const QByteArray &payload)
+void Dispatcher::handlePacket(const PacketHeader &header, const QByteArray &payload, QList<int> fds)
 {
     switch (header.type) {
     case PacketType::Reply:
     case PacketType::ReplyWithFds:
-        handleReply(header, payload);
+        handleReply(header, payload, std::move(fds));
         return;
     case PacketType::Message:
         if (header.program == KeepAliveProgram) {
@@ -314,8 +389,14 @@ void Dispatcher::handlePacket(const PacketHeader &header, const QByteArray &payl
     }
 }
 
-void Dispatcher::handleReply(const PacketHeader &header, const QByteArray &payload)
+void Dispatcher::handleReply(const PacketHeader &header, const QByteArray &payload, QList<int> fds)
 {
+    // Closes the descriptors unless the reply takes them.
+    struct Owned
+    {
+        QList<int> fds;
+        ~Owned() { closeAll(fds); }
+    } owned{std::move(fds)};
     auto it = m_pending.find(header.serial);
     if (it == m_pending.end() && header.status == PacketStatus::Error &&
         (m_streams.contains(header.serial) || m_aborting.contains(header.serial))) {
@@ -368,10 +449,12 @@ void Dispatcher::handleReply(const PacketHeader &header, const QByteArray &paylo
         }
     }
     if (reply && !reply->isFinished()) {
-        if (error.isError())
+        if (error.isError()) {
             reply->setError(error);
-        else
+        } else {
             reply->setPayload(payload);
+            reply->d->fds = std::exchange(owned.fds, {});
+        }
         reply->setFinished();
     }
 }

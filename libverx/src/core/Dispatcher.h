@@ -47,12 +47,13 @@ public:
     void setSecurityLayer(SaslClient *sasl);
 
     // Sends a CALL completing reply later; the stream, if any, is
-    // registered first. timeoutMs > 0 sets the reply's timeout.
+    // registered first. timeoutMs > 0 sets the reply's timeout. fds (owned:
+    // closed once sent or on failure) make it a CALL_WITH_FDS.
     void call(Reply *reply, quint32 program, quint32 version, int procedure, const QByteArray &args,
-              Stream *stream, int timeoutMs);
-    // Frames and sends one packet; false when the payload is too large or
-    // the connection is dead.
-    bool sendPacket(const PacketHeader &header, QByteArrayView payload);
+              Stream *stream, int timeoutMs, const QList<int> &fds = {});
+    // Frames and sends one packet, then fds (owned); false when the payload
+    // is too large or the connection is dead.
+    bool sendPacket(const PacketHeader &header, QByteArrayView payload, const QList<int> &fds = {});
 
     // Client-side keepalive: PING after interval seconds of silence, dead
     // after interval*count seconds without any packet. interval <= 0: off.
@@ -106,8 +107,9 @@ private:
     void onTransportClosed();
     void onTransportError(const Error &error);
     void processInput();
-    void handlePacket(const PacketHeader &header, const QByteArray &payload);
-    void handleReply(const PacketHeader &header, const QByteArray &payload);
+    void handlePacket(const PacketHeader &header, const QByteArray &payload, QList<int> fds);
+    // fds came with the reply (owned: handed to the reply or closed).
+    void handleReply(const PacketHeader &header, const QByteArray &payload, QList<int> fds);
     // The payload is size bytes at offset in buffer (data packets keep a
     // share of buffer instead of a copy when they fill most of it).
     void handleStream(const PacketHeader &header, const QByteArray &buffer, qsizetype offset,
@@ -127,6 +129,7 @@ private:
     int m_depth = 0;
     bool m_paused = false;
     bool m_dead = false;
+    bool m_waitingForFds = false; // a REPLY_WITH_FDS waits for its descriptors
     quint32 m_nextSerial = 0;
     QHash<quint32, Pending> m_pending;
     QHash<quint32, QPointer<Stream>> m_streams;

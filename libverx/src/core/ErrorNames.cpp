@@ -39,6 +39,8 @@ QString errorCodeName(int code)
         return QStringLiteral("VERX_ERR_TRANSPORT");
     case Error::Unsupported:
         return QStringLiteral("VERX_ERR_UNSUPPORTED");
+    case Error::InvalidArgument:
+        return QStringLiteral("VERX_ERR_INVALID_ARGUMENT");
     default:
         break;
     }

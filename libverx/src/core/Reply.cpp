@@ -6,11 +6,17 @@
 #include <QEventLoop>
 #include <QTimer>
 
+#include <unistd.h>
+
 namespace verx {
 
 Reply::Reply(QObject *parent) : QObject(parent), d(std::make_unique<Private>()) {}
 
-Reply::~Reply() = default;
+Reply::~Reply()
+{
+    for (int fd : std::as_const(d->fds))
+        ::close(fd);
+}
 
 bool Reply::isFinished() const
 {
@@ -25,6 +31,16 @@ Error Reply::error() const
 QByteArray Reply::payload() const
 {
     return d->payload;
+}
+
+QList<int> Reply::fileDescriptors() const
+{
+    return d->fds;
+}
+
+QList<int> Reply::takeFileDescriptors()
+{
+    return std::exchange(d->fds, {});
 }
 
 quint32 Reply::program() const

@@ -13,6 +13,7 @@ struct Reply::Private
     bool finished = false;
     Error error;
     QByteArray payload;
+    QList<int> fds; // received with the reply, owned until taken
     quint32 program = 0;
     int procedure = 0;
     quint32 serial = 0;

@@ -7,6 +7,7 @@
 #include <verx/Error.h>
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
 
 namespace verx {
@@ -36,6 +37,18 @@ public:
     // Limits how much the transport buffers from the peer (0 = no limit):
     // used to stop reading the socket when consumers are slow.
     virtual void setReadBufferSize(qint64 size) = 0;
+
+    // File descriptor passing (SCM_RIGHTS), which only unix sockets can do.
+    virtual bool canPassFileDescriptors() const { return false; }
+    // write(data), then one message per fd carrying it (libvirt sends each
+    // with a one-byte message after the packet). Takes the fds: they are
+    // closed once sent or when the transport fails or closes.
+    virtual bool writeWithFds(const QByteArray &data, const QList<int> &fds);
+    // Descriptors received from the peer, oldest first (the one-byte
+    // messages that carried them are not part of what read() returns). The
+    // caller owns what it takes; the rest is closed with the transport.
+    virtual qsizetype receivedFdCount() const { return 0; }
+    virtual QList<int> takeReceivedFds(qsizetype count);
 
     // "unix:/run/libvirt/libvirt-sock", "tcp:127.0.0.1:16509", ...
     virtual QString peerDescription() const = 0;

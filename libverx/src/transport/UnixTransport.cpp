@@ -26,6 +26,9 @@ constexpr qsizetype MaxRecv = 1024 * 1024;
 // connect() on a unix socket says EAGAIN while the daemon's backlog is full.
 constexpr int ConnectRetries = 150;
 constexpr int ConnectRetryMs = 20;
+// Room for this many descriptors per received message (libvirt sends one
+// per message).
+constexpr int MaxFdsPerRecv = 8;
 
 QString errnoText(int errnum)
 {
@@ -40,6 +43,8 @@ UnixTransport::UnixTransport(const QString &path, QObject *parent) : Transport(p
 UnixTransport::~UnixTransport()
 {
     closeSocket();
+    for (int fd : std::as_const(m_inFds))
+        ::close(fd);
 }
 
 void UnixTransport::connectToPeer()
@@ -49,8 +54,8 @@ void UnixTransport::connectToPeer()
     m_closing = false;
     m_connectAttempts = 0;
     m_in.clear();
-    m_out.clear();
-    m_outPos = 0;
+    for (int fd : std::exchange(m_inFds, {}))
+        ::close(fd);
     tryConnect(); // connects now; the outcome is signalled from the event loop
 }
 
@@ -108,7 +113,14 @@ void UnixTransport::onReadable()
         return;
     }
     QByteArray chunk(m_recvSize, Qt::Uninitialized);
-    const ssize_t n = ::recv(m_fd, chunk.data(), size_t(chunk.size()), MSG_DONTWAIT);
+    iovec iov{chunk.data(), size_t(chunk.size())};
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * MaxFdsPerRecv)];
+    msghdr msg{};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control;
+    msg.msg_controllen = sizeof(control);
+    ssize_t n = ::recvmsg(m_fd, &msg, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
     if (n < 0) {
         const int errnum = errno;
         if (errnum == EAGAIN || errnum == EWOULDBLOCK || errnum == EINTR)
@@ -128,6 +140,30 @@ void UnixTransport::onReadable()
         m_recvSize *= 2;
     else if (n < m_recvSize / 8 && m_recvSize > MinRecv)
         m_recvSize /= 2;
+    // Descriptors come with a one-byte message each. Linux ends a read
+    // after the message carrying descriptors, so that byte is the last
+    // one; it is no part of the packet stream.
+    qsizetype received = 0;
+    for (cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+        if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
+            continue;
+        const size_t count = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+        for (size_t i = 0; i < count; ++i) {
+            int fd = -1;
+            std::memcpy(&fd, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
+            m_inFds.append(fd);
+            ++received;
+        }
+    }
+    if (msg.msg_flags & MSG_CTRUNC) {
+        failLater(Error::transport(Error::ProtocolViolation,
+                                   QStringLiteral("more file descriptors from '%1' than expected: "
+                                                  "some were lost")
+                                       .arg(m_path)));
+        return;
+    }
+    if (received > 0)
+        --n;
     chunk.resize(n);
     if (m_busyPoll)
         m_busyPoll->received();
@@ -158,9 +194,24 @@ void UnixTransport::onWritable()
 
 bool UnixTransport::flushQueued()
 {
-    while (m_outPos < m_out.size()) {
-        const ssize_t n = ::send(m_fd, m_out.constData() + m_outPos,
-                                 size_t(m_out.size() - m_outPos), MSG_DONTWAIT | MSG_NOSIGNAL);
+    for (;;) {
+        if (!m_outFds.empty() && m_outFds.front().at <= m_outBase + m_outPos) {
+            const int sent = sendFd(m_outFds.front().fd);
+            if (sent < 0)
+                return false;
+            if (sent == 0)
+                break;
+            ::close(m_outFds.front().fd);
+            m_outFds.pop_front();
+            continue;
+        }
+        if (m_outPos >= m_out.size())
+            break;
+        qsizetype end = m_out.size();
+        if (!m_outFds.empty())
+            end = qMin<qsizetype>(end, qsizetype(m_outFds.front().at - m_outBase));
+        const ssize_t n = ::send(m_fd, m_out.constData() + m_outPos, size_t(end - m_outPos),
+                                 MSG_DONTWAIT | MSG_NOSIGNAL);
         if (n < 0) {
             const int errnum = errno;
             if (errnum == EINTR)
@@ -176,15 +227,48 @@ bool UnixTransport::flushQueued()
         m_outPos += n;
     }
     if (m_outPos == m_out.size()) {
+        m_outBase += m_out.size();
         m_out.clear();
         m_outPos = 0;
     } else if (m_outPos > m_out.size() / 2) {
         m_out.remove(0, m_outPos);
+        m_outBase += m_outPos;
         m_outPos = 0;
     }
     if (m_writeNotifier)
-        m_writeNotifier->setEnabled(!m_out.isEmpty());
+        m_writeNotifier->setEnabled(bytesToWrite() > 0);
     return true;
+}
+
+int UnixTransport::sendFd(int fd)
+{
+    char byte = 0;
+    iovec iov{&byte, 1};
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+    msghdr msg{};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control;
+    msg.msg_controllen = sizeof(control);
+    cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    std::memcpy(CMSG_DATA(c), &fd, sizeof(int));
+    for (;;) {
+        if (::sendmsg(m_fd, &msg, MSG_DONTWAIT | MSG_NOSIGNAL) == 1)
+            return 1;
+        const int errnum = errno;
+        if (errnum == EINTR)
+            continue;
+        if (errnum == EAGAIN || errnum == EWOULDBLOCK)
+            return 0;
+        if (errnum == EPIPE || errnum == ECONNRESET)
+            peerClosedLater();
+        else
+            failLater(errnum, false);
+        return -1;
+    }
 }
 
 void UnixTransport::disconnectFromPeer()
@@ -220,14 +304,16 @@ void UnixTransport::closeSocket()
     m_connected = false;
     m_out.clear();
     m_outPos = 0;
+    m_outBase = 0;
+    for (const OutFd &o : m_outFds)
+        ::close(o.fd);
+    m_outFds.clear();
 }
 
 void UnixTransport::failLater(int errnum, bool connecting)
 {
     if (m_failed)
         return;
-    m_failed = true;
-    closeSocket();
     Error::Code code = Error::TransportFailure;
     if (connecting && (errnum == ECONNREFUSED || errnum == ENOENT))
         code = Error::ConnectionRefused;
@@ -235,7 +321,15 @@ void UnixTransport::failLater(int errnum, bool connecting)
         connecting
             ? QStringLiteral("Failed to connect socket to '%1': %2").arg(m_path, errnoText(errnum))
             : QStringLiteral("Cannot use socket '%1': %2").arg(m_path, errnoText(errnum));
-    const Error error = Error::transport(code, message);
+    failLater(Error::transport(code, message));
+}
+
+void UnixTransport::failLater(const Error &error)
+{
+    if (m_failed)
+        return;
+    m_failed = true;
+    closeSocket();
     QTimer::singleShot(0, this, [this, error]() { Q_EMIT errorOccurred(error); });
 }
 
@@ -283,9 +377,33 @@ bool UnixTransport::write(const QByteArray &data)
     return flushQueued();
 }
 
+bool UnixTransport::writeWithFds(const QByteArray &data, const QList<int> &fds)
+{
+    if (m_fd < 0 || m_failed || m_closing) {
+        for (int fd : fds)
+            ::close(fd);
+        return false;
+    }
+    m_out.append(data);
+    for (int fd : fds)
+        m_outFds.push_back({m_outBase + m_out.size(), fd});
+    if (m_busyPoll)
+        m_busyPoll->sent();
+    return flushQueued();
+}
+
+QList<int> UnixTransport::takeReceivedFds(qsizetype count)
+{
+    count = qMin(count, m_inFds.size());
+    QList<int> taken = m_inFds.first(count);
+    m_inFds.remove(0, count);
+    return taken;
+}
+
 qint64 UnixTransport::bytesToWrite() const
 {
-    return m_out.size() - m_outPos;
+    // each queued descriptor still has its one-byte message to go
+    return m_out.size() - m_outPos + qint64(m_outFds.size());
 }
 
 void UnixTransport::setReadBufferSize(qint64 size)

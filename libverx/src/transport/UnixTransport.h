@@ -7,6 +7,8 @@
 
 #include "Transport.h"
 
+#include <deque>
+
 class QSocketNotifier;
 
 namespace verx {
@@ -34,17 +36,26 @@ public:
     // Whether to busy-poll for replies (BusyPoll; where it is enabled at
     // all). Set before connecting.
     void setBusyPolling(bool on) { m_busyPolling = on; }
+    bool canPassFileDescriptors() const override { return true; }
+    bool writeWithFds(const QByteArray &data, const QList<int> &fds) override;
+    qsizetype receivedFdCount() const override { return m_inFds.size(); }
+    QList<int> takeReceivedFds(qsizetype count) override;
 
 private:
     void tryConnect();
     void onReadable();
     void onWritable();
-    // Sends queued bytes; false when the socket failed (reported later).
+    // Sends queued bytes and descriptors; false when the socket failed
+    // (reported later).
     bool flushQueued();
+    // Sends fd with a one-byte message: 1 sent, 0 would block, -1 failed
+    // (reported later).
+    int sendFd(int fd);
     void updateReadNotifier();
     void closeSocket();
     // Reports a failure from the event loop (never from inside a call).
     void failLater(int errnum, bool connecting);
+    void failLater(const Error &error);
     void peerClosedLater();
 
     QString m_path;
@@ -55,6 +66,14 @@ private:
     QByteArray m_in;                // received, not yet read by the engine
     QByteArray m_out;               // accepted by write(), not yet sent
     qsizetype m_outPos = 0;
+    qint64 m_outBase = 0; // stream offset of m_out's first byte
+    struct OutFd
+    {
+        qint64 at; // stream offset after which it goes
+        int fd;    // owned
+    };
+    std::deque<OutFd> m_outFds;
+    QList<int> m_inFds; // received, not yet taken (owned)
     qint64 m_readLimit = 0;
     qsizetype m_recvSize = 4096;
     int m_connectAttempts = 0;

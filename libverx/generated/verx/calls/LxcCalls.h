@@ -17,6 +17,8 @@ namespace verx::lxc {
 
 // One method per procedure; the caller owns the returned reply (deleteLater() after
 // finished()). Procedures with a stream take the verx::Stream that carries the data.
+// Procedures passing file descriptors take them as fds (duplicated at once, the caller
+// keeps its own); those receiving some hand them out with Reply::takeFileDescriptors().
 class Calls
 {
 public:

@@ -33,9 +33,9 @@ verx::Reply *Calls::connectDomainMonitorEventDeregister(const ConnectDomainMonit
     return m_connection->callVoid(Program, Version, int(Procedure::ConnectDomainMonitorEventDeregister), xdr::toBytes(args));
 }
 
-verx::TypedReply<DomainMonitorCommandWithFilesRet> *Calls::domainMonitorCommandWithFiles(const DomainMonitorCommandWithFilesArgs &args)
+verx::TypedReply<DomainMonitorCommandWithFilesRet> *Calls::domainMonitorCommandWithFiles(const DomainMonitorCommandWithFilesArgs &args, const QList<int> &fds)
 {
-    return m_connection->call<DomainMonitorCommandWithFilesRet>(Program, Version, int(Procedure::DomainMonitorCommandWithFiles), xdr::toBytes(args));
+    return m_connection->call<DomainMonitorCommandWithFilesRet>(Program, Version, int(Procedure::DomainMonitorCommandWithFiles), xdr::toBytes(args), nullptr, fds);
 }
 
 } // namespace verx::qemu

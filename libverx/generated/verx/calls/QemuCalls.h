@@ -17,6 +17,8 @@ namespace verx::qemu {
 
 // One method per procedure; the caller owns the returned reply (deleteLater() after
 // finished()). Procedures with a stream take the verx::Stream that carries the data.
+// Procedures passing file descriptors take them as fds (duplicated at once, the caller
+// keeps its own); those receiving some hand them out with Reply::takeFileDescriptors().
 class Calls
 {
 public:
@@ -28,7 +30,7 @@ public:
     verx::TypedReply<DomainAgentCommandRet> *domainAgentCommand(const DomainAgentCommandArgs &args); // QEMU_PROC_DOMAIN_AGENT_COMMAND = 3
     verx::TypedReply<ConnectDomainMonitorEventRegisterRet> *connectDomainMonitorEventRegister(const ConnectDomainMonitorEventRegisterArgs &args); // QEMU_PROC_CONNECT_DOMAIN_MONITOR_EVENT_REGISTER = 4
     verx::Reply *connectDomainMonitorEventDeregister(const ConnectDomainMonitorEventDeregisterArgs &args); // QEMU_PROC_CONNECT_DOMAIN_MONITOR_EVENT_DEREGISTER = 5
-    verx::TypedReply<DomainMonitorCommandWithFilesRet> *domainMonitorCommandWithFiles(const DomainMonitorCommandWithFilesArgs &args); // QEMU_PROC_DOMAIN_MONITOR_COMMAND_WITH_FILES = 7
+    verx::TypedReply<DomainMonitorCommandWithFilesRet> *domainMonitorCommandWithFiles(const DomainMonitorCommandWithFilesArgs &args, const QList<int> &fds); // QEMU_PROC_DOMAIN_MONITOR_COMMAND_WITH_FILES = 7, receives fds
 
 private:
     verx::Connection *m_connection;

@@ -17,6 +17,8 @@ namespace verx::remote {
 
 // One method per procedure; the caller owns the returned reply (deleteLater() after
 // finished()). Procedures with a stream take the verx::Stream that carries the data.
+// Procedures passing file descriptors take them as fds (duplicated at once, the caller
+// keeps its own); those receiving some hand them out with Reply::takeFileDescriptors().
 class Calls
 {
 public:
@@ -316,8 +318,8 @@ public:
     verx::TypedReply<DomainMigrateFinish3ParamsRet> *domainMigrateFinish3Params(const DomainMigrateFinish3ParamsArgs &args); // REMOTE_PROC_DOMAIN_MIGRATE_FINISH3_PARAMS = 306
     verx::Reply *domainMigrateConfirm3Params(const DomainMigrateConfirm3ParamsArgs &args); // REMOTE_PROC_DOMAIN_MIGRATE_CONFIRM3_PARAMS = 307
     verx::Reply *domainSetMemoryStatsPeriod(const DomainSetMemoryStatsPeriodArgs &args); // REMOTE_PROC_DOMAIN_SET_MEMORY_STATS_PERIOD = 308
-    verx::TypedReply<DomainCreateXmlWithFilesRet> *domainCreateXmlWithFiles(const DomainCreateXmlWithFilesArgs &args); // REMOTE_PROC_DOMAIN_CREATE_XML_WITH_FILES = 309
-    verx::TypedReply<DomainCreateWithFilesRet> *domainCreateWithFiles(const DomainCreateWithFilesArgs &args); // REMOTE_PROC_DOMAIN_CREATE_WITH_FILES = 310
+    verx::TypedReply<DomainCreateXmlWithFilesRet> *domainCreateXmlWithFiles(const DomainCreateXmlWithFilesArgs &args, const QList<int> &fds); // REMOTE_PROC_DOMAIN_CREATE_XML_WITH_FILES = 309
+    verx::TypedReply<DomainCreateWithFilesRet> *domainCreateWithFiles(const DomainCreateWithFilesArgs &args, const QList<int> &fds); // REMOTE_PROC_DOMAIN_CREATE_WITH_FILES = 310
     verx::TypedReply<ConnectGetCpuModelNamesRet> *connectGetCpuModelNames(const ConnectGetCpuModelNamesArgs &args); // REMOTE_PROC_CONNECT_GET_CPU_MODEL_NAMES = 312
     verx::TypedReply<ConnectNetworkEventRegisterAnyRet> *connectNetworkEventRegisterAny(const ConnectNetworkEventRegisterAnyArgs &args); // REMOTE_PROC_CONNECT_NETWORK_EVENT_REGISTER_ANY = 313
     verx::Reply *connectNetworkEventDeregisterAny(const ConnectNetworkEventDeregisterAnyArgs &args); // REMOTE_PROC_CONNECT_NETWORK_EVENT_DEREGISTER_ANY = 314
@@ -331,7 +333,7 @@ public:
     verx::TypedReply<NodeGetFreePagesRet> *nodeGetFreePages(const NodeGetFreePagesArgs &args); // REMOTE_PROC_NODE_GET_FREE_PAGES = 340
     verx::TypedReply<NetworkGetDhcpLeasesRet> *networkGetDhcpLeases(const NetworkGetDhcpLeasesArgs &args); // REMOTE_PROC_NETWORK_GET_DHCP_LEASES = 341
     verx::TypedReply<ConnectGetDomainCapabilitiesRet> *connectGetDomainCapabilities(const ConnectGetDomainCapabilitiesArgs &args); // REMOTE_PROC_CONNECT_GET_DOMAIN_CAPABILITIES = 342
-    verx::Reply *domainOpenGraphicsFd(const DomainOpenGraphicsFdArgs &args); // REMOTE_PROC_DOMAIN_OPEN_GRAPHICS_FD = 343
+    verx::Reply *domainOpenGraphicsFd(const DomainOpenGraphicsFdArgs &args); // REMOTE_PROC_DOMAIN_OPEN_GRAPHICS_FD = 343, receives fds
     verx::TypedReply<ConnectGetAllDomainStatsRet> *connectGetAllDomainStats(const ConnectGetAllDomainStatsArgs &args); // REMOTE_PROC_CONNECT_GET_ALL_DOMAIN_STATS = 344
     verx::Reply *domainBlockCopy(const DomainBlockCopyArgs &args); // REMOTE_PROC_DOMAIN_BLOCK_COPY = 345
     verx::TypedReply<NodeAllocPagesRet> *nodeAllocPages(const NodeAllocPagesArgs &args); // REMOTE_PROC_NODE_ALLOC_PAGES = 347
@@ -414,7 +416,7 @@ public:
     verx::Reply *domainSaveParams(const DomainSaveParamsArgs &args); // REMOTE_PROC_DOMAIN_SAVE_PARAMS = 440
     verx::Reply *domainRestoreParams(const DomainRestoreParamsArgs &args); // REMOTE_PROC_DOMAIN_RESTORE_PARAMS = 441
     verx::Reply *domainAbortJobFlags(const DomainAbortJobFlagsArgs &args); // REMOTE_PROC_DOMAIN_ABORT_JOB_FLAGS = 442
-    verx::Reply *domainFdAssociate(const DomainFdAssociateArgs &args); // REMOTE_PROC_DOMAIN_FD_ASSOCIATE = 443
+    verx::Reply *domainFdAssociate(const DomainFdAssociateArgs &args, const QList<int> &fds); // REMOTE_PROC_DOMAIN_FD_ASSOCIATE = 443
     verx::Reply *networkSetMetadata(const NetworkSetMetadataArgs &args); // REMOTE_PROC_NETWORK_SET_METADATA = 444
     verx::TypedReply<NetworkGetMetadataRet> *networkGetMetadata(const NetworkGetMetadataArgs &args); // REMOTE_PROC_NETWORK_GET_METADATA = 445
     verx::Reply *nodeDeviceUpdate(const NodeDeviceUpdateArgs &args); // REMOTE_PROC_NODE_DEVICE_UPDATE = 447

@@ -473,14 +473,14 @@ verx::Reply *Calls::domainSetMemoryStatsPeriod(const DomainSetMemoryStatsPeriodA
     return m_connection->callVoid(Program, Version, int(Procedure::DomainSetMemoryStatsPeriod), xdr::toBytes(args));
 }
 
-verx::TypedReply<DomainCreateXmlWithFilesRet> *Calls::domainCreateXmlWithFiles(const DomainCreateXmlWithFilesArgs &args)
+verx::TypedReply<DomainCreateXmlWithFilesRet> *Calls::domainCreateXmlWithFiles(const DomainCreateXmlWithFilesArgs &args, const QList<int> &fds)
 {
-    return m_connection->call<DomainCreateXmlWithFilesRet>(Program, Version, int(Procedure::DomainCreateXmlWithFiles), xdr::toBytes(args));
+    return m_connection->call<DomainCreateXmlWithFilesRet>(Program, Version, int(Procedure::DomainCreateXmlWithFiles), xdr::toBytes(args), nullptr, fds);
 }
 
-verx::TypedReply<DomainCreateWithFilesRet> *Calls::domainCreateWithFiles(const DomainCreateWithFilesArgs &args)
+verx::TypedReply<DomainCreateWithFilesRet> *Calls::domainCreateWithFiles(const DomainCreateWithFilesArgs &args, const QList<int> &fds)
 {
-    return m_connection->call<DomainCreateWithFilesRet>(Program, Version, int(Procedure::DomainCreateWithFiles), xdr::toBytes(args));
+    return m_connection->call<DomainCreateWithFilesRet>(Program, Version, int(Procedure::DomainCreateWithFiles), xdr::toBytes(args), nullptr, fds);
 }
 
 verx::TypedReply<ConnectGetCpuModelNamesRet> *Calls::connectGetCpuModelNames(const ConnectGetCpuModelNamesArgs &args)
@@ -963,9 +963,9 @@ verx::Reply *Calls::domainAbortJobFlags(const DomainAbortJobFlagsArgs &args)
     return m_connection->callVoid(Program, Version, int(Procedure::DomainAbortJobFlags), xdr::toBytes(args));
 }
 
-verx::Reply *Calls::domainFdAssociate(const DomainFdAssociateArgs &args)
+verx::Reply *Calls::domainFdAssociate(const DomainFdAssociateArgs &args, const QList<int> &fds)
 {
-    return m_connection->callVoid(Program, Version, int(Procedure::DomainFdAssociate), xdr::toBytes(args));
+    return m_connection->callVoid(Program, Version, int(Procedure::DomainFdAssociate), xdr::toBytes(args), nullptr, fds);
 }
 
 verx::Reply *Calls::networkSetMetadata(const NetworkSetMetadataArgs &args)
