@@ -928,7 +928,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString initrd = dir.filePath(QStringLiteral("big-initramfs"));
-        QVERIFY(writeBigInitramfs(boot.captured(1), initrd, 64 << 20));
+        QVERIFY(writeBigInitramfs(boot.captured(1), initrd, 96 << 20));
         QString bootXml = boot.captured(0);
         bootXml.replace(boot.captured(1), initrd);
         const QString d = QStringLiteral("verx-cli-save");
@@ -978,24 +978,30 @@ private slots:
         QCOMPARE(after[0].trimmed(), QStringLiteral("shut off (saved)"));
 
         // Ctrl+C on the terminal once the first progress record is out
-        // (virsh reads it in raw mode, verx gets SIGINT).
+        // (virsh reads it in raw mode, verx gets SIGINT). virsh misses the
+        // key now and then (the save completes): it gets three tries.
         CliResult interrupted[2];
         for (int client = 0; client < 2; ++client) {
-            QVERIFY(freshBoot());
-            PtyProcess p;
-            const QString program =
-                client == 0 ? kVerx : QStandardPaths::findExecutable(QStringLiteral("virsh"));
-            QVERIFY(p.start(program, {QStringLiteral("-c"), uri,
-                                      QStringLiteral("managedsave --verbose ") + d}));
-            QVERIFY2(p.readUntil("Managedsave: [", 20000), p.seen().constData());
-            QVERIFY(p.write("\x03"));
-            interrupted[client].exitCode = p.waitForExit(30000);
-            // the progress records differ in their numbers: only the text
-            // after the last one is compared
-            QByteArray seen = p.seen();
-            seen = seen.mid(seen.lastIndexOf("%]") + 2).replace("\r\n", "\n");
-            interrupted[client].out = seen;
-            after[client] = normalized(virsh(uri, {state}).out);
+            for (int attempt = 0; attempt < (client == 0 ? 1 : 3); ++attempt) {
+                QVERIFY(freshBoot());
+                PtyProcess p;
+                const QString program =
+                    client == 0 ? kVerx : QStandardPaths::findExecutable(QStringLiteral("virsh"));
+                QVERIFY(p.start(program, {QStringLiteral("-c"), uri,
+                                          QStringLiteral("managedsave --verbose ") + d}));
+                QVERIFY2(p.readUntil("Managedsave: [", 20000), p.seen().constData());
+                QTest::qWait(300);
+                QVERIFY(p.write("\x03"));
+                interrupted[client].exitCode = p.waitForExit(30000);
+                // the progress records differ in their numbers: only the
+                // text after the last one is compared
+                QByteArray seen = p.seen();
+                seen = seen.mid(seen.lastIndexOf("%]") + 2).replace("\r\n", "\n");
+                interrupted[client].out = seen;
+                after[client] = normalized(virsh(uri, {state}).out);
+                if (interrupted[client].exitCode != 0)
+                    break;
+            }
         }
         QString why;
         QVERIFY2(sameResult(interrupted[0], interrupted[1], &why), qPrintable(why));
