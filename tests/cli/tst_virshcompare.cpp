@@ -217,7 +217,8 @@ private:
     }
 
     // Reads what the event clients print for up to timeoutMs, until both
-    // printed NEEDLE after the offsets FROM (true then), or one ended.
+    // printed NEEDLE after the offsets FROM (true then), or one ended, or
+    // virsh (clients[1]) printed it 15 s ago and verx did not.
     static bool readEventClients(QProcess (&clients)[2], QByteArray (&out)[2],
                                  const QByteArray &needle, const qsizetype (&from)[2],
                                  int timeoutMs)
@@ -228,8 +229,13 @@ private:
         };
         QElapsedTimer t;
         t.start();
+        qint64 virshPrinted = -1;
         while (!printed() && t.elapsed() < timeoutMs && clients[0].state() == QProcess::Running &&
                clients[1].state() == QProcess::Running) {
+            if (virshPrinted < 0 && !needle.isEmpty() && out[1].indexOf(needle, from[1]) >= 0)
+                virshPrinted = t.elapsed();
+            if (virshPrinted >= 0 && t.elapsed() - virshPrinted > 15000)
+                break;
             for (int i = 0; i < 2; ++i) {
                 clients[i].waitForReadyRead(100);
                 out[i] += clients[i].readAllStandardOutput();
@@ -2044,6 +2050,16 @@ private slots:
                            QStringLiteral("-r"), QStringLiteral("sh"), QStringLiteral("-c"),
                            script});
         };
+        auto cleanUp = [&] {
+            virsh(uri, {QStringLiteral("destroy ") + d});
+            virsh(uri, {QStringLiteral("undefine ") + d});
+        };
+        cleanUp();
+        // (umount fails harmlessly when the mount did)
+        const auto cleanUpAtEnd = qScopeGuard([&] {
+            cleanUp();
+            inLibvirtd(QStringLiteral("umount '%1'").arg(full));
+        });
         const CliResult mount = inLibvirtd(
             QStringLiteral("mount -t tmpfs -o size=64k verx-full '%1' && truncate -s 16M '%2'")
                 .arg(full, disk));
@@ -2078,15 +2094,6 @@ private slots:
                 .arg(guest.type, d, guest.os, kernel, initrd, guest.emulator, disk, missing,
                      console)
                 .toUtf8()));
-        auto cleanUp = [&] {
-            virsh(uri, {QStringLiteral("destroy ") + d});
-            virsh(uri, {QStringLiteral("undefine ") + d});
-        };
-        cleanUp();
-        const auto cleanUpAtEnd = qScopeGuard([&] {
-            cleanUp();
-            inLibvirtd(QStringLiteral("umount '%1'").arg(full));
-        });
         QCOMPARE(virsh(uri, {QStringLiteral("define ") + file}).exitCode, 0);
         CliResult r = virsh(uri, {QStringLiteral("start ") + d});
         QVERIFY2(r.exitCode == 0, r.err.constData());
