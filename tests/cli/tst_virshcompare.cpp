@@ -4,6 +4,7 @@
 #include "CliRunner.h"
 #include "DroppingProxy.h"
 #include "FixtureEnv.h"
+#include "GuestShell.h"
 #include "PtyProcess.h"
 
 #include <QDir>
@@ -31,6 +32,7 @@
 using verx::test::CliResult;
 using verx::test::CliSpawn;
 using verx::test::DroppingProxy;
+using verx::test::GuestShell;
 using verx::test::PtyProcess;
 using verx::test::runCli;
 
@@ -255,6 +257,34 @@ private:
                 out[i] += clients[i].readAllStandardOutput();
             }
         }
+    }
+
+    // Reads what the event clients print for up to timeoutMs, until both
+    // printed NEEDLE after the offsets FROM (true then), or one ended, or
+    // virsh (clients[1]) printed it 15 s ago and verx did not.
+    static bool readEventClients(QProcess (&clients)[2], QByteArray (&out)[2],
+                                 const QByteArray &needle, const qsizetype (&from)[2],
+                                 int timeoutMs)
+    {
+        auto printed = [&] {
+            return !needle.isEmpty() && out[0].indexOf(needle, from[0]) >= 0 &&
+                   out[1].indexOf(needle, from[1]) >= 0;
+        };
+        QElapsedTimer t;
+        t.start();
+        qint64 virshPrinted = -1;
+        while (!printed() && t.elapsed() < timeoutMs && clients[0].state() == QProcess::Running &&
+               clients[1].state() == QProcess::Running) {
+            if (virshPrinted < 0 && !needle.isEmpty() && out[1].indexOf(needle, from[1]) >= 0)
+                virshPrinted = t.elapsed();
+            if (virshPrinted >= 0 && t.elapsed() - virshPrinted > 15000)
+                break;
+            for (int i = 0; i < 2; ++i) {
+                clients[i].waitForReadyRead(100);
+                out[i] += clients[i].readAllStandardOutput();
+            }
+        }
+        return printed();
     }
 
 private slots:
@@ -2100,6 +2130,243 @@ private slots:
               QStringLiteral("\toperation: 2\n")})
             QVERIFY2(lines[0].contains(expected),
                      qPrintable(expected + QStringLiteral(" missing:\n") + lines[0]));
+    }
+
+    // The domain events that need a guest that does something: a throwaway
+    // QEMU domain boots the fixture guest's kernel with an initramfs of its
+    // own (busybox and some of the kernel's modules: virtio disk, network,
+    // balloon and memory, the i6300esb watchdog) and a shell on a unix
+    // socket. Its disk lies in a 64 KiB tmpfs (mounted where QEMU runs:
+    // libvirtd's mount namespace), so that the guest's writes fail with
+    // ENOSPC; its CD-ROM's file is missing (startupPolicy='optional').
+    // verx and virsh listen with event --all --loop and print the same.
+    void guestEventsSameAsVirsh()
+    {
+        const QString uri = m_env[("VERX_URI_SYSTEM")];
+        const QString modules = m_env[("VERX_GUEST_MODULES")];
+        QVERIFY2(!modules.isEmpty(), "fixture.env has no VERX_GUEST_MODULES");
+        GuestParts guest;
+        QVERIFY2(guestParts(uri, &guest), qPrintable(guest.xml));
+        static const QRegularExpression kernelRe(QStringLiteral("<kernel>([^<]+)</kernel>"));
+        const QString kernel = kernelRe.match(guest.xml).captured(1);
+        QVERIFY2(!kernel.isEmpty(), qPrintable(guest.xml));
+        const QStringList order = QString::fromUtf8(readAll(modules + QStringLiteral("/order")))
+                                      .split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        QVERIFY2(order.size() >= 8, qPrintable(modules));
+        const QString d = QStringLiteral("verx-cli-guest-events");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        // the initramfs
+        const QString root = dir.filePath(QStringLiteral("root"));
+        for (const char *sub : {"bin", "dev", "proc", "sys", "lib"})
+            QVERIFY(QDir().mkpath(root + QLatin1Char('/') + QLatin1String(sub)));
+        QVERIFY(QFile::copy(QStringLiteral("/bin/busybox"), root + QStringLiteral("/bin/busybox")));
+        QByteArray insmod;
+        for (QString m : order) {
+            m = m.trimmed();
+            QVERIFY2(QFile::copy(modules + QLatin1Char('/') + m + QStringLiteral(".ko"),
+                                 root + QStringLiteral("/lib/") + m + QStringLiteral(".ko")),
+                     qPrintable(m));
+            // the watchdog fires after 2 s without a ping (default 30)
+            insmod += "insmod /lib/" + m.toUtf8() + ".ko" +
+                      (m == QLatin1String("i6300esb") ? " heartbeat=2" : "") + "\n";
+        }
+        const QString init = root + QStringLiteral("/init");
+        QVERIFY(writeFile(init, "#!/bin/busybox sh\n"
+                                "/bin/busybox --install -s /bin\n"
+                                "mount -t proc proc /proc\n"
+                                "mount -t sysfs sys /sys\n"
+                                "mount -t devtmpfs dev /dev\n" +
+                                    insmod + "while true; do setsid cttyhack sh -i; done\n"));
+        QVERIFY(QFile::setPermissions(init, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                QFile::ReadGroup | QFile::ExeGroup |
+                                                QFile::ReadOther | QFile::ExeOther));
+        const QString initrd = dir.filePath(QStringLiteral("initrd.cpio"));
+        const CliResult cpio =
+            runCli(QStringLiteral("sh"),
+                   {QStringLiteral("-c"),
+                    QStringLiteral("cd '%1' && find . | cpio -o -H newc --quiet >'%2'")
+                        .arg(root, initrd)});
+        QVERIFY2(cpio.exitCode == 0, cpio.err.constData());
+        // the disk: a sparse 16 MiB file in a 64 KiB tmpfs where QEMU sees it
+        const QString full = dir.filePath(QStringLiteral("full"));
+        const QString disk = full + QStringLiteral("/disk.img");
+        QVERIFY(QDir().mkpath(full));
+        const QString libvirtd =
+            QString::fromUtf8(readAll(QStringLiteral("/run/libvirtd.pid"))).trimmed();
+        QVERIFY2(!libvirtd.isEmpty(), "no /run/libvirtd.pid");
+        auto inLibvirtd = [&](const QString &script) {
+            return runCli(QStringLiteral("nsenter"),
+                          {QStringLiteral("-t"), libvirtd, QStringLiteral("-m"),
+                           QStringLiteral("-r"), QStringLiteral("sh"), QStringLiteral("-c"),
+                           script});
+        };
+        auto cleanUp = [&] {
+            virsh(uri, {QStringLiteral("destroy ") + d});
+            virsh(uri, {QStringLiteral("undefine ") + d});
+        };
+        cleanUp();
+        // (umount fails harmlessly when the mount did)
+        const auto cleanUpAtEnd = qScopeGuard([&] {
+            cleanUp();
+            inLibvirtd(QStringLiteral("umount '%1'").arg(full));
+        });
+        const CliResult mount = inLibvirtd(
+            QStringLiteral("mount -t tmpfs -o size=64k verx-full '%1' && truncate -s 16M '%2'")
+                .arg(full, disk));
+        QVERIFY2(mount.exitCode == 0, mount.err.constData());
+        const QString console = dir.filePath(QStringLiteral("console.sock"));
+        const QString missing = dir.filePath(QStringLiteral("missing.iso"));
+        const QString file = dir.filePath(QStringLiteral("guest-events.xml"));
+        QVERIFY(writeFile(
+            file,
+            QStringLiteral(
+                "<domain type='%1'><name>%2</name>"
+                "<maxMemory slots='2' unit='MiB'>512</maxMemory><memory unit='MiB'>128</memory>"
+                "<vcpu>1</vcpu><os>%3<kernel>%4</kernel><initrd>%5</initrd>"
+                "<cmdline>console=ttyS0 panic=-1 loglevel=1</cmdline></os>"
+                "<features><acpi/></features>"
+                "<cpu><numa><cell id='0' cpus='0' memory='128' unit='MiB'/></numa></cpu>"
+                "<clock offset='variable' basis='utc' adjustment='0'/>"
+                "<pm><suspend-to-mem enabled='yes'/></pm><devices>%6"
+                "<disk type='file' device='disk'>"
+                "<driver name='qemu' type='raw' error_policy='report'/>"
+                "<source file='%7'/><target dev='vda' bus='virtio'/></disk>"
+                "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/>"
+                "<source file='%8' startupPolicy='optional'/><target dev='hdc' bus='ide'/>"
+                "<readonly/></disk>"
+                "<interface type='user' trustGuestRxFilters='yes'>"
+                "<mac address='52:54:00:5e:00:01'/><model type='virtio'/></interface>"
+                "<serial type='unix'><source mode='bind' path='%9'/><target port='0'/></serial>"
+                "<watchdog model='i6300esb' action='none'/>"
+                "<memory model='virtio-mem'><target><size unit='MiB'>128</size><node>0</node>"
+                "<block unit='MiB'>2</block><requested unit='MiB'>0</requested></target></memory>"
+                "<memballoon model='virtio'/></devices></domain>\n")
+                .arg(guest.type, d, guest.os, kernel, initrd, guest.emulator, disk, missing,
+                     console)
+                .toUtf8()));
+        QCOMPARE(virsh(uri, {QStringLiteral("define ") + file}).exitCode, 0);
+        CliResult r = virsh(uri, {QStringLiteral("start ") + d});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        GuestShell shell;
+        QVERIFY2(shell.connectTo(console, 30000), qPrintable(console));
+        QVERIFY2(shell.waitReady(240000), shell.seen().constData());
+        const QStringList args = {QStringLiteral("-c"),
+                                  uri,
+                                  QStringLiteral("event"),
+                                  QStringLiteral("--loop"),
+                                  QStringLiteral("--all"),
+                                  QStringLiteral("--domain"),
+                                  d,
+                                  QStringLiteral("--timeout"),
+                                  QStringLiteral("600")};
+        QProcess clients[2];
+        QByteArray out[2];
+        startEventClients(uri, d, args, clients, out);
+        if (QTest::currentTestFailed())
+            return;
+        // The guest changes its MAC address until both saw it: nic-mac-change
+        // has the highest event id, the last one both register.
+        const QByteArray marker = "newMAC: 52:54:00:5e:01:";
+        for (int n = 10;
+             n < 40 && !(out[0].contains(marker) && out[1].contains(marker)) &&
+             clients[0].state() == QProcess::Running && clients[1].state() == QProcess::Running;
+             ++n) {
+            QVERIFY2(shell.run("ip link set eth0 address 52:54:00:5e:01:" + QByteArray::number(n),
+                               60000),
+                     shell.seen().constData());
+            readEventClients(clients, out, {}, {}, 1000);
+        }
+        const QString head = QStringLiteral("event '%1' for domain '") + d + QStringLiteral("'");
+        auto event = [&](const char *name) { return head.arg(QLatin1String(name)).toUtf8(); };
+        // Each cause, then its event printed by both (or one ended: fail).
+        struct Step
+        {
+            QByteArray guest;   // a command in the guest, or
+            QString host;       // one for virsh
+            QByteArray printed; // what both print then
+        };
+        const Step steps[] = {
+            {"ip link set eth0 address 52:54:00:5e:00:02", {}, "newMAC: 52:54:00:5e:00:02\n"},
+            {"date -s '2030-01-01 00:00:00' && hwclock -w -u", {}, event("rtc-change") + ": "},
+            {"dd if=/dev/zero of=/dev/vda bs=4k count=64 oflag=direct",
+             {},
+             event("io-error") + ": " + disk.toUtf8() + " (virtio-disk0) report due to "},
+            {{},
+             QStringLiteral("setmem %1 100M --live").arg(d),
+             event("balloon-change") + ": 102400KiB\n"},
+            {{},
+             QStringLiteral("update-memory-device %1 --requested-size 32MiB").arg(d),
+             event("memory-device-size-change") + ":\nalias: virtiomem0\nsize: 32768\n"},
+            {"echo 1 >/dev/watchdog", {}, event("watchdog") + ": none\n"},
+            // (later: the shell answers before the guest sleeps)
+            {"(sleep 1; echo mem >/sys/power/state) &", {}, event("pm-suspend") + "\n"},
+            {{}, QStringLiteral("dompmwakeup %1").arg(d), event("pm-wakeup") + "\n"},
+            // an uncorrected memory error (the guest's kernel panics and reboots)
+            {{},
+             QStringLiteral(
+                 "qemu-monitor-command %1 --hmp 'mce 0 9 0xbd000000000000c0 0x5 0x2000000 0x86'")
+                 .arg(d),
+             event("memory-failure") + ":\nrecipient: guest\naction: inject\n"},
+            {{}, QStringLiteral("destroy %1").arg(d), event("lifecycle") + ": Stopped Destroyed\n"},
+            // the CD-ROM's file is dropped at start
+            {{},
+             QStringLiteral("start %1").arg(d),
+             QStringLiteral(
+                 "event 'disk-change' for domain '%1' disk ide0-1-0: %2 -> <null>: changed\n")
+                 .arg(d, missing)
+                 .toUtf8()},
+        };
+        for (const Step &step : steps) {
+            const qsizetype from[2] = {out[0].size(), out[1].size()};
+            if (!step.guest.isEmpty()) {
+                QVERIFY2(shell.run(step.guest, 60000), shell.seen().constData());
+            } else {
+                r = virsh(uri, {step.host});
+                QVERIFY2(r.exitCode == 0, qPrintable(step.host + QStringLiteral(": ") + r.err));
+            }
+            QVERIFY2(readEventClients(clients, out, step.printed, from, 120000),
+                     qPrintable(QString::fromUtf8(step.printed) +
+                                QStringLiteral(" missing:\n--- verx\n") +
+                                QString::fromUtf8(out[0]) + QStringLiteral("\n--- virsh\n") +
+                                QString::fromUtf8(out[1])));
+        }
+        r = virsh(uri, {QStringLiteral("destroy ") + d});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QByteArray last = event("lifecycle") + ": Stopped Destroyed\n";
+        QElapsedTimer t;
+        t.start();
+        while ((out[0].count(last) < 2 || out[1].count(last) < 2) && t.elapsed() < 60000 &&
+               clients[0].state() == QProcess::Running && clients[1].state() == QProcess::Running)
+            readEventClients(clients, out, {}, {}, 200);
+        for (int i = 0; i < 2; ++i) {
+            if (clients[i].state() == QProcess::Running)
+                ::kill(pid_t(clients[i].processId()), SIGINT);
+            QVERIFY2(clients[i].waitForFinished(20000), i == 0 ? "verx" : "virsh");
+            out[i] += clients[i].readAllStandardOutput();
+        }
+        QCOMPARE(clients[0].readAllStandardError(), QByteArray());
+        QString lines[2];
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY2(out[i].count(last) == 2, out[i].constData());
+            const qsizetype from = out[i].lastIndexOf(marker);
+            QVERIFY2(from >= 0, out[i].constData());
+            const qsizetype begin = out[i].indexOf('\n', from) + 1;
+            const qsizetype end = out[i].lastIndexOf(last) + last.size();
+            lines[i] = QString::fromUtf8(out[i].mid(begin, end - begin));
+            QVERIFY2(out[i].mid(end).startsWith("event loop interrupted\nevents received: "),
+                     out[i].mid(end).constData());
+        }
+        QCOMPARE(lines[0], lines[1]);
+        for (const char *expected :
+             {" (virtio-disk0) report\n", "': PMSuspended Memory\n", "': Started Event wakeup\n"})
+            QVERIFY2(
+                lines[0].contains(QLatin1String(expected)),
+                qPrintable(QLatin1String(expected) + QStringLiteral(" missing:\n") + lines[0]));
+        for (const Step &step : steps)
+            QVERIFY2(lines[0].contains(QString::fromUtf8(step.printed)),
+                     qPrintable(QString::fromUtf8(step.printed) + QStringLiteral(" missing:\n") +
+                                lines[0]));
     }
 
     // Ctrl+C (SIGINT) during event --loop: both stop, say so, count.
