@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "FakeServer.h"
 
+#include "transport/FdMessage.h"
+
 #include <verx/xdr/Encoder.h>
 #include <verx/xdr/Framing.h>
 
@@ -53,20 +55,7 @@ bool FakeServer::sendFd(int fd)
     while (m_client->bytesToWrite() > 0)
         if (!m_client->waitForBytesWritten(5000))
             return false;
-    char byte = 0;
-    iovec iov{&byte, 1};
-    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
-    msghdr msg{};
-    msg.msg_iov = &iov;
-    msg.msg_iovlen = 1;
-    msg.msg_control = control;
-    msg.msg_controllen = sizeof(control);
-    cmsghdr *c = CMSG_FIRSTHDR(&msg);
-    c->cmsg_level = SOL_SOCKET;
-    c->cmsg_type = SCM_RIGHTS;
-    c->cmsg_len = CMSG_LEN(sizeof(int));
-    std::memcpy(CMSG_DATA(c), &fd, sizeof(int));
-    return ::sendmsg(int(m_client->socketDescriptor()), &msg, MSG_NOSIGNAL) == 1;
+    return verx::sendFdMessage(int(m_client->socketDescriptor()), fd, MSG_NOSIGNAL) == 1;
 }
 
 void FakeServer::reply(const PacketHeader &call, const QByteArray &payload, PacketStatus status)

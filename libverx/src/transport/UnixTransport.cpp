@@ -2,6 +2,7 @@
 #include "UnixTransport.h"
 
 #include "BusyPoll.h"
+#include "FdMessage.h"
 
 #include <QFile>
 #include <QSocketNotifier>
@@ -242,21 +243,8 @@ bool UnixTransport::flushQueued()
 
 int UnixTransport::sendFd(int fd)
 {
-    char byte = 0;
-    iovec iov{&byte, 1};
-    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
-    msghdr msg{};
-    msg.msg_iov = &iov;
-    msg.msg_iovlen = 1;
-    msg.msg_control = control;
-    msg.msg_controllen = sizeof(control);
-    cmsghdr *c = CMSG_FIRSTHDR(&msg);
-    c->cmsg_level = SOL_SOCKET;
-    c->cmsg_type = SCM_RIGHTS;
-    c->cmsg_len = CMSG_LEN(sizeof(int));
-    std::memcpy(CMSG_DATA(c), &fd, sizeof(int));
     for (;;) {
-        if (::sendmsg(m_fd, &msg, MSG_DONTWAIT | MSG_NOSIGNAL) == 1)
+        if (sendFdMessage(m_fd, fd, MSG_DONTWAIT | MSG_NOSIGNAL) == 1)
             return 1;
         const int errnum = errno;
         if (errnum == EINTR)
