@@ -12,6 +12,8 @@
 #include <QFile>
 #include <QTimer>
 
+#include <vector>
+
 #include <algorithm>
 #include <unistd.h>
 
@@ -73,21 +75,16 @@ bool waitFinished(CommandContext &ctx, verx::Stream *stream)
 
 } // namespace
 
-bool download(CommandContext &ctx, verx::Stream *stream, const QString &path, bool sparse,
-              bool progress, qint64 expectedBytes)
+bool download(CommandContext &ctx, verx::Stream *stream, QFile &file, bool sparse, bool progress,
+              qint64 expectedBytes)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        ctx.error(QStringLiteral("cannot create file %1: %2").arg(path, file.errorString()));
-        stream->abort();
-        return false;
-    }
     Progress bar(progress, expectedBytes);
     qint64 done = 0;
     QEventLoop loop;
     QTimer idle;
     idle.setSingleShot(true);
     bool failed = false;
+    std::vector<char> buffer(1 << 20); // one buffer for the whole transfer
     auto drain = [&] {
         for (;;) {
             if (sparse && stream->holePending()) {
@@ -99,14 +96,14 @@ bool download(CommandContext &ctx, verx::Stream *stream, const QString &path, bo
                 done += hole;
                 continue;
             }
-            const QByteArray chunk = stream->read(1 << 20);
-            if (chunk.isEmpty())
+            const qint64 n = stream->read(buffer.data(), qint64(buffer.size()));
+            if (n <= 0)
                 break;
-            if (file.write(chunk) != chunk.size()) {
+            if (file.write(buffer.data(), n) != n) {
                 failed = true;
                 break;
             }
-            done += chunk.size();
+            done += n;
         }
         bar.update(done);
         if (failed || stream->atEnd() || stream->isFinished() || stream->error().isError())

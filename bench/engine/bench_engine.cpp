@@ -2,8 +2,8 @@
 // Engine benchmark against the libvirtd fixture: sequential calls (verx vs
 // libvirt's client), pipelined calls with 5 and 20 in flight (vs libvirt
 // sequential, and vs the ceiling of a bare blocking socket client), and a
-// 512 MiB volume download (verx's stream vs `virsh
-// vol-download`, both into a file). Prints "name: verx X, libvirt Y, ratio Z"
+// 512 MiB volume download (verx's stream, connecting included, and the verx
+// command vs `virsh vol-download`, all into a file). Prints "name: verx X, libvirt Y, ratio Z"
 // lines; exits non-zero when a call fails (a failed call is no fast call).
 #include <verx/Connection.h>
 #include <verx/Stream.h>
@@ -46,7 +46,7 @@ namespace {
 // slows both sides alike; each ratio is the median of the rounds' ratios.
 constexpr int Rounds = 9;
 constexpr int Calls = 400;
-constexpr int DownloadRounds = 3;
+constexpr int DownloadRounds = 7;
 // The raw socket ceiling.
 constexpr int N = 2000;
 
@@ -198,6 +198,9 @@ bool openConnection(Connection &conn, const QString &uri)
 // MB/s of downloading the volume into a file with verx's stream.
 double downloadVerx(const QString &uri, const QString &pool)
 {
+    // Timed like virsh's: connecting and looking the volume up included.
+    QElapsedTimer timer;
+    timer.start();
     Connection conn;
     if (!openConnection(conn, uri))
         return -1;
@@ -217,8 +220,6 @@ double downloadVerx(const QString &uri, const QString &pool)
     QFile out(tempFile("verx-bench-download"));
     if (!out.open(QIODevice::WriteOnly))
         return -1;
-    QElapsedTimer timer;
-    timer.start();
     Stream stream;
     std::unique_ptr<Reply> r(calls.storageVolDownload({v->result().vol, 0, 0, 0}, &stream));
     qint64 got = 0;
@@ -253,14 +254,21 @@ double downloadVerx(const QString &uri, const QString &pool)
     return double(VolumeSize) / 1e6 / seconds;
 }
 
-// MB/s of the same download with libvirt's own client.
-double downloadVirsh(const QString &pool)
+// MB/s of the same download with a command-line client: libvirt's virsh or
+// verx's.
+double downloadCommand(const QString &program, const QString &pool)
 {
-    const QString file = tempFile("verx-bench-virsh-download");
+    const QString file = tempFile("verx-bench-command-download");
     QElapsedTimer timer;
     timer.start();
-    const bool ok =
-        virsh({QStringLiteral("vol-download"), VolumeName, file, QStringLiteral("--pool"), pool});
+    QProcess p;
+    p.start(program,
+            {QStringLiteral("-q"), QStringLiteral("-c"), QStringLiteral("qemu:///system"),
+             QStringLiteral("vol-download"), VolumeName, file, QStringLiteral("--pool"), pool});
+    const bool ok = p.waitForFinished(300000) && p.exitCode() == 0;
+    if (!ok)
+        std::fprintf(stderr, "%s vol-download: %s\n", qPrintable(program),
+                     p.readAllStandardError().constData());
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     const qint64 size = QFileInfo(file).size();
     QFile::remove(file);
@@ -433,16 +441,18 @@ int main(int argc, char **argv)
                 "calls/s, ratio %.2f\n",
                 median(pipe20.verx), raw20, median(pipe20.verx) / raw20);
 
-    // Downloads alternate too (verx, virsh; DownloadRounds times) from one
-    // volume made once.
+    // Downloads alternate too (verx's stream, virsh, the verx command;
+    // DownloadRounds times) from one volume made once.
     const QString pool = fixtureValue("VERX_POOL");
-    Series download;
+    Series download, commandDownload;
     bool downloaded = makeVolume(pool);
     for (int round = 0; downloaded && round < DownloadRounds; ++round) {
         const double verxMBs = downloadVerx(fixtureValue("VERX_URI_SYSTEM"), pool);
-        const double virshMBs = downloadVirsh(pool);
-        downloaded = verxMBs > 0 && virshMBs > 0;
+        const double virshMBs = downloadCommand(QStringLiteral("virsh"), pool);
+        const double cliMBs = downloadCommand(QStringLiteral(VERX_CLI_PATH), pool);
+        downloaded = verxMBs > 0 && virshMBs > 0 && cliMBs > 0;
         download.add(verxMBs, virshMBs);
+        commandDownload.add(cliMBs, virshMBs);
     }
     virsh({QStringLiteral("vol-delete"), VolumeName, QStringLiteral("--pool"), pool});
     if (downloaded)
@@ -451,6 +461,13 @@ int main(int argc, char **argv)
                     median(download.verx), median(download.anchor), median(download.ratio),
                     DownloadRounds, *std::min_element(download.ratio.begin(), download.ratio.end()),
                     *std::max_element(download.ratio.begin(), download.ratio.end()));
+    if (downloaded)
+        std::printf("vol-download 512 MiB, the verx command vs virsh: verx %.1f MB/s, virsh %.1f "
+                    "MB/s, ratio %.2f (rounds %.2f-%.2f)\n",
+                    median(commandDownload.verx), median(commandDownload.anchor),
+                    median(commandDownload.ratio),
+                    *std::min_element(commandDownload.ratio.begin(), commandDownload.ratio.end()),
+                    *std::max_element(commandDownload.ratio.begin(), commandDownload.ratio.end()));
     if (failures > 0 || !downloaded) {
         std::fprintf(stderr, "%d calls failed\n", failures);
         return 1;

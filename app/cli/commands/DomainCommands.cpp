@@ -912,7 +912,14 @@ bool screenshot(CommandContext &ctx)
             XdrText::str(dom->name),
             QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HH:mm:ss")), ext);
     }
-    if (!StreamTransfer::download(ctx, &stream, file, false, false)) {
+    QFile out(file);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        ctx.error(QStringLiteral("cannot create file %1: %2").arg(file, out.errorString()));
+        stream.abort();
+        ctx.error(QStringLiteral("could not receive data from domain '%1'").arg(domainText(ctx)));
+        return false;
+    }
+    if (!StreamTransfer::download(ctx, &stream, out, false, false)) {
         ctx.error(QStringLiteral("could not receive data from domain '%1'").arg(domainText(ctx)));
         return false;
     }

@@ -97,16 +97,16 @@ bool transfer(CommandContext &ctx, bool upload)
     const qint64 length = ctx.options().number(QStringLiteral("length"), &ok).value_or(0);
     const bool sparse = ctx.flag(QStringLiteral("sparse"));
     const QString file = ctx.value(QStringLiteral("file"));
-    {
-        // As virsh: the local file first, before any stream is opened.
-        QFile local(file);
-        if (!local.open(upload ? QIODevice::ReadOnly : QIODevice::WriteOnly)) {
-            ctx.error(
-                (upload ? QStringLiteral("cannot read %1") : QStringLiteral("cannot create %1"))
-                    .arg(file));
-            return false;
-        }
+    // As virsh: the local file first, before any stream is opened (for a
+    // download it stays open and receives the data).
+    QFile local(file);
+    if (!local.open(upload ? QIODevice::ReadOnly : QIODevice::WriteOnly)) {
+        ctx.error((upload ? QStringLiteral("cannot read %1") : QStringLiteral("cannot create %1"))
+                      .arg(file));
+        return false;
     }
+    if (upload)
+        local.close();
     verx::Stream stream;
     stream.setSparse(sparse);
     bool started = false;
@@ -141,8 +141,9 @@ bool transfer(CommandContext &ctx, bool upload)
             expected = qint64(info->capacity) - offset;
         ctx.clearError();
     }
-    const bool done = upload ? StreamTransfer::upload(ctx, &stream, file, sparse, true, length)
-                             : StreamTransfer::download(ctx, &stream, file, sparse, true, expected);
+    const bool done = upload
+                          ? StreamTransfer::upload(ctx, &stream, file, sparse, true, length)
+                          : StreamTransfer::download(ctx, &stream, local, sparse, true, expected);
     if (!done) {
         ctx.error(upload ? QStringLiteral("cannot send data to volume %1")
                                .arg(ctx.value(QStringLiteral("vol")))
