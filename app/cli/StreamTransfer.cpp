@@ -8,6 +8,7 @@
 
 #include <verx/Stream.h>
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QTimer>
@@ -31,8 +32,11 @@ public:
     {}
     void update(qint64 done)
     {
-        if (!m_enabled)
+        // at most ten lines a second (a fast transfer drains thousands of
+        // times), and always the last
+        if (!m_enabled || (m_shown.isValid() && m_shown.elapsed() < 100 && done < m_total))
             return;
+        m_shown.start();
         if (m_total > 0)
             Session::writeErr(QStringLiteral("\r%1 / %2 (%3%)")
                                   .arg(TextFormat::capacity(done), TextFormat::capacity(m_total))
@@ -49,6 +53,7 @@ public:
 private:
     bool m_enabled;
     qint64 m_total;
+    QElapsedTimer m_shown;
 };
 
 // Waits until the stream finished (after finish()/abort() or an error).
