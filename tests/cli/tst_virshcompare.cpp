@@ -232,6 +232,20 @@ private:
         return why->isEmpty();
     }
 
+    // `event --loop --all` for one domain, ending after timeoutSeconds.
+    static QStringList eventLoopArgs(const QString &uri, const QString &domain, int timeoutSeconds)
+    {
+        return {QStringLiteral("-c"),
+                uri,
+                QStringLiteral("event"),
+                QStringLiteral("--loop"),
+                QStringLiteral("--all"),
+                QStringLiteral("--domain"),
+                domain,
+                QStringLiteral("--timeout"),
+                QString::number(timeoutSeconds)};
+    }
+
     // Starts verx (clients[0]) and virsh (clients[1]) with the same event
     // arguments; neither says when it registered, so suspend and resume the
     // guest until both printed the resume (or 15 s passed, or one exited).
@@ -1999,15 +2013,7 @@ private slots:
         cleanUp();
         QCOMPARE(virsh(uri, {QStringLiteral("define ") + file}).exitCode, 0);
         QCOMPARE(virsh(uri, {QStringLiteral("start ") + d}).exitCode, 0);
-        const QStringList args = {QStringLiteral("-c"),
-                                  uri,
-                                  QStringLiteral("event"),
-                                  QStringLiteral("--loop"),
-                                  QStringLiteral("--all"),
-                                  QStringLiteral("--domain"),
-                                  d,
-                                  QStringLiteral("--timeout"),
-                                  QStringLiteral("180")};
+        const QStringList args = eventLoopArgs(uri, d, 180);
         QProcess clients[2];
         QByteArray out[2];
         startEventClients(uri, d, args, clients, out);
@@ -2251,15 +2257,7 @@ private slots:
         GuestShell shell;
         QVERIFY2(shell.connectTo(console, 30000), qPrintable(console));
         QVERIFY2(shell.waitReady(240000), shell.seen().constData());
-        const QStringList args = {QStringLiteral("-c"),
-                                  uri,
-                                  QStringLiteral("event"),
-                                  QStringLiteral("--loop"),
-                                  QStringLiteral("--all"),
-                                  QStringLiteral("--domain"),
-                                  d,
-                                  QStringLiteral("--timeout"),
-                                  QStringLiteral("600")};
+        const QStringList args = eventLoopArgs(uri, d, 600);
         QProcess clients[2];
         QByteArray out[2];
         startEventClients(uri, d, args, clients, out);

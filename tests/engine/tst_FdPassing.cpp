@@ -20,6 +20,7 @@
 #include <QTest>
 
 #include <memory>
+#include <optional>
 
 #include <cerrno>
 #include <fcntl.h>
@@ -218,6 +219,24 @@ class TestFdPassing : public QObject
             .arg(type.captured(1), name, os.captured(0), emulator.captured(0), devices);
     }
 
+    // Starts such a domain (after removing one left over), or says why not.
+    std::optional<remote::NonnullDomain> createQemu(Connection *conn, const QString &name,
+                                                    const QString &devices, QString *why)
+    {
+        remove(conn, name);
+        const QString xml = qemuXml(conn, name, devices);
+        if (xml.isEmpty()) {
+            *why = QStringLiteral("no guest XML to start from");
+            return std::nullopt;
+        }
+        remote::Calls calls(conn);
+        std::unique_ptr<TypedReply<remote::DomainCreateXmlRet>> created(
+            calls.domainCreateXml({xml.toUtf8(), 0}));
+        if (!finished(created.get(), why))
+            return std::nullopt;
+        return created->result().dom;
+    }
+
     // writes, then waiting for destroy's SIGTERM, which ends init at once.
     static QString initScript(const QString &writes)
     {
@@ -382,18 +401,15 @@ private Q_SLOTS:
         auto conn = test::openConnection(env["VERX_URI_SYSTEM"]);
         QVERIFY(conn->isOpen());
         const QString name = QStringLiteral("verx-fd-vnc");
-        remove(conn.get(), name);
-        const QString xml =
-            qemuXml(conn.get(), name,
-                    QStringLiteral("<graphics type='vnc'><listen type='none'/>"
-                                   "</graphics><video><model type='vga'/></video>"));
-        QVERIFY(!xml.isEmpty());
-        remote::Calls calls(conn.get());
-        std::unique_ptr<TypedReply<remote::DomainCreateXmlRet>> created(
-            calls.domainCreateXml({xml.toUtf8(), 0}));
         QString why;
-        QVERIFY2(finished(created.get(), &why), qPrintable(why));
-        const remote::NonnullDomain dom = created->result().dom;
+        const auto created =
+            createQemu(conn.get(), name,
+                       QStringLiteral("<graphics type='vnc'><listen type='none'/>"
+                                      "</graphics><video><model type='vga'/></video>"),
+                       &why);
+        QVERIFY2(created, qPrintable(why));
+        const remote::NonnullDomain dom = *created;
+        remote::Calls calls(conn.get());
         auto cleanUp = qScopeGuard([&] { remove(conn.get(), name); });
 
         std::unique_ptr<Reply> graphics(calls.domainOpenGraphicsFd({dom, 0, 0}));
@@ -424,15 +440,11 @@ private Q_SLOTS:
         auto conn = test::openConnection(env["VERX_URI_SYSTEM"]);
         QVERIFY(conn->isOpen());
         const QString name = QStringLiteral("verx-fd-qmp");
-        remove(conn.get(), name);
-        const QString xml = qemuXml(conn.get(), name, QString());
-        QVERIFY(!xml.isEmpty());
-        remote::Calls calls(conn.get());
-        std::unique_ptr<TypedReply<remote::DomainCreateXmlRet>> created(
-            calls.domainCreateXml({xml.toUtf8(), 0}));
         QString why;
-        QVERIFY2(finished(created.get(), &why), qPrintable(why));
-        const remote::NonnullDomain dom = created->result().dom;
+        const auto created = createQemu(conn.get(), name, QString(), &why);
+        QVERIFY2(created, qPrintable(why));
+        const remote::NonnullDomain dom = *created;
+        remote::Calls calls(conn.get());
         auto cleanUp = qScopeGuard([&] { remove(conn.get(), name); });
 
         qemu::Calls qmp(conn.get());
