@@ -107,6 +107,16 @@ bool transfer(CommandContext &ctx, bool upload)
     }
     if (upload)
         local.close();
+    // The size for the progress line, asked before the download starts (its
+    // reply would otherwise queue behind the stream's data).
+    qint64 expected = length;
+    if (!upload && expected == 0) {
+        StorageVolGetInfoArgs i;
+        i.vol = *vol;
+        if (auto info = ctx.wait(ctx.remote().storageVolGetInfo(i)))
+            expected = qint64(info->capacity) - offset;
+        ctx.clearError();
+    }
     verx::Stream stream;
     stream.setSparse(sparse);
     bool started = false;
@@ -132,14 +142,6 @@ bool transfer(CommandContext &ctx, bool upload)
                 : QStringLiteral("cannot download from volume %1")
                       .arg(ctx.value(QStringLiteral("vol"))));
         return false;
-    }
-    qint64 expected = length;
-    if (!upload && expected == 0) {
-        StorageVolGetInfoArgs i;
-        i.vol = *vol;
-        if (auto info = ctx.wait(ctx.remote().storageVolGetInfo(i)))
-            expected = qint64(info->capacity) - offset;
-        ctx.clearError();
     }
     const bool done = upload
                           ? StreamTransfer::upload(ctx, &stream, file, sparse, true, length)
