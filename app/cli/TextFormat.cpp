@@ -165,14 +165,13 @@ QString prettyJson(const QByteArray &text)
 
 namespace {
 
-// Where the JSON value (or member name) starting at from ends in compact
-// text: the index of the ',' '}' or ']' after it, or text.size().
-qsizetype valueEnd(const QByteArray &text, qsizetype from)
+// Follows JSON text one character at a time: whether it is in a string.
+struct JsonStrings
 {
-    int depth = 0;
     bool inString = false, escaped = false;
-    for (qsizetype j = from; j < text.size(); ++j) {
-        const char c = text.at(j);
+    // True when c belongs to a string (its quotes included).
+    bool take(char c)
+    {
         if (inString) {
             if (escaped)
                 escaped = false;
@@ -180,9 +179,24 @@ qsizetype valueEnd(const QByteArray &text, qsizetype from)
                 escaped = true;
             else if (c == '"')
                 inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
+            return true;
+        }
+        inString = c == '"';
+        return inString;
+    }
+};
+
+// Where the JSON value (or member name) starting at from ends in compact
+// text: the index of the ',' '}' or ']' after it, or text.size().
+qsizetype valueEnd(const QByteArray &text, qsizetype from)
+{
+    int depth = 0;
+    JsonStrings strings;
+    for (qsizetype j = from; j < text.size(); ++j) {
+        const char c = text.at(j);
+        if (strings.take(c))
+            continue;
+        if (c == '{' || c == '[') {
             ++depth;
         } else if (c == '}' || c == ']' || (c == ',' && depth == 0)) {
             if (depth == 0)
@@ -258,20 +272,10 @@ QStringList commaList(const QString &text)
 QByteArray compactJson(const QByteArray &text)
 {
     QByteArray out;
-    bool inString = false, escaped = false;
+    JsonStrings strings;
     for (const char c : text) {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-        } else if (QChar::isSpace(uchar(c))) {
+        if (!strings.take(c) && QChar::isSpace(uchar(c)))
             continue;
-        } else if (c == '"') {
-            inString = true;
-        }
         out += c;
     }
     return out;
@@ -284,14 +288,12 @@ std::optional<QByteArray> jsonMember(const QByteArray &text, const QString &key)
         return std::nullopt;
     qsizetype i = 1; // at the name of a member: "name":value
     while (i < compact.size() && compact.at(i) == '"') {
-        qsizetype quote = i + 1; // the name's closing quote
-        for (bool escaped = false; quote < compact.size(); ++quote) {
-            const char c = compact.at(quote);
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
+        qsizetype quote = i; // the name's closing quote
+        JsonStrings strings;
+        strings.take('"');
+        while (++quote < compact.size()) {
+            strings.take(compact.at(quote));
+            if (!strings.inString)
                 break;
         }
         const qsizetype colon = quote + 1;

@@ -24,7 +24,9 @@
 #include <QTest>
 
 #include <fcntl.h>
+#include <functional>
 #include <poll.h>
+
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -299,6 +301,36 @@ private:
             }
         }
         return printed();
+    }
+
+    // Calls pulse(n) for n = first, first + 1, ... (below last) until both
+    // event clients printed marker or one ended, reading them after each.
+    static void pulseUntilBothPrinted(QProcess (&clients)[2], QByteArray (&out)[2],
+                                      const QByteArray &marker, int first, int last,
+                                      const std::function<void(int)> &pulse)
+    {
+        const qsizetype from[2] = {0, 0};
+        for (int n = first;
+             n < last && !(out[0].contains(marker) && out[1].contains(marker)) &&
+             clients[0].state() == QProcess::Running && clients[1].state() == QProcess::Running;
+             ++n) {
+            pulse(n);
+            if (QTest::currentTestFailed())
+                return;
+            readEventClients(clients, out, marker, from, 1000);
+        }
+    }
+
+    // Ctrl+C to the event clients still running; what they print until they
+    // exit.
+    static void interruptEventClients(QProcess (&clients)[2], QByteArray (&out)[2])
+    {
+        for (int i = 0; i < 2; ++i) {
+            if (clients[i].state() == QProcess::Running)
+                ::kill(pid_t(clients[i].processId()), SIGINT);
+            QVERIFY2(clients[i].waitForFinished(20000), i == 0 ? "verx" : "virsh");
+            out[i] += clients[i].readAllStandardOutput();
+        }
     }
 
 private slots:
@@ -2026,18 +2058,15 @@ private slots:
         // metadata-change (id 23) pulses until both saw one; after the last
         // of them both print the same.
         const QByteArray marker = "type title, uri <null>\n";
-        for (int n = 0;
-             n < 30 && !(out[0].contains(marker) && out[1].contains(marker)) &&
-             clients[0].state() == QProcess::Running && clients[1].state() == QProcess::Running;
-             ++n) {
+        pulseUntilBothPrinted(clients, out, marker, 0, 30, [&](int n) {
             QCOMPARE(
                 virsh(uri, {QStringLiteral("desc %1 --live --title verx-marker-%2").arg(d).arg(n)})
                     .exitCode,
                 0);
-            for (int i = 0; i < 2; ++i) {
-                clients[i].waitForReadyRead(300);
-                out[i] += clients[i].readAllStandardOutput();
-            }
+        });
+        if (QTest::currentTestFailed()) {
+            cleanUp();
+            return;
         }
         // (reset last: a rebooting guest's kernel may hold the CD tray shut)
         const QStringList causes = {
@@ -2097,13 +2126,10 @@ private slots:
                 out[i] += clients[i].readAllStandardOutput();
             }
         }
-        for (int i = 0; i < 2; ++i) {
-            if (clients[i].state() == QProcess::Running)
-                ::kill(pid_t(clients[i].processId()), SIGINT);
-            QVERIFY2(clients[i].waitForFinished(20000), i == 0 ? "verx" : "virsh");
-            out[i] += clients[i].readAllStandardOutput();
-        }
+        interruptEventClients(clients, out);
         cleanUp();
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(clients[0].readAllStandardError(), QByteArray());
         QString lines[2];
         for (int i = 0; i < 2; ++i) {
@@ -2266,15 +2292,13 @@ private slots:
         // The guest changes its MAC address until both saw it: nic-mac-change
         // has the highest event id, the last one both register.
         const QByteArray marker = "newMAC: 52:54:00:5e:01:";
-        for (int n = 10;
-             n < 40 && !(out[0].contains(marker) && out[1].contains(marker)) &&
-             clients[0].state() == QProcess::Running && clients[1].state() == QProcess::Running;
-             ++n) {
+        pulseUntilBothPrinted(clients, out, marker, 10, 40, [&](int n) {
             QVERIFY2(shell.run("ip link set eth0 address 52:54:00:5e:01:" + QByteArray::number(n),
                                60000),
                      shell.seen().constData());
-            readEventClients(clients, out, {}, {}, 1000);
-        }
+        });
+        if (QTest::currentTestFailed())
+            return;
         const QString head = QStringLiteral("event '%1' for domain '") + d + QStringLiteral("'");
         auto event = [&](const char *name) { return head.arg(QLatin1String(name)).toUtf8(); };
         // Each cause, then its event printed by both (or one ended: fail).
@@ -2337,12 +2361,9 @@ private slots:
         while ((out[0].count(last) < 2 || out[1].count(last) < 2) && t.elapsed() < 60000 &&
                clients[0].state() == QProcess::Running && clients[1].state() == QProcess::Running)
             readEventClients(clients, out, {}, {}, 200);
-        for (int i = 0; i < 2; ++i) {
-            if (clients[i].state() == QProcess::Running)
-                ::kill(pid_t(clients[i].processId()), SIGINT);
-            QVERIFY2(clients[i].waitForFinished(20000), i == 0 ? "verx" : "virsh");
-            out[i] += clients[i].readAllStandardOutput();
-        }
+        interruptEventClients(clients, out);
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(clients[0].readAllStandardError(), QByteArray());
         QString lines[2];
         for (int i = 0; i < 2; ++i) {
