@@ -95,6 +95,31 @@ QString json(const QJsonValue &value)
     return QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
 }
 
+namespace {
+
+// Follows JSON text one character at a time: whether it is in a string.
+struct JsonStrings
+{
+    bool inString = false, escaped = false;
+    // True when c belongs to a string (its quotes included).
+    bool take(char c)
+    {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            return true;
+        }
+        inString = c == '"';
+        return inString;
+    }
+};
+
+} // namespace
+
 QString prettyJson(const QByteArray &text)
 {
     QByteArray out;
@@ -110,25 +135,14 @@ QString prettyJson(const QByteArray &text)
             ++from;
         return from;
     };
-    bool inString = false;
-    bool escaped = false;
+    JsonStrings strings;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char c = text.at(i);
-        if (inString) {
+        if (strings.take(c)) {
             out += c;
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
             continue;
         }
         switch (c) {
-        case '"':
-            inString = true;
-            out += c;
-            break;
         case '{':
         case '[': {
             out += c;
@@ -164,27 +178,6 @@ QString prettyJson(const QByteArray &text)
 }
 
 namespace {
-
-// Follows JSON text one character at a time: whether it is in a string.
-struct JsonStrings
-{
-    bool inString = false, escaped = false;
-    // True when c belongs to a string (its quotes included).
-    bool take(char c)
-    {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-            return true;
-        }
-        inString = c == '"';
-        return inString;
-    }
-};
 
 // Where the JSON value (or member name) starting at from ends in compact
 // text: the index of the ',' '}' or ']' after it, or text.size().

@@ -6,6 +6,7 @@
 #include "FixtureEnv.h"
 #include "GuestShell.h"
 #include "PtyProcess.h"
+#include "TestPipe.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -37,6 +38,7 @@ using verx::test::DroppingProxy;
 using verx::test::GuestShell;
 using verx::test::PtyProcess;
 using verx::test::runCli;
+using verx::test::TestPipe;
 
 namespace {
 
@@ -2501,53 +2503,6 @@ private slots:
     // ---- --pass-fds -------------------------------------------------------
 
 private:
-    // A pipe whose write end the clients started next inherit (under the
-    // same number), for --pass-fds.
-    struct InheritedPipe
-    {
-        int r = -1, w = -1;
-        InheritedPipe()
-        {
-            int fds[2];
-            if (::pipe2(fds, O_CLOEXEC) == 0 && ::fcntl(fds[1], F_SETFD, 0) == 0) {
-                r = fds[0];
-                w = fds[1];
-            }
-        }
-        ~InheritedPipe()
-        {
-            closeWrite();
-            if (r >= 0)
-                ::close(r);
-        }
-        void closeWrite()
-        {
-            if (w >= 0)
-                ::close(w);
-            w = -1;
-        }
-        // A line from the pipe (what came before EOF, or within 30 s).
-        QByteArray readLine() const
-        {
-            QByteArray got;
-            QElapsedTimer t;
-            t.start();
-            while (!got.contains('\n') && t.elapsed() < 30000) {
-                pollfd p{r, POLLIN, 0};
-                if (::poll(&p, 1, 500) <= 0)
-                    continue;
-                char buf[256];
-                const ssize_t n = ::read(r, buf, sizeof(buf));
-                if (n <= 0)
-                    break;
-                got.append(buf, n);
-            }
-            return got;
-        }
-        InheritedPipe(const InheritedPipe &) = delete;
-        InheritedPipe &operator=(const InheritedPipe &) = delete;
-    };
-
     // A test-driver domain for the --pass-fds lines.
     static bool writeFdProbe(const QString &path)
     {
@@ -2697,13 +2652,13 @@ private slots:
         QString states[2];
         for (int i = 0; i < 2; ++i) {
             const QString client = i == 0 ? QStringLiteral("verx") : QStringLiteral("virsh");
-            InheritedPipe pipe;
+            TestPipe pipe(TestPipe::WriteEnd::Inherited);
             QVERIFY(pipe.w >= 0);
             const QStringList args{QStringLiteral("create %1 --pass-fds %2").arg(once).arg(pipe.w)};
             results[i] = i == 0 ? verx(uri, args) : virsh(uri, args);
             pipe.closeWrite();
             QCOMPARE(results[i].exitCode, 0);
-            QCOMPARE(pipe.readLine(), QByteArray("hi\n"));
+            QCOMPARE(pipe.readLine(30000), QByteArray("hi\n"));
             states[i] = stateOf();
             QVERIFY2(states[i].contains(QLatin1String("running (booted)")), qPrintable(client));
             cleanUp();
@@ -2714,7 +2669,7 @@ private slots:
 
         for (int i = 0; i < 2; ++i) {
             QCOMPARE(virsh(uri, {QStringLiteral("define ") + twice}).exitCode, 0);
-            InheritedPipe first, second;
+            TestPipe first(TestPipe::WriteEnd::Inherited), second(TestPipe::WriteEnd::Inherited);
             QVERIFY(first.w >= 0 && second.w >= 0);
             const QStringList args{
                 QStringLiteral("start %1 --pass-fds %2,%3").arg(ct).arg(first.w).arg(second.w)};
@@ -2722,8 +2677,8 @@ private slots:
             first.closeWrite();
             second.closeWrite();
             QCOMPARE(results[i].exitCode, 0);
-            QCOMPARE(first.readLine(), QByteArray("one\n"));
-            QCOMPARE(second.readLine(), QByteArray("two\n"));
+            QCOMPARE(first.readLine(30000), QByteArray("one\n"));
+            QCOMPARE(second.readLine(30000), QByteArray("two\n"));
             states[i] = stateOf();
             cleanUp();
         }
@@ -2747,7 +2702,7 @@ private slots:
                                     .arg(guest);
         CliResult results[2];
         for (int i = 0; i < 2; ++i) {
-            InheritedPipe pipe;
+            TestPipe pipe(TestPipe::WriteEnd::Inherited);
             QVERIFY(pipe.w >= 0);
             const QStringList args{getfd.arg(guest).arg(pipe.w)};
             results[i] = i == 0 ? verx(uri, args) : virsh(uri, args);

@@ -3,6 +3,7 @@
 // events between replies, and the failures a real daemon cannot produce
 // (garbage, truncated and oversized frames, stalls, death mid-call).
 #include "FakeServer.h"
+#include "TestPipe.h"
 
 #include <verx/Connection.h>
 #include <verx/Stream.h>
@@ -35,25 +36,7 @@ QByteArray hyper(quint64 v)
     return e.take();
 }
 
-struct Pipe
-{
-    int r = -1, w = -1;
-    Pipe()
-    {
-        int fds[2];
-        if (::pipe2(fds, O_CLOEXEC) == 0) {
-            r = fds[0];
-            w = fds[1];
-        }
-    }
-    ~Pipe()
-    {
-        ::close(r);
-        ::close(w);
-    }
-    Pipe(const Pipe &) = delete;
-    Pipe &operator=(const Pipe &) = delete;
-};
+using Pipe = verx::test::TestPipe;
 
 // What fd's pipe holds after "x" was written to writeEnd, or "" at once.
 QByteArray roundTrip(int writeEnd, int readEnd)

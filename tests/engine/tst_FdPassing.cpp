@@ -8,6 +8,7 @@
 // anything.
 #include "FixtureEnv.h"
 #include "OpenConnection.h"
+#include "TestPipe.h"
 
 #include <verx/Connection.h>
 #include <verx/calls/QemuCalls.h>
@@ -35,50 +36,7 @@ namespace {
 constexpr int Wait = 30000;
 constexpr int FeatureFdPassing = 8; // VIR_DRV_FEATURE_FD_PASSING
 
-struct Pipe
-{
-    int r = -1, w = -1;
-    Pipe()
-    {
-        int fds[2];
-        if (::pipe2(fds, O_CLOEXEC) == 0) {
-            r = fds[0];
-            w = fds[1];
-        }
-    }
-    ~Pipe()
-    {
-        closeWrite();
-        if (r >= 0)
-            ::close(r);
-    }
-    void closeWrite()
-    {
-        if (w >= 0)
-            ::close(w);
-        w = -1;
-    }
-    Pipe(const Pipe &) = delete;
-    Pipe &operator=(const Pipe &) = delete;
-};
-
-// Reads fd until it holds a line (or EOF, or ms passed).
-QByteArray readLine(int fd, int ms)
-{
-    QByteArray got;
-    QDeadlineTimer deadline(ms);
-    while (!got.contains('\n') && !deadline.hasExpired()) {
-        pollfd p{fd, POLLIN, 0};
-        if (::poll(&p, 1, int(qMax<qint64>(1, deadline.remainingTime()))) <= 0)
-            continue;
-        char buf[256];
-        const ssize_t n = ::read(fd, buf, sizeof(buf));
-        if (n <= 0)
-            break;
-        got.append(buf, n);
-    }
-    return got;
-}
+using Pipe = verx::test::TestPipe;
 
 // Reads up to size bytes from fd (less on EOF or after ms).
 QByteArray readBytes(int fd, qsizetype size, int ms)
@@ -292,7 +250,7 @@ private Q_SLOTS:
         QString why;
         QVERIFY2(finished(created.get(), &why), qPrintable(why));
         QCOMPARE(QString::fromUtf8(created->result().dom.name), name);
-        QCOMPARE(readLine(pipe.r, Wait), QByteArray("hi\n"));
+        QCOMPARE(pipe.readLine(Wait), QByteArray("hi\n"));
         QCOMPARE(openDescriptorsOf(pipe.r), 1);
 
         std::unique_ptr<Reply> destroy(calls.domainDestroy({created->result().dom}));
@@ -330,8 +288,8 @@ private Q_SLOTS:
         QVERIFY(isOpen(first.w) && isOpen(second.w));
         first.closeWrite();
         second.closeWrite();
-        QCOMPARE(readLine(first.r, Wait), QByteArray("one\n"));
-        QCOMPARE(readLine(second.r, Wait), QByteArray("two\n"));
+        QCOMPARE(first.readLine(Wait), QByteArray("one\n"));
+        QCOMPARE(second.readLine(Wait), QByteArray("two\n"));
     }
 
     // tcp cannot carry descriptors: the call fails at once with a clear
